@@ -1,0 +1,66 @@
+/* What a reader (html or text) found in one document before the article
+ * stage normalises it, and the normalisers shared by both readers: dates in
+ * many formats and languages, author names, language identification.
+ * Depends on core only. */
+#ifndef WS_META_H
+#define WS_META_H
+
+#include "../core/core.h"
+
+/* Fields found by a reader. Strings are malloc'd (or NULL) and owned by the
+ * struct; ws_fields_cleanup frees them. `text` holds body paragraphs joined
+ * by "\n\n". Readers fill what they find; the article stage decides. */
+typedef struct ws_fields {
+    ws_buf text;
+    char *title;
+    char *date;     /* already normalised by ws_date_parse, or NULL */
+    char *outlet;
+    char *dateline;
+    char *language; /* hint from markup (<html lang>), or NULL */
+    char *url;
+    char **authors; /* normalised names, no duplicates */
+    size_t n_authors;
+} ws_fields;
+
+void ws_fields_init(ws_fields *f, size_t max_text);
+void ws_fields_cleanup(ws_fields *f);
+/* Sets *slot to a trimmed, whitespace-collapsed copy of s[0..n) when *slot
+ * is NULL and the copy is not empty; returns true when it set it. */
+bool ws_fields_set(char **slot, const char *s, size_t n);
+/* Adds one author name (normalised with ws_name_normalize) unless empty,
+ * implausible or already present (case-insensitive). */
+void ws_fields_add_author(ws_fields *f, const char *s, size_t n);
+/* Splits a byline ("By A, B and C", "A , B", "Автор: A, B") into names and
+ * adds each. */
+void ws_fields_add_byline(ws_fields *f, const char *s, size_t n);
+/* Appends one body paragraph (separated from the previous by "\n\n"). */
+ws_status ws_fields_add_paragraph(ws_fields *f, const char *s, size_t n);
+
+/* Parses a date/time written in s[0..n): ISO 8601 ("2024-12-12",
+ * "2024-12-12T19:16:00+02:00"), "Thursday, 12 December 2024, 19:16",
+ * "December 12, 2024", "12.12.2024", "03.12.25, 10:39", "12 грудня 2024",
+ * "12 декабря 2024 г.", RFC 2822, and the like, anywhere in the string.
+ * Writes "YYYY-MM-DD", optionally "THH:MM[:SS]" and "+HH:MM"/"Z", to out and
+ * returns true; returns false (out untouched) when no plausible date (year
+ * 1990..2100) is found. */
+bool ws_date_parse(const char *s, size_t n, char out[32]);
+
+/* Finds a date at the start of s (after optional weekday) and returns the
+ * number of bytes it spans (0 when none); used to cut "… 03.12.25, 10:39"
+ * tails and bylines. */
+size_t ws_date_span(const char *s, size_t n, char out[32]);
+
+/* Normalises an author name into out: collapses whitespace, strips "By",
+ * "Автор:", trailing punctuation and role words, and turns ALL-CAPS or
+ * all-lower words into Title Case ("VALENTYNA ROMANENKO" -> "Valentyna
+ * Romanenko"), in any script (utf8proc). Returns false when the result is
+ * not a plausible personal name (empty, too long, digits, a URL). */
+bool ws_name_normalize(const char *s, size_t n, ws_buf *out);
+
+/* Identifies the language of UTF-8 text: "en", "uk", "ru", or another
+ * ISO 639-1 code it recognises (de, fr, es, it, pl ...); NULL when unsure.
+ * Looks at script and stopwords; Ukrainian vs Russian by letters (і ї є ґ
+ * vs ы э ё ъ) and function words. */
+const char *ws_lang_detect(const char *s, size_t n);
+
+#endif
