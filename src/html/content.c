@@ -114,9 +114,19 @@ static uint32_t pick_candidate(ws_dom *d, const bool *bad, bool *seen)
             (bl->flags & (B_HEADING | B_CAPTION)))
             continue;
         double v = 1 + bl->commas + WS_MIN(floor(bl->chars / 100.0), 3.0);
-        uint32_t i = d->nodes[bl->node].parent;
-        if (bl->node == 0)
-            i = 0;
+        /* Paragraph elements vote for their parent; text sitting directly
+         * in a container (Readability wraps it in a <p> first) votes for
+         * that container. */
+        uint32_t i = bl->node;
+        switch (bl->tag) {
+        case TAG_P: case TAG_PRE: case TAG_LI: case TAG_DD: case TAG_DT:
+        case TAG_BLOCKQUOTE: case TAG_H1: case TAG_H2: case TAG_H3:
+        case TAG_H4: case TAG_H5: case TAG_H6: case TAG_ADDRESS:
+            i = d->nodes[bl->node].parent;
+            break;
+        default:
+            break;
+        }
         for (int level = 0; level < SCORE_LEVELS; level++) {
             double div = level == 0 ? 1 : level == 1 ? 2 : level * 3.0;
             add_score(d, i, v / div, seen);

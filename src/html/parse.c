@@ -331,7 +331,7 @@ static const char *const weak_neg[] = {
     "menu", "banner", "masthead", "widget", "pagination", "pager", "meta",
     "header", "combx", "shoutbox", "skyscraper", "extra", "tools", "utility",
     "navbar", "navigation", "tag-", "tags", "keywords", "topics", "byline",
-    "author", "dateline", "timestamp", "published", "updated", "card",
+    "author", "dateline", "timestamp", "published", "updated",
     "headline", "top-stories", "aside", "nav-", "-nav", "social", NULL};
 static const char *const pos[] = {"article", "content", "entry", "hentry",
                                   "post", "story", "body", "text", "main",
@@ -493,12 +493,14 @@ static void meta_tag(parser *p, const attr *a, size_t n)
 
 static void pop_one(parser *p)
 {
-    open_elem *e = &p->stack[--p->depth];
+    open_elem *e = &p->stack[p->depth - 1];
     ws_dom *d = p->d;
     ws_node *nd = &d->nodes[e->node];
     nd->end = (uint32_t)d->n_nodes;
+    /* the block belongs to the element being closed: flush before popping */
     if (ws_tag_flags[e->tag] & F_BLOCK)
         flush_block(p);
+    p->depth--;
     if (e->tag == TAG_A && p->links)
         p->links--;
     if ((nd->flags & N_SKIP) &&
