@@ -9,7 +9,7 @@
 
 #define TAG_LIST(X)                                                            \
     X(OTHER, "", 0) X(HTML, "html", F_BLOCK) X(HEAD, "head", F_BLOCK)          \
-    X(BODY, "body", F_BLOCK) X(TITLE, "title", F_RAW | F_BLOCK)              \
+    X(BODY, "body", F_BLOCK) X(TITLE, "title", F_RAW)            \
     X(META, "meta", F_VOID) X(LINK, "link", F_VOID) X(BASE, "base", F_VOID)    \
     X(SCRIPT, "script", F_RAW | F_SKIP) X(STYLE, "style", F_RAW | F_SKIP)      \
     X(NOSCRIPT, "noscript", F_RAW | F_SKIP)                                    \

@@ -316,7 +316,7 @@ static bool any_in(const char *s, size_t n, const char *const *words)
 /* Boilerplate that is never article text, whatever else the name says. */
 static const char *const strong_neg[] = {
     "comment", "share", "sharing", "social", "related", "newsletter",
-    "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "paywall",
+    "subscri", "signup", "sign-up", "cookie", "consent", "gdpr",
     "popup", "modal", "outbrain", "taboola", "recommend", "promo", "advert",
     "sponsor", "breadcrumb", "sidebar", "footer", "most-popular",
     "mostpopular", "trending", "read-more", "readmore", "more-stories",
