@@ -6,6 +6,7 @@
  * counts are capped, so deep nesting and huge pages cost linear time. */
 #include "dom.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,89 +288,150 @@ static void text_run(parser *p, const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* element classification from attributes */
 
-static bool token_in(const char *s, size_t n, const char *word)
+/* What a class or id name says about its element. Each pattern is matched
+ * as a substring of the lower-cased names, or as a whole token (split on
+ * space, '-' and '_') when marked TOKEN: "ad" must not match "header". */
+enum name_kind {
+    K_STRONG = 1 << 0,  /* boilerplate, whatever else the name says */
+    K_WEAK = 1 << 1,    /* boilerplate unless it also says content */
+    K_POS = 1 << 2,     /* content */
+    K_BODY = 1 << 3,    /* the article body itself */
+    K_BYLINE = 1 << 4,
+    K_DATE = 1 << 5,
+    K_CAPTION = 1 << 6,
+    K_TOKEN = 1 << 7,   /* whole token only */
+};
+
+typedef struct name_pattern {
+    const char *word;
+    uint8_t kind;
+} name_pattern;
+
+static const name_pattern name_patterns[] = {
+    /* never article text */
+    {"comment", K_STRONG}, {"share", K_STRONG}, {"sharing", K_STRONG},
+    {"social", K_STRONG}, {"related", K_STRONG}, {"newsletter", K_STRONG},
+    {"subscri", K_STRONG}, {"signup", K_STRONG}, {"sign-up", K_STRONG},
+    {"cookie", K_STRONG}, {"consent", K_STRONG}, {"gdpr", K_STRONG},
+    {"popup", K_STRONG}, {"modal", K_STRONG}, {"outbrain", K_STRONG},
+    {"taboola", K_STRONG}, {"recommend", K_STRONG}, {"promo", K_STRONG},
+    {"advert", K_STRONG}, {"sponsor", K_STRONG}, {"breadcrumb", K_STRONG},
+    {"sidebar", K_STRONG}, {"footer", K_STRONG}, {"most-popular", K_STRONG},
+    {"mostpopular", K_STRONG}, {"trending", K_STRONG},
+    {"read-more", K_STRONG}, {"readmore", K_STRONG},
+    {"more-stories", K_STRONG}, {"disqus", K_STRONG},
+    {"author-bio", K_STRONG}, {"authorbio", K_STRONG}, {"login", K_STRONG},
+    {"toolbar", K_STRONG}, {"jump-link", K_STRONG}, {"skip-link", K_STRONG},
+    {"screen-reader", K_STRONG}, {"sr-only", K_STRONG},
+    {"visually-hidden", K_STRONG}, {"print-only", K_STRONG},
+    {"subnav", K_STRONG}, {"further-reading", K_STRONG},
+    {"see-also", K_STRONG}, {"rss", K_STRONG}, {"inline-ad", K_STRONG},
+    {"ad-slot", K_STRONG}, {"ad-container", K_STRONG}, {"adslot", K_STRONG},
+    {"adsbygoogle", K_STRONG}, {"dfp", K_STRONG}, {"teaser", K_STRONG},
+    {"donate", K_STRONG}, {"ad", K_STRONG | K_TOKEN},
+    {"ads", K_STRONG | K_TOKEN}, {"nav", K_STRONG | K_TOKEN},
+    {"hidden", K_STRONG | K_TOKEN}, {"hide", K_STRONG | K_TOKEN},
+    /* boilerplate unless the name also says content ("article-meta" is
+     * content's furniture, "main-menu" is not content) */
+    {"menu", K_WEAK}, {"banner", K_WEAK}, {"masthead", K_WEAK},
+    {"widget", K_WEAK}, {"pagination", K_WEAK}, {"pager", K_WEAK},
+    {"meta", K_WEAK}, {"header", K_WEAK}, {"combx", K_WEAK},
+    {"shoutbox", K_WEAK}, {"skyscraper", K_WEAK}, {"extra", K_WEAK},
+    {"tools", K_WEAK}, {"utility", K_WEAK}, {"navbar", K_WEAK},
+    {"navigation", K_WEAK}, {"tag-", K_WEAK}, {"tags", K_WEAK},
+    {"keywords", K_WEAK}, {"topics", K_WEAK}, {"byline", K_WEAK | K_BYLINE},
+    {"author", K_WEAK}, {"dateline", K_WEAK | K_DATE},
+    {"timestamp", K_WEAK | K_DATE}, {"published", K_WEAK},
+    {"updated", K_WEAK}, {"headline", K_WEAK}, {"top-stories", K_WEAK},
+    {"aside", K_WEAK}, {"nav-", K_WEAK}, {"-nav", K_WEAK},
+    /* content */
+    {"article", K_POS}, {"content", K_POS}, {"entry", K_POS},
+    {"hentry", K_POS}, {"post", K_POS}, {"story", K_POS}, {"body", K_POS},
+    {"text", K_POS}, {"main", K_POS}, {"blog", K_POS}, {"prose", K_POS},
+    {"rich-text", K_POS},
+    /* the body container names CMSs use */
+    {"articlebody", K_BODY}, {"article-body", K_BODY},
+    {"article__body", K_BODY}, {"article_body", K_BODY},
+    {"story-body", K_BODY}, {"storybody", K_BODY}, {"story__body", K_BODY},
+    {"post-body", K_BODY}, {"postbody", K_BODY}, {"entry-content", K_BODY},
+    {"post-content", K_BODY}, {"article-content", K_BODY},
+    {"article__content", K_BODY}, {"article-text", K_BODY},
+    {"articletext", K_BODY}, {"story-content", K_BODY},
+    {"post__content", K_BODY}, {"body-text", K_BODY}, {"bodytext", K_BODY},
+    {"article-main", K_BODY}, {"news-text", K_BODY}, {"news_text", K_BODY},
+    {"text-content", K_BODY}, {"c-entry-content", K_BODY},
+    {"article-txt", K_BODY},
+    /* bylines, dates, captions */
+    {"author", K_BYLINE | K_TOKEN}, {"author-name", K_BYLINE},
+    {"authorname", K_BYLINE}, {"writer", K_BYLINE | K_TOKEN},
+    {"date", K_DATE | K_TOKEN}, {"time", K_DATE | K_TOKEN},
+    {"pubdate", K_DATE}, {"publish", K_DATE}, {"caption", K_CAPTION},
+    {"credit", K_CAPTION | K_TOKEN},
+};
+
+static bool token_edge(const char *s, size_t n, size_t i)
 {
-    /* word as a whole token of a class/id list split on space - _ */
-    size_t m = strlen(word);
-    const char *end = s + n;
-    for (const char *q = ws_ascii_find(s, n, word); q;
-         q = ws_ascii_find(q + 1, (size_t)(end - q - 1), word)) {
-        bool left = q == s || q[-1] == ' ' || q[-1] == '-' || q[-1] == '_';
-        bool right = q + m == end || q[m] == ' ' || q[m] == '-' ||
-                     q[m] == '_';
-        if (left && right)
-            return true;
-        if (q + 1 >= end)
-            break;
+    return i >= n || s[i] == ' ' || s[i] == '-' || s[i] == '_';
+}
+
+/* Patterns grouped by first byte, built once (threads may share it). */
+static uint8_t pattern_first[256][2]; /* byte -> [begin, end) in order */
+static uint8_t pattern_order[WS_COUNT(name_patterns)];
+static uint8_t pattern_len[WS_COUNT(name_patterns)];
+static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
+
+static void index_patterns(void)
+{
+    size_t k = 0;
+    for (int c = 0; c < 256; c++) {
+        pattern_first[c][0] = (uint8_t)k;
+        for (size_t i = 0; i < WS_COUNT(name_patterns); i++)
+            if ((unsigned char)name_patterns[i].word[0] == c)
+                pattern_order[k++] = (uint8_t)i;
+        pattern_first[c][1] = (uint8_t)k;
     }
-    return false;
+    for (size_t i = 0; i < WS_COUNT(name_patterns); i++)
+        pattern_len[i] = (uint8_t)strlen(name_patterns[i].word);
 }
-
-static bool any_in(const char *s, size_t n, const char *const *words)
-{
-    for (; *words; words++)
-        if (ws_ascii_find(s, n, *words))
-            return true;
-    return false;
-}
-
-/* Boilerplate that is never article text, whatever else the name says. */
-static const char *const strong_neg[] = {
-    "comment", "share", "sharing", "social", "related", "newsletter",
-    "subscri", "signup", "sign-up", "cookie", "consent", "gdpr",
-    "popup", "modal", "outbrain", "taboola", "recommend", "promo", "advert",
-    "sponsor", "breadcrumb", "sidebar", "footer", "most-popular",
-    "mostpopular", "trending", "read-more", "readmore", "more-stories",
-    "disqus", "author-bio", "authorbio", "login", "toolbar", "jump-link",
-    "skip-link", "screen-reader", "sr-only", "visually-hidden", "print-only",
-    "subnav", "further-reading", "see-also", "rss", "inline-ad", "ad-slot",
-    "ad-container", "adslot", "adsbygoogle", "dfp", "teaser", "donate",
-    NULL};
-/* Boilerplate unless the same name also says content ("article-meta" is
- * not, "main-menu" is). */
-static const char *const weak_neg[] = {
-    "menu", "banner", "masthead", "widget", "pagination", "pager", "meta",
-    "header", "combx", "shoutbox", "skyscraper", "extra", "tools", "utility",
-    "navbar", "navigation", "tag-", "tags", "keywords", "topics", "byline",
-    "author", "dateline", "timestamp", "published", "updated",
-    "headline", "top-stories", "aside", "nav-", "-nav", "social", NULL};
-static const char *const pos[] = {"article", "content", "entry", "hentry",
-                                  "post", "story", "body", "text", "main",
-                                  "blog", "prose", "rich-text", NULL};
-static const char *const body_names[] = {
-    "articlebody", "article-body", "article__body", "article_body",
-    "story-body", "storybody", "story__body", "post-body", "postbody",
-    "entry-content", "post-content", "article-content", "article__content",
-    "article-text", "articletext", "story-content", "post__content",
-    "body-text", "bodytext", "article-main", "news-text", "news_text",
-    "text-content", "c-entry-content", "article-txt", NULL};
 
 static uint32_t classify_names(const char *s, size_t n)
 {
+    /* Lower-case once, then try at each position only the patterns that
+     * start with that byte: this runs for every element of every page. */
+    pthread_once(&patterns_once, index_patterns);
+    char low[512];
+    n = WS_MIN(n, sizeof low);
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)ws_lower((unsigned char)s[i]);
+    unsigned kinds = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)low[i];
+        for (unsigned k = pattern_first[c][0]; k < pattern_first[c][1]; k++) {
+            const name_pattern *pt = &name_patterns[pattern_order[k]];
+            size_t m = pattern_len[pattern_order[k]];
+            if (i + m > n || memcmp(low + i, pt->word, m) != 0)
+                continue;
+            if ((pt->kind & K_TOKEN) &&
+                !((i == 0 || token_edge(low, n, i - 1)) &&
+                  token_edge(low, n, i + m)))
+                continue;
+            kinds |= pt->kind;
+        }
+    }
     uint32_t f = 0;
-    if (n == 0 || n > 2000)
-        return 0;
-    if (any_in(s, n, strong_neg) || token_in(s, n, "ad") ||
-        token_in(s, n, "ads") || token_in(s, n, "nav") ||
-        token_in(s, n, "hidden") || token_in(s, n, "hide") ||
-        token_in(s, n, "share"))
+    if (kinds & K_STRONG)
         f |= N_STRONGNEG;
-    if (any_in(s, n, weak_neg))
+    if (kinds & K_WEAK)
         f |= N_NEG;
-    if (any_in(s, n, pos))
+    if (kinds & K_POS)
         f |= N_POS;
-    if (any_in(s, n, body_names))
+    if (kinds & K_BODY)
         f |= N_BODYPROP;
-    if (ws_ascii_find(s, n, "byline") || token_in(s, n, "author") ||
-        ws_ascii_find(s, n, "author-name") || token_in(s, n, "writer") ||
-        ws_ascii_find(s, n, "authorname"))
+    if (kinds & K_BYLINE)
         f |= N_BYLINE;
-    if (token_in(s, n, "date") || ws_ascii_find(s, n, "timestamp") ||
-        ws_ascii_find(s, n, "pubdate") || ws_ascii_find(s, n, "publish") ||
-        token_in(s, n, "time") || ws_ascii_find(s, n, "dateline"))
+    if (kinds & K_DATE)
         f |= N_DATE;
-    if (ws_ascii_find(s, n, "caption") || token_in(s, n, "credit") ||
-        ws_ascii_find(s, n, "wp-caption"))
+    if (kinds & K_CAPTION)
         f |= N_CAPTION;
     if ((f & N_BODYPROP) && !(f & N_STRONGNEG))
         f &= ~(uint32_t)N_NEG;
