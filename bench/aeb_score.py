@@ -199,9 +199,11 @@ def main():
     bad = 0
     if args.published:
         outdir = os.path.join(AEB, "published-outputs")
-        for fname in sorted(os.listdir(outdir), key=str.lower):
-            name = tool_name(fname)
+        results = []
+        for fname in os.listdir(outdir):
             m, _ = evaluate(truth, load_prediction(os.path.join(outdir, fname)))
+            results.append((tool_name(fname), m))
+        for name, m in sorted(results, key=lambda x: -x[1]["f1"]):
             pub = PUBLISHED_F1.get(name)
             print_row(name, m, pub)
             if pub is not None and round(m["f1"], 3) != pub:
