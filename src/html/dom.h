@@ -125,6 +125,7 @@ enum meta_key {
     M_DC_TITLE,
     M_META_TITLE, /* <meta name=title>, citation_title, parsely-title */
     M_LD_HEADLINE,
+    M_LD_NAME,
     M_H1,
     M_SITE_NAME,
     M_LD_PUBLISHER,

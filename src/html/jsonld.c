@@ -261,8 +261,7 @@ static void walk(ws_dom *d, const jval *v, int depth)
          * object, when present, is preferred by order of appearance in the
          * candidate lists only if it comes first, so take both. */
         add_string(d, M_LD_HEADLINE, member(v, "headline"));
-        if (!member(v, "headline"))
-            add_string(d, M_LD_HEADLINE, member(v, "name"));
+        add_string(d, M_LD_NAME, member(v, "name"));
         add_string(d, M_LD_DATE, member(v, "datePublished"));
         add_string(d, M_LD_DATE, member(v, "dateCreated"));
         add_names(d, M_LD_AUTHOR, member(v, "author"));
@@ -281,6 +280,8 @@ void ws_jsonld_read(ws_dom *d, const char *s, size_t n)
         s++, n--;
     if (n > 4 && memcmp(s, "<!--", 4) == 0)
         s += 4, n -= 4;
+    if (n > 9 && memcmp(s, "<![CDATA[", 9) == 0)
+        s += 9, n -= 9;
     jparser p = {s, n, 0, &d->arena, false};
     jval *v = parse_value(&p, 0);
     if (!p.failed || v->type == J_OBJ || v->type == J_ARR)

@@ -69,8 +69,6 @@ static void title_from_tag(const ws_dom *d, ws_fields *f)
             best = t + first_sep + first_len;
             best_n = n - first_sep - first_len;
         }
-        if (word_count(best, best_n) <= 4)
-            best = t, best_n = n;
     } else if (n > 150 || n < 15) {
         const char *h1 = first(d, M_H1);
         if (h1 && d->meta[M_H1].n == 1) {
@@ -79,16 +77,45 @@ static void title_from_tag(const ws_dom *d, ws_fields *f)
         }
     }
     (void)last_len;
+    /* a cut that leaves a few words is more likely the site than the
+     * headline: keep the whole title then, unless the separators were
+     * hierarchical ("Section / Headline") and dropped just one word */
+    bool hierarchical = false;
+    for (size_t i = 0; i + 2 < n; i++)
+        if (t[i] == ' ' && t[i + 2] == ' ' &&
+            (t[i + 1] == '/' || t[i + 1] == '\\' || t[i + 1] == '>'))
+            hierarchical = true;
+    size_t words = word_count(best, best_n);
+    if (best != t && words <= 4 &&
+        (!hierarchical || words != word_count(t, n) - 2))
+        best = t, best_n = n;
     ws_fields_set(&f->title, best, best_n);
+}
+
+static bool within_title_tag(const ws_dom *d, const char *s)
+{
+    const char *t = first(d, M_TITLE_TAG);
+    return t && s && strstr(t, s) != NULL;
 }
 
 static void choose_title(const ws_dom *d, ws_fields *f)
 {
-    static const enum meta_key order[] = {M_LD_HEADLINE, M_DC_TITLE,
-                                          M_OG_TITLE, M_META_TITLE,
-                                          M_TW_TITLE};
+    /* JSON-LD: "headline" and "name" sometimes differ (a description in
+     * one of them); the one the <title> repeats is the headline. */
+    const char *ld = first(d, M_LD_HEADLINE);
+    const char *ld_name = first(d, M_LD_NAME);
+    if (ld_name && (!ld || (!within_title_tag(d, ld) &&
+                            within_title_tag(d, ld_name))))
+        ld = ld_name;
+    if (ld && ws_fields_set(&f->title, ld, strlen(ld)))
+        return;
+    /* <meta> values: the last of a kind wins, as in browsers' and
+     * Readability's reading of repeated names */
+    static const enum meta_key order[] = {M_DC_TITLE, M_OG_TITLE,
+                                          M_META_TITLE, M_TW_TITLE};
     for (size_t k = 0; k < WS_COUNT(order); k++) {
-        const char *t = first(d, order[k]);
+        const ws_meta_list *l = &d->meta[order[k]];
+        const char *t = l->n ? l->v[l->n - 1] : NULL;
         if (t && ws_fields_set(&f->title, t, strlen(t)))
             return;
     }

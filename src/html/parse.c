@@ -487,8 +487,9 @@ static void meta_tag(parser *p, const attr *a, size_t n)
         char name[72];
         size_t m = 0;
         for (size_t i = 0; i < key->n; i++)
-            if (!ws_is_space((unsigned char)key->p[i]))
-                name[m++] = (char)ws_lower((unsigned char)key->p[i]);
+            name[m++] = ws_is_space((unsigned char)key->p[i])
+                            ? ' '
+                            : (char)ws_lower((unsigned char)key->p[i]);
         name[m] = '\0';
         /* properties may list several names: "og:title twitter:title" */
         static const struct {
