@@ -45,10 +45,19 @@ ws_status ws_fields_add_paragraph(ws_fields *f, const char *s, size_t n);
  * 1990..2100) is found. */
 bool ws_date_parse(const char *s, size_t n, char out[32]);
 
-/* Finds a date at the start of s (after optional weekday) and returns the
- * number of bytes it spans (0 when none); used to cut "… 03.12.25, 10:39"
- * tails and bylines. */
+/* Finds a date at the start of s (after optional spaces and weekday) and
+ * returns the number of bytes it spans, time and offset included (0 when
+ * none); used to cut "… 03.12.25, 10:39" tails and bylines. Writes out as
+ * ws_date_parse does. */
 size_t ws_date_span(const char *s, size_t n, char out[32]);
+
+/* Like ws_date_parse, and also reports where the first date (weekday and
+ * time included) starts and ends in s when start/end are not NULL. Looks at
+ * the first 4 KB only. A digit glued to a word ("begin03.12.25") or a
+ * capitalised weekday glued to one ("ROMANENKOThursday, 12 December 2024")
+ * counts as a start. */
+bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
+                  size_t *end);
 
 /* Normalises an author name into out: collapses whitespace, strips "By",
  * "Автор:", trailing punctuation and role words, and turns ALL-CAPS or
