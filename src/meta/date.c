@@ -648,6 +648,11 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
     return false;
 }
 
+int ws_date_month(const char *s, size_t n, size_t *len)
+{
+    return n ? month_at(s, n, 0, len) : 0;
+}
+
 bool ws_date_parse(const char *s, size_t n, char out[32])
 {
     return ws_date_find(s, n, out, NULL, NULL);

@@ -192,3 +192,32 @@ ws_status ws_lex_collapse(ws_buf *out, const char *s, size_t n)
     }
     return st;
 }
+
+void ws_lex_title_case(const char *s, size_t n, ws_buf *out)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        size_t upper = 0, lower = 0;
+        while (j < n && s[j] != ' ') {
+            uint32_t cp;
+            j += ws_utf8_decode(s + j, n - j, &cp);
+            upper += ws_lex_is_upper(cp);
+            lower += ws_lex_is_lower(cp);
+        }
+        bool caps = upper >= 2 && lower == 0;
+        uint32_t prev = ' ';
+        for (size_t k = i; k < j;) {
+            uint32_t cp;
+            size_t m = ws_utf8_decode(s + k, j - k, &cp);
+            if (caps && !(prev == ' ' || prev == '-' || prev == 0x2010))
+                cp = ws_lex_lower(cp);
+            char enc[4];
+            ws_buf_append(out, enc, ws_utf8_encode(cp, enc));
+            prev = cp;
+            k += m;
+        }
+        if (j < n)
+            ws_buf_putc(out, ' ');
+        i = j + 1;
+    }
+}

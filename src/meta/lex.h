@@ -41,6 +41,11 @@ size_t ws_lex_fold(const char *s, size_t n, char *out, size_t cap);
  * invisible characters dropped. */
 ws_status ws_lex_collapse(ws_buf *out, const char *s, size_t n);
 
+/* Appends s[0..n) to out with each ALL-CAPS word (two letters or more)
+ * in Title Case, a capital kept after hyphens ("НЬЮ-ЙОРК" -> "Нью-Йорк");
+ * other words as written. */
+void ws_lex_title_case(const char *s, size_t n, ws_buf *out);
+
 /* Trims spaces and invisible characters from both ends of the slice (*s, *n). */
 void ws_lex_trim(const char **s, size_t *n);
 

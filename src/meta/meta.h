@@ -66,6 +66,22 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
  * not a plausible personal name (empty, too long, digits, a URL). */
 bool ws_name_normalize(const char *s, size_t n, ws_buf *out);
 
+/* Length of a byline prefix ("By ", "Written by ", "Автор: ") at the start
+ * of s, trailing spaces and colon included; 0 when there is none. */
+size_t ws_byline_prefix(const char *s, size_t n);
+
+/* True when s[0..n) is a byline of names only: after an optional prefix
+ * and with dates removed, every piece between separators ("," "and" "&"
+ * "та" "и" "|" "•") passes ws_name_normalize. With strict_case every word
+ * must also start with a capital as written (particles and initials
+ * aside), which tells "Julia Shramko" from a lower-case phrase. */
+bool ws_byline_names_only(const char *s, size_t n, bool strict_case);
+
+/* Month number (1..12) of an English, Ukrainian or Russian month name or
+ * abbreviation at the start of s, its byte length (abbreviation dot
+ * included) in *len; 0 when there is none. */
+int ws_date_month(const char *s, size_t n, size_t *len);
+
 /* Identifies the language of UTF-8 text: "en", "uk", "ru", or another
  * ISO 639-1 code it recognises (de, fr, es, it, pl ...); NULL when unsure.
  * Looks at script and stopwords; Ukrainian vs Russian by letters (і ї є ґ

@@ -77,9 +77,7 @@ static const char *const byline_prefixes[] = {
     "автор:", "автори", "авторы", "автор", "текст:",
 };
 
-/* Length of a byline prefix at the start of s (with trailing spaces), 0
- * when none. The prefix must end at a word boundary. */
-static size_t byline_prefix(const char *s, size_t n)
+size_t ws_byline_prefix(const char *s, size_t n)
 {
     char f[32];
     size_t fn = ws_lex_fold(s, WS_MIN(n, (size_t)24), f, sizeof f);
@@ -184,7 +182,7 @@ bool ws_name_normalize(const char *s, size_t n, ws_buf *out)
     size_t len = tmp.len;
 
     /* Prefixes ("By", "Автор:") and punctuation around the name. */
-    for (size_t k; (k = byline_prefix(p, len)) != 0;)
+    for (size_t k; (k = ws_byline_prefix(p, len)) != 0;)
         p += k, len -= k;
     while (len > 0) {
         uint32_t cp;
@@ -301,13 +299,18 @@ static size_t separator(const char *s, size_t n, size_t i)
     return 0;
 }
 
-void ws_fields_add_byline(ws_fields *f, const char *s, size_t n)
+/* Calls take(piece) for each name-sized piece of a byline (prefix
+ * stripped, dates blanked out); stops early when take returns false.
+ * Returns the number of pieces seen. */
+static size_t split_byline(const char *s, size_t n,
+                           bool (*take)(void *ctx, const char *p, size_t n),
+                           void *ctx)
 {
     ws_buf b;
     ws_buf_init(&b, 0);
     ws_lex_collapse(&b, s, WS_MIN(n, (size_t)BYLINE_MAX_BYTES));
     char *p = b.data;
-    size_t len = b.len;
+    size_t len = b.len, pieces = 0;
     if (!p)
         goto done;
 
@@ -321,20 +324,73 @@ void ws_fields_add_byline(ws_fields *f, const char *s, size_t n)
         memset(p + a, ',', e - a);
     }
 
-    size_t start = byline_prefix(p, len), pieces = 0;
+    size_t start = ws_byline_prefix(p, len);
     for (size_t i = start; i <= len && pieces < BYLINE_MAX_PIECES;) {
         size_t k = i < len ? separator(p, len, i) : 1;
         if (k == 0) {
             i++;
             continue;
         }
-        if (i > start) {
-            ws_fields_add_author(f, p + start, i - start);
+        const char *piece = p + start;
+        size_t pn = i - start;
+        ws_lex_trim(&piece, &pn);
+        if (pn > 0) {
             pieces++;
+            if (!take(ctx, piece, pn))
+                break;
         }
         i += k;
         start = i;
     }
 done:
     ws_buf_cleanup(&b);
+    return pieces;
+}
+
+static bool add_one(void *ctx, const char *p, size_t n)
+{
+    ws_fields_add_author(ctx, p, n);
+    return true;
+}
+
+void ws_fields_add_byline(ws_fields *f, const char *s, size_t n)
+{
+    split_byline(s, n, add_one, f);
+}
+
+struct names_check {
+    bool strict;
+    bool ok;
+};
+
+/* In strict mode every word must start with a capital as written (or be a
+ * particle or initial): "Julia Shramko", not "julia said no". */
+static bool check_one(void *ctx, const char *p, size_t n)
+{
+    struct names_check *c = ctx;
+    ws_buf b;
+    ws_buf_init(&b, 0);
+    c->ok = ws_name_normalize(p, n, &b);
+    ws_buf_cleanup(&b);
+    for (size_t i = 0; c->ok && c->strict && i < n;) {
+        size_t j = i;
+        while (j < n && p[j] != ' ')
+            j++;
+        uint32_t cp;
+        ws_utf8_decode(p + i, j - i, &cp);
+        char f[NAME_MAX_BYTES + 8];
+        size_t fn = ws_lex_fold(p + i, j - i, f, sizeof f);
+        if (!ws_lex_is_upper(cp) &&
+            !in_list(f, fn, particles, WS_COUNT(particles)))
+            c->ok = false;
+        i = j + 1;
+    }
+    return c->ok;
+}
+
+bool ws_byline_names_only(const char *s, size_t n, bool strict_case)
+{
+    struct names_check c = {strict_case, true};
+    size_t pieces = split_byline(s, n, check_one, &c);
+    return pieces > 0 && c.ok;
 }
