@@ -149,8 +149,14 @@ static void choose_authors(const ws_dom *d, ws_fields *f)
                                           M_AUTHOR_META, M_BYLINE};
     for (size_t k = 0; k < WS_COUNT(order) && f->n_authors == 0; k++) {
         const ws_meta_list *l = &d->meta[order[k]];
-        for (size_t i = 0; i < l->n; i++)
+        /* metadata lists every author; byline elements also occur in
+         * comments and teasers, so only the first one that names someone
+         * is the article's */
+        for (size_t i = 0; i < l->n; i++) {
             ws_fields_add_byline(f, l->v[i], strlen(l->v[i]));
+            if (order[k] == M_BYLINE && f->n_authors)
+                break;
+        }
     }
 }
 

@@ -74,7 +74,8 @@ static bool in_list(const char *w, size_t n, const char *const *list,
 static const char *const byline_prefixes[] = {
     "written by", "posted by", "reported by", "words by", "story by",
     "text by", "by:", "by", "authors:", "author:", "автори:", "авторы:",
-    "автор:", "автори", "авторы", "автор", "текст:",
+    "автор:", "автори", "авторы", "автор", "текст:", "von", "por", "par",
+    "door", "przez", "di",
 };
 
 size_t ws_byline_prefix(const char *s, size_t n)
