@@ -211,6 +211,10 @@ static bool keep_block(const ws_dom *d, const ws_block *b, uint32_t root,
         return false;
     if (b->flags & B_CAPTION)
         return false;
+    /* a short line that is mostly a date is a byline or timestamp */
+    char date[32];
+    if (b->chars < 50 && ws_date_parse(text + b->off, b->len, date))
+        return false;
     if (b->chars && (double)b->link_chars / b->chars > 0.5)
         return false;
     for (uint32_t i = b->node;; i = d->nodes[i].parent) {

@@ -331,6 +331,10 @@ static const name_pattern name_patterns[] = {
     {"donate", K_STRONG}, {"ad", K_STRONG | K_TOKEN},
     {"ads", K_STRONG | K_TOKEN}, {"nav", K_STRONG | K_TOKEN},
     {"hidden", K_STRONG | K_TOKEN}, {"hide", K_STRONG | K_TOKEN},
+    {"more-from", K_STRONG}, {"also-read", K_STRONG},
+    {"read-also", K_STRONG}, {"you-may", K_STRONG}, {"youmay", K_STRONG},
+    {"post-nav", K_STRONG}, {"author-box", K_STRONG},
+    {"about-author", K_STRONG}, {"recent", K_WEAK}, {"excerpt", K_WEAK},
     /* boilerplate unless the name also says content ("article-meta" is
      * content's furniture, "main-menu" is not content) */
     {"menu", K_WEAK}, {"banner", K_WEAK}, {"masthead", K_WEAK},
