@@ -96,6 +96,23 @@ static bool ui_string(const char *s, size_t n)
     return false;
 }
 
+/* Photo credits and caption labels that sit outside <figcaption>. */
+static bool photo_credit(const char *s, size_t n)
+{
+    static const char *const marks[] = {
+        "getty images", "shutterstock", "/ap", "/reuters", "/afp",
+        "photo:", "photo by", "image:", "credit:", "photograph:",
+        "\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe:", /* фото: */
+        NULL};
+    if (ws_ascii_ieq(s, n, "caption") || ws_ascii_ieq(s, n, "hide caption") ||
+        ws_ascii_ieq(s, n, "toggle caption"))
+        return true;
+    for (size_t i = 0; marks[i]; i++)
+        if (ws_ascii_find(s, n, marks[i]))
+            return true;
+    return false;
+}
+
 static void add_score(ws_dom *d, uint32_t i, double v, bool *seen)
 {
     ws_node *n = &d->nodes[i];
@@ -213,7 +230,9 @@ static bool keep_block(const ws_dom *d, const ws_block *b, uint32_t root,
         return false;
     /* a short line that is mostly a date is a byline or timestamp */
     char date[32];
-    if (b->chars < 50 && ws_date_parse(text + b->off, b->len, date))
+    if (b->chars < 80 && ws_date_parse(text + b->off, b->len, date))
+        return false;
+    if (b->chars < 120 && photo_credit(text + b->off, b->len))
         return false;
     if (b->chars && (double)b->link_chars / b->chars > 0.5)
         return false;
