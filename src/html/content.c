@@ -310,6 +310,12 @@ ws_status ws_content_select(ws_dom *d, ws_fields *f)
             bool take = c == top;
             if (!take && !bad[c] && seen[c] && sn->score >= threshold)
                 take = true;
+            /* prose split across sibling containers (a widget between two
+             * halves of the article) */
+            if (!take && !bad[c] && link_density(sn) < 0.1 &&
+                sn->good_chars >= 500 &&
+                sn->good_chars * 4 >= d->nodes[top].good_chars)
+                take = true;
             if (!take && !bad[c] && sn->tag == TAG_P && sn->text_chars > 0) {
                 double ld = link_density(sn);
                 take = (sn->text_chars > 80 && ld < 0.25) ||
