@@ -442,6 +442,14 @@ static uint32_t classify_names(const char *s, size_t n)
     return f;
 }
 
+static size_t id_words(const slice *id)
+{
+    size_t words = 1;
+    for (size_t i = 0; i < id->n; i++)
+        words += id->p[i] == '-' || id->p[i] == '_' || id->p[i] == ' ';
+    return words;
+}
+
 static const slice *find_attr(const attr *a, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
@@ -809,7 +817,9 @@ static void start_tag(parser *p, enum tag t, const char *name, size_t name_n,
     /* <html> and <body> classes describe the page template, not a part */
     if (cls && t != TAG_BODY && t != TAG_HTML)
         flags |= classify_names(cls->p, cls->n);
-    if (id && t != TAG_BODY && t != TAG_HTML)
+    /* ids that are slugs of a heading ("sharing-with-a-single-developer")
+     * are prose, not a component name: only short ids are read */
+    if (id && t != TAG_BODY && t != TAG_HTML && id_words(id) <= 3)
         flags |= classify_names(id->p, id->n);
     /* an articleBody wins over the names around it */
     if (flags & N_BODYPROP)
