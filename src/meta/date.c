@@ -615,7 +615,7 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
                   size_t *end)
 {
     n = WS_MIN(n, (size_t)SCAN_MAX);
-    uint32_t prev = ' ';
+    uint32_t prev = ' ', prev2 = ' ';
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
@@ -624,10 +624,11 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
         if (cp < 0x80 && ws_is_digit((unsigned char)cp))
             cand = !(prev < 0x80 && ws_is_digit((unsigned char)prev));
         else if (ws_lex_is_letter(cp))
-            /* A word start, or a capital glued to the previous word
-             * ("ROMANENKOThursday, 12 December 2024"). */
-            cand = !ws_lex_is_letter(prev) || (ws_lex_is_upper(cp) &&
-                                               !ws_lex_is_apostrophe(prev));
+            /* A word start, or a word glued to the previous one: a capital
+             * after any letter ("ROMANENKOThursday, 12 December 2024"), a
+             * small letter after capitals ("ШЕВЧЕНКОчетвер, 12 грудня"). */
+            cand = !ws_lex_is_letter(prev) || ws_lex_is_upper(cp) ||
+                   (ws_lex_is_upper(prev) && ws_lex_is_upper(prev2));
         else
             cand = false;
         if (cand) {
@@ -642,6 +643,7 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
                 return true;
             }
         }
+        prev2 = prev;
         prev = cp;
         i += k;
     }

@@ -261,6 +261,10 @@ static const struct phrase {
     {"^відео:", C_CAPTION},
     {"^видео:", C_CAPTION},
     /* Navigation items alone on a line. */
+    {"=skip to content", C_NAV},
+    {"=skip to main content", C_NAV},
+    {"=перейти до змісту", C_NAV},
+    {"=перейти к содержанию", C_NAV},
     {"=all sections", C_NAV},
     {"=sections", C_NAV},
     {"=menu", C_NAV},
@@ -440,12 +444,17 @@ static bool no_letters(const char *f, size_t a, size_t b)
     return true;
 }
 
-/* A counter word counts after a number only ("2248 views"). */
-static bool number_before(const char *f, size_t i)
+/* A counter word counts next to a number only: "2248 views",
+ * "Переглядів: 1 284". */
+static bool number_near(const char *f, size_t n, size_t i, size_t end)
 {
     while (i > 0 && f[i - 1] == ' ')
         i--;
-    return i > 0 && ws_is_digit((unsigned char)f[i - 1]);
+    if (i > 0 && ws_is_digit((unsigned char)f[i - 1]))
+        return true;
+    while (end < n && (f[end] == ' ' || f[end] == ':'))
+        end++;
+    return end < n && ws_is_digit((unsigned char)f[end]);
 }
 
 void ws_debris_match(const char *f, size_t n, debris_hits *h)
@@ -474,7 +483,7 @@ void ws_debris_match(const char *f, size_t n, debris_hits *h)
                 if (e->mode == MODE_LINE &&
                     (!no_letters(f, 0, i) || !no_letters(f, end, n)))
                     continue;
-                if ((e->cat & C_COUNTER) && !number_before(f, i))
+                if ((e->cat & C_COUNTER) && !number_near(f, n, i, end))
                     continue;
                 h->cats |= e->cat;
                 if (e->cat & (C_STRONG | C_WEAK)) {

@@ -156,17 +156,6 @@ static void add_line(reader *r, const char *s, size_t n, bool blank_before)
     l->date_rank = -1;
 }
 
-/* Joins s+t with one space into arena memory. */
-static const char *join(reader *r, const line *a, const line *b, size_t *n)
-{
-    *n = (size_t)a->n + 1 + b->n;
-    char *p = ws_arena_alloc(&r->arena, *n);
-    memcpy(p, a->s, a->n);
-    p[a->n] = ' ';
-    memcpy(p + a->n + 1, b->s, b->n);
-    return p;
-}
-
 static bool ends_sentence(const char *s, size_t n)
 {
     size_t at;
@@ -179,6 +168,56 @@ static bool ends_sentence(const char *s, size_t n)
         return is_stop(p) || p == ',';
     }
     return false;
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Joins lines [a, e) with single spaces into arena memory, as line a. */
+static void join(reader *r, size_t a, size_t e)
+{
+    size_t total = 0;
+    for (size_t i = a; i < e; i++)
+        total += r->lines[i].n + 1;
+    char *p = ws_arena_alloc(&r->arena, total);
+    size_t o = 0;
+    for (size_t i = a; i < e; i++) {
+        if (o)
+            p[o++] = ' ';
+        memcpy(p + o, r->lines[i].s, r->lines[i].n);
+        o += r->lines[i].n;
+    }
+    r->lines[a].s = p;
+    r->lines[a].n = (uint32_t)o;
+}
+
+/* A block of lines (between blank lines) hard-wrapped at a fixed width:
+ * every line but the last 40..100 characters long, all within 25 of each
+ * other, few ending a sentence, the last one ending it, and at least one
+ * line going on in lower case. */
+static bool wrapped(const reader *r, size_t a, size_t e)
+{
+    if (e - a < 2 || e - a > 200)
+        return false;
+    size_t lo = SIZE_MAX, hi = 0, stops = 0;
+    bool lower = false;
+    for (size_t i = a; i + 1 < e; i++) {
+        const line *l = &r->lines[i];
+        size_t c = count_chars(l->s, l->n);
+        lo = WS_MIN(lo, c);
+        hi = WS_MAX(hi, c);
+        stops += ends_sentence(l->s, l->n);
+        lower |= ws_lex_is_lower(cp_at(r->lines[i + 1].s, r->lines[i + 1].n, 0));
+    }
+    const line *last = &r->lines[e - 1];
+    return lo >= 40 && hi <= 100 && hi - lo <= 25 && stops * 3 <= e - a - 1 &&
+           lower && count_chars(last->s, last->n) <= hi + 5 &&
+           ends_sentence(last->s, last->n);
 }
 
 static void split_lines(reader *r, const char *s, size_t n)
@@ -199,24 +238,41 @@ static void split_lines(reader *r, const char *s, size_t n)
         if (tn == 0) {
             blank = true;
         } else {
-            /* A line that stops mid-sentence and a next one that goes on
-             * in lower case are one paragraph wrapped by the scraper. */
-            line *prev = r->n ? &r->lines[r->n - 1] : NULL;
-            uint32_t c0 = cp_at(t, tn, 0);
-            if (prev && !blank && prev->n >= 30 && ws_lex_is_lower(c0) &&
-                !ends_sentence(prev->s, prev->n)) {
-                line next = {.s = t, .n = (uint32_t)tn};
-                size_t jn;
-                const char *j = join(r, prev, &next, &jn);
-                prev->s = j;
-                prev->n = (uint32_t)jn;
-            } else {
-                add_line(r, t, tn, blank);
-            }
+            add_line(r, t, tn, blank);
             blank = false;
         }
         i = e + 1;
     }
+
+    /* Undo the scraper's wrapping: whole wrapped blocks, and any line that
+     * stops mid-sentence before a line going on in lower case. */
+    size_t out = 0;
+    for (size_t a = 0; a < r->n;) {
+        size_t e = a + 1;
+        while (e < r->n && !r->lines[e].blank_before)
+            e++;
+        if (wrapped(r, a, e)) {
+            join(r, a, e);
+            r->lines[out++] = r->lines[a];
+            a = e;
+            continue;
+        }
+        for (size_t i = a; i < e;) {
+            /* Find the chain first and copy it once: joining pairwise
+             * would copy a long chain quadratically. */
+            size_t j = i + 1, len = r->lines[i].n;
+            while (j < e && len >= 30 &&
+                   ws_lex_is_lower(cp_at(r->lines[j].s, r->lines[j].n, 0)) &&
+                   !ends_sentence(r->lines[j - 1].s, r->lines[j - 1].n))
+                len += r->lines[j++].n;
+            if (j > i + 1)
+                join(r, i, j);
+            r->lines[out++] = r->lines[i];
+            i = j;
+        }
+        a = e;
+    }
+    r->n = out;
 }
 
 /* ---- repeats ----------------------------------------------------------- */
@@ -368,19 +424,20 @@ static void classify(reader *r, line *l)
     debris_hits h;
     ws_debris_match(r->fold, fn, &h);
 
+    /* Words are runs of letters and digits: "EN | RU" has two. */
     size_t letters = 0, nonspace = 0, words = 0;
     bool quote = false, in_word = false;
     for (size_t i = 0; i < l->n;) {
         uint32_t cp;
         size_t k = ws_utf8_decode(l->s + i, l->n - i, &cp);
         bool space = ws_lex_space(l->s + i, l->n - i) != 0;
-        if (!space) {
-            nonspace++;
-            if (!in_word)
-                words++;
-        }
-        in_word = !space;
-        letters += ws_lex_is_letter(cp);
+        bool letter = ws_lex_is_letter(cp);
+        bool alnum = letter || (cp < 0x80 && ws_is_digit((unsigned char)cp));
+        nonspace += !space;
+        if (alnum && !in_word)
+            words++;
+        in_word = alnum || (in_word && !space);
+        letters += letter;
         quote |= is_quote(cp);
         l->chars++;
         i += k;
@@ -540,11 +597,28 @@ static bool meta_kind(int k)
     return k == K_DATE || k == K_BYLINE || k == K_NAMES || k == K_DATELINE;
 }
 
-/* The title is the first substantial headline-like line near the top;
- * a line the page repeats (headline and h1, or og:title) and a line
- * followed by a byline or date weigh most. */
+/* The title is a headline-like line near the top: the one right above the
+ * first paragraph (bylines, dates and furniture between them aside), a
+ * line the page repeats (headline and h1), a line followed by a byline or
+ * date weigh most; earlier lines a little more than later ones. */
 static long choose_title(reader *r)
 {
+    size_t first_par = r->n;
+    for (size_t i = 0; i < r->n && i < TITLE_WINDOW * 4; i++) {
+        const line *l = &r->lines[i];
+        if (l->kind == K_TEXT && l->terminal && l->chars >= 80) {
+            first_par = i;
+            break;
+        }
+    }
+    uint64_t above = 0;
+    for (size_t i = first_par; i-- > 0;) {
+        const line *l = &r->lines[i];
+        if ((l->kind == K_HEAD && l->words >= 3) || l->kind == K_TEXT) {
+            above = l->hash;
+            break;
+        }
+    }
     long best = -1;
     int best_score = 0;
     size_t seen = 0, paragraphs = 0;
@@ -560,11 +634,17 @@ static long choose_title(reader *r)
             continue;
         size_t at;
         uint32_t last = last_cp(l->s, l->n, &at);
-        int score = 20 - 2 * (int)seen;
+        int score = 10 - (int)(seen / 4);
         if (seen_times(r, l->hash) >= 2)
             score += 15;
         if (i + 1 < r->n && meta_kind(r->lines[i + 1].kind))
-            score += 6;
+            score += 8;
+        if (l->hash == above)
+            score += 10;
+        if (l->words >= 5)
+            score += 3;
+        if (l->chars < 25)
+            score -= 6;
         if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX))
             score -= 12;
         if (last == ':')
@@ -695,8 +775,25 @@ static bool name_end_punct(uint32_t cp)
 static bool capture_fwd(const char *s, size_t n, size_t i, int max, size_t *a,
                         size_t *e)
 {
-    while (i < n && (s[i] == ' ' || is_quote(cp_at(s, n, i))))
-        i += ws_utf8_decode(s + i, n - i, &(uint32_t){0});
+    while (i < n && s[i] == ' ')
+        i++;
+    uint32_t open = cp_at(s, n, i);
+    if (is_quote(open)) {
+        /* A quoted name runs to its closing quote: «Новая газета». */
+        size_t q = i + ws_utf8_decode(s + i, n - i, &(uint32_t){0});
+        for (size_t j = q; j < n && j < q + OUTLET_MAX; j++) {
+            uint32_t cp = cp_at(s, n, j);
+            if (is_quote(cp)) {
+                if (j > q && ws_lex_is_upper(cp_at(s, n, q))) {
+                    *a = q;
+                    *e = j;
+                    return true;
+                }
+                return false;
+            }
+        }
+        return false;
+    }
     *a = i;
     *e = i;
     for (int w = 0; w < max && i < n; w++) {
@@ -1190,7 +1287,11 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
         const line *l = &r->lines[i];
         bool header = !body || i < b;
         bool trailer = body && i > e && i <= e + 3;
-        if (l->kind == K_BYLINE && (header || trailer)) {
+        /* "By …", "Автор: …" say what they are wherever they stand;
+         * names glued to a date count near the article only. */
+        bool explicit = l->kind == K_BYLINE && ws_byline_prefix(l->s, l->n);
+        if (l->kind == K_BYLINE && (header || trailer || (explicit &&
+                                                          (i < b || i > e)))) {
             ws_fields_add_byline(r->f, l->s, l->n);
             continue;
         }
