@@ -46,6 +46,15 @@ static const char *const not_name[] = {
     "register", "copyright", "rights", "reserved", "secretary", "general",
     "president", "minister", "chancellor", "spokesperson", "spokesman",
     "spokeswoman", "ambassador", "senator", "governor", "mayor", "views",
+    /* Section names: a menu row of them is not a person. */
+    "politics", "economy", "business", "world", "sport", "sports",
+    "culture", "society", "science", "health", "opinion", "lifestyle",
+    "technology", "tech", "war", "regions", "events", "analytics",
+    "політика", "економіка", "бізнес", "світ", "спорт", "культура",
+    "суспільство", "наука", "здоров'я", "війна", "регіони", "події",
+    "аналітика", "технології", "политика", "экономика", "бизнес", "мир",
+    "общество", "здоровье", "война", "регионы", "происшествия", "события",
+    "аналитика", "технологии",
     /* Ukrainian */
     "і", "й", "та", "в", "у", "на", "з", "із", "до", "що", "це", "від",
     "за", "про", "редакція", "редактор", "кореспондент", "журналіст",

@@ -11,6 +11,9 @@
 #include "debris.h"
 
 #include <string.h>
+#ifdef WS_TEXT_DEBUG
+#include <stdio.h>
+#endif
 
 #define MAX_LINES 20000     /* lines read; the rest of a huge page is ignored */
 #define FOLD_MAX 2048       /* bytes of a line folded for the lexicon */
@@ -198,12 +201,15 @@ static void join(reader *r, size_t a, size_t e)
 
 /* A block of lines (between blank lines) hard-wrapped at a fixed width:
  * every line but the last 40..100 characters long, all within 25 of each
- * other, few ending a sentence, the last one ending it, and at least one
- * line going on in lower case. */
-static bool wrapped(const reader *r, size_t a, size_t e)
+ * other, few ending a sentence, the last one ending it and not longer.
+ * Without a known width, at least one line must go on in lower case (or a
+ * list of headlines would pass); with the width of the page's other
+ * wrapped blocks (width > 0), a block that fits it is wrapped too. Returns
+ * the block's widest line, 0 when it is not wrapped. */
+static size_t wrapped(const reader *r, size_t a, size_t e, size_t width)
 {
     if (e - a < 2 || e - a > 200)
-        return false;
+        return 0;
     size_t lo = SIZE_MAX, hi = 0, stops = 0;
     bool lower = false;
     for (size_t i = a; i + 1 < e; i++) {
@@ -215,9 +221,15 @@ static bool wrapped(const reader *r, size_t a, size_t e)
         lower |= ws_lex_is_lower(cp_at(r->lines[i + 1].s, r->lines[i + 1].n, 0));
     }
     const line *last = &r->lines[e - 1];
-    return lo >= 40 && hi <= 100 && hi - lo <= 25 && stops * 3 <= e - a - 1 &&
-           lower && count_chars(last->s, last->n) <= hi + 5 &&
-           ends_sentence(last->s, last->n);
+    bool shape = lo >= 40 && hi <= 100 && hi - lo <= 25 &&
+                 stops * 3 <= e - a - 1 &&
+                 count_chars(last->s, last->n) <= hi + 5 &&
+                 ends_sentence(last->s, last->n);
+    if (!shape)
+        return 0;
+    if (lower || (width && hi <= width + 2 && lo + 25 >= width))
+        return hi;
+    return 0;
 }
 
 static void split_lines(reader *r, const char *s, size_t n)
@@ -244,14 +256,23 @@ static void split_lines(reader *r, const char *s, size_t n)
         i = e + 1;
     }
 
-    /* Undo the scraper's wrapping: whole wrapped blocks, and any line that
-     * stops mid-sentence before a line going on in lower case. */
+    /* Undo the scraper's wrapping: whole wrapped blocks (the first pass
+     * learns the page's width), and any line that stops mid-sentence
+     * before a line going on in lower case. */
+    size_t width = 0;
+    for (size_t a = 0; a < r->n;) {
+        size_t e = a + 1;
+        while (e < r->n && !r->lines[e].blank_before)
+            e++;
+        width = WS_MAX(width, wrapped(r, a, e, 0));
+        a = e;
+    }
     size_t out = 0;
     for (size_t a = 0; a < r->n;) {
         size_t e = a + 1;
         while (e < r->n && !r->lines[e].blank_before)
             e++;
-        if (wrapped(r, a, e)) {
+        if (wrapped(r, a, e, width)) {
             join(r, a, e);
             r->lines[out++] = r->lines[a];
             a = e;
@@ -670,11 +691,18 @@ static void score_lines(reader *r)
         case K_HEAD: s = l->list ? -3 : -2; break;
         case K_LABEL: s = 0; break;
         case K_AD: s = -1; break;
-        case K_CAPTION: s = -1; break;
+        /* Captions, bylines and date lines sit inside the article's frame
+         * (between a standfirst and the first paragraph): they neither
+         * extend nor break the body. */
+        case K_CAPTION:
+        case K_DATE:
+        case K_BYLINE:
+        case K_NAMES:
+        case K_DATELINE: s = 0; break;
         case K_STRONG: s = -6; break;
         default: s = -3; break;
         }
-        /* The title's repeat and the captions sit inside the article. */
+        /* The title's repeat also sits inside the article. */
         if (l->title)
             s = 0;
         l->score = (int16_t)s;
@@ -700,7 +728,9 @@ static bool body_region(const reader *r, size_t *b, size_t *e)
             cur_b = i;
         }
         cur += l->score;
-        if (cur > best) {
+        /* On a tie, a paragraph still extends the body: a last paragraph
+         * after a "Read also" line pays back exactly its cost. */
+        if (cur > best || (found && cur == best && l->score > 0)) {
             best = cur;
             *b = cur_b;
             *e = i;
@@ -1225,6 +1255,15 @@ static bool near(long a, long b, long d)
     return a >= 0 && b >= 0 && (a - b <= d && b - a <= d);
 }
 
+/* Lines of the article's header: above the body, or among its first lines
+ * (a standfirst can come before the byline and date). */
+#define HEADER_IN_BODY 8
+
+static bool in_header(size_t i, size_t b, size_t e, bool body)
+{
+    return !body || i < b || (i <= e && i < b + HEADER_IN_BODY);
+}
+
 /* Date candidates, ranked: a date line or dated byline after the title
  * in the header (0); a labelled date ("Published", a scraper's "date")
  * outside the body (1); an update date or a header date above the title,
@@ -1245,7 +1284,7 @@ static void choose_date(reader *r, long title, size_t b, size_t e)
                           NULL))
             continue;
         int rank = 9;
-        bool header = i < b;
+        bool header = in_header(i, b, e, true);
         bool trailer = i > e && i <= e + 3;
         if (l->kind == K_DATE && l->label_len == 1 && (header || i > e))
             rank = 1;
@@ -1285,7 +1324,7 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
 {
     for (size_t i = 0; i < r->n; i++) {
         const line *l = &r->lines[i];
-        bool header = !body || i < b;
+        bool header = in_header(i, b, e, body);
         bool trailer = body && i > e && i <= e + 3;
         /* "By …", "Автор: …" say what they are wherever they stand;
          * names glued to a date count near the article only. */
@@ -1301,7 +1340,8 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
         bool by_meta = (prev >= 0 && (r->lines[prev].kind == K_DATE ||
                                       r->lines[prev].title)) ||
                        (next >= 0 && r->lines[next].kind == K_DATE);
-        if ((header && (by_meta || near((long)i, title, 2))) || trailer ||
+        bool after_title = title >= 0 && (long)i > title && (long)i - title <= 2;
+        if ((header && (by_meta || after_title)) || trailer ||
             (body && i > e && i + 1 == r->n))
             ws_fields_add_byline(r->f, l->s, l->n);
     }
@@ -1395,6 +1435,20 @@ ws_status ws_text_read(const char *s, size_t n, ws_fields *f)
     bool body = body_region(&r, &b, &e);
     long first = -1;
     ws_status st = body ? emit_body(&r, b, e, &first) : WS_OK;
+#ifdef WS_TEXT_DEBUG
+    /* Build with -DWS_TEXT_DEBUG to see how each line was read. */
+    static const char *const kinds[] = {
+        "text", "head", "label", "labelled", "ad", "caption", "debris",
+        "strong", "barrier", "related", "list", "date", "byline", "names",
+        "dateline"};
+    for (size_t i = 0; i < r.n; i++) {
+        const line *l = &r.lines[i];
+        fprintf(stderr, "%c%c %-8s %3d %s%s %.*s\n",
+                body && i >= b && i <= e ? '|' : ' ', l->emitted ? '*' : ' ',
+                kinds[l->kind], l->score, l->list ? "L" : " ",
+                l->title ? "T" : " ", (int)WS_MIN(l->n, 70u), l->s);
+    }
+#endif
 
     ws_buf agency;
     ws_buf_init(&agency, 0);
