@@ -538,12 +538,47 @@ static size_t month_day_year(const char *s, size_t n, size_t i, when *w)
     return j - i;
 }
 
+/* End of the word at i, its abbreviation dot, and the spaces and comma
+ * after it. */
+static size_t past_word(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        uint32_t cp;
+        size_t k = ws_utf8_decode(s + i, n - i, &cp);
+        if (!ws_lex_is_letter(cp) && !ws_lex_is_apostrophe(cp))
+            break;
+        i += k;
+    }
+    if (i < n && s[i] == '.')
+        i++;
+    i = skip_spaces(s, n, i);
+    if (i < n && s[i] == ',')
+        i = skip_spaces(s, n, i + 1);
+    return i;
+}
+
+/* A date that starts with a word (weekday or month) has a number within
+ * two words: "December 12", "Thursday, 12 December", "Thu, December 12".
+ * Checking this first spares the name tables almost every word of prose. */
+static bool number_soon(const char *s, size_t n, size_t i)
+{
+    i = past_word(s, n, i);
+    if (i < n && ws_is_digit((unsigned char)s[i]))
+        return true;
+    if (i >= n || !is_letter_at(s, n, i))
+        return false;
+    i = past_word(s, n, i);
+    return i < n && ws_is_digit((unsigned char)s[i]);
+}
+
 /* One date (with optional weekday before it and time before or after it)
  * starting exactly at i; returns its byte length, 0 when none. */
 static size_t date_at(const char *s, size_t n, size_t i, when *w)
 {
     memset(w, 0, sizeof *w);
     w->h = w->s = -1;
+    if (!ws_is_digit((unsigned char)s[i]) && !number_soon(s, n, i))
+        return 0;
     size_t j = i + weekday_at(s, n, i);
 
     /* "19:16, 12.12.2024": a clock time first, then the date. */
@@ -615,6 +650,12 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
                   size_t *end)
 {
     n = WS_MIN(n, (size_t)SCAN_MAX);
+    /* Every date shape has four digits at least ("1.2.25"). */
+    size_t digit_count = 0;
+    for (size_t i = 0; i < n && digit_count < 4; i++)
+        digit_count += ws_is_digit((unsigned char)s[i]);
+    if (digit_count < 4)
+        return false;
     uint32_t prev = ' ', prev2 = ' ';
     size_t i = 0;
     while (i < n) {

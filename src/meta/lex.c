@@ -40,10 +40,22 @@ size_t ws_lex_invisible(const char *str, size_t n)
     return 0;
 }
 
+/* Fast paths for the scripts of the project's languages (ASCII, Latin-1
+ * and Latin Extended-A/B letters, the basic Cyrillic block); utf8proc for
+ * everything else. Each reader calls these for every character. */
+static bool cyrillic_basic(uint32_t cp)
+{
+    return cp >= 0x400 && cp < 0x460;
+}
+
 bool ws_lex_is_letter(uint32_t cp)
 {
     if (cp < 0x80)
         return ws_is_alpha((unsigned char)cp);
+    if (cp >= 0xC0 && cp < 0x250)
+        return cp != 0xD7 && cp != 0xF7;
+    if (cyrillic_basic(cp))
+        return true;
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -52,6 +64,8 @@ bool ws_lex_is_upper(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
+    if (cyrillic_basic(cp))
+        return cp < 0x430;
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -60,6 +74,8 @@ bool ws_lex_is_lower(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
+    if (cyrillic_basic(cp))
+        return cp >= 0x430;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
@@ -67,6 +83,8 @@ uint32_t ws_lex_lower(uint32_t cp)
 {
     if (cp < 0x80)
         return ws_lower((unsigned char)cp);
+    if (cyrillic_basic(cp))
+        return cp < 0x410 ? cp + 0x50 : cp < 0x430 ? cp + 0x20 : cp;
     return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
@@ -74,6 +92,8 @@ uint32_t ws_lex_upper(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
+    if (cyrillic_basic(cp))
+        return cp >= 0x450 ? cp - 0x50 : cp >= 0x430 ? cp - 0x20 : cp;
     return (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
 }
 

@@ -36,6 +36,8 @@ static const char *const not_name[] = {
     "author", "authors", "agency", "news", "press", "media", "service",
     "services", "times", "post", "daily", "journal", "tribune", "herald",
     "gazette", "network", "channel", "tv", "radio", "online", "group",
+    "wire", "newswire", "review", "digest", "weekly", "today", "live",
+    "info", "magazine", "portal",
     "office", "ministry", "department", "government", "council",
     "committee", "union", "university", "institute", "foundation",
     "center", "centre", "sections", "photo", "photos", "video", "videos",
@@ -73,7 +75,8 @@ static bool in_list(const char *w, size_t n, const char *const *list,
                     size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (n && list[i][0] == w[0] && strlen(list[i]) == n &&
+            memcmp(list[i], w, n) == 0)
             return true;
     return false;
 }

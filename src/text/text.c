@@ -221,9 +221,10 @@ static size_t wrapped(const reader *r, size_t a, size_t e, size_t width)
         lower |= ws_lex_is_lower(cp_at(r->lines[i + 1].s, r->lines[i + 1].n, 0));
     }
     const line *last = &r->lines[e - 1];
+    size_t last_max = (width ? width : hi) + 5;
     bool shape = lo >= 40 && hi <= 100 && hi - lo <= 25 &&
                  stops * 3 <= e - a - 1 &&
-                 count_chars(last->s, last->n) <= hi + 5 &&
+                 count_chars(last->s, last->n) <= last_max &&
                  ends_sentence(last->s, last->n);
     if (!shape)
         return 0;
@@ -423,10 +424,12 @@ static bool dateline_shape(const line *l, size_t *sep, size_t *sep_len)
     return true;
 }
 
+/* A paragraph outweighs a furniture line from about 40 characters on, so
+ * "Read also" lines between paragraphs never split an article. */
 static int text_score(const line *l)
 {
     if (l->terminal)
-        return l->chars < 20 ? 0 : 2 + (int)WS_MIN(l->chars / 60, 8u);
+        return l->chars < 20 ? 0 : 2 + (int)WS_MIN(l->chars / 40, 12u);
     return 1 + (int)WS_MIN(l->chars / 120, 4u);
 }
 
@@ -583,6 +586,11 @@ static void classify(reader *r, line *l)
     l->kind = (l->terminal || l->chars > HEAD_MAX) ? K_TEXT : K_HEAD;
 }
 
+static bool meta_kind(int k)
+{
+    return k == K_DATE || k == K_BYLINE || k == K_NAMES || k == K_DATELINE;
+}
+
 /* Runs of three or more short headline-like lines (with clock times or
  * dates between them) are lists of other stories, and so is the headline
  * after a "Read also" label or a clock time. */
@@ -590,8 +598,11 @@ static void mark_lists(reader *r)
 {
     for (size_t i = 0; i < r->n;) {
         size_t j = i, heads = 0;
-        while (j < r->n && (r->lines[j].kind == K_HEAD ||
-                            r->lines[j].kind == K_LIST)) {
+        /* A headline followed by a byline or date is the article's own,
+         * whatever is above it. */
+        while (j < r->n &&
+               (r->lines[j].kind == K_HEAD || r->lines[j].kind == K_LIST) &&
+               !(j + 1 < r->n && meta_kind(r->lines[j + 1].kind))) {
             heads += r->lines[j].kind == K_HEAD;
             j++;
         }
@@ -612,11 +623,6 @@ static void mark_lists(reader *r)
 }
 
 /* ---- title ------------------------------------------------------------- */
-
-static bool meta_kind(int k)
-{
-    return k == K_DATE || k == K_BYLINE || k == K_NAMES || k == K_DATELINE;
-}
 
 /* The title is a headline-like line near the top: the one right above the
  * first paragraph (bylines, dates and furniture between them aside), a
@@ -651,12 +657,19 @@ static long choose_title(reader *r)
             paragraphs++;
         if (l->kind != K_HEAD && l->kind != K_TEXT)
             continue;
-        if (l->chars < 15 || l->words < 3 || l->chars > 300 || l->list)
+        if (l->chars < 15 || l->words < 3 || l->chars > 300 || l->list ||
+            i == first_par)
             continue;
         size_t at;
         uint32_t last = last_cp(l->s, l->n, &at);
+        bool repeated = seen_times(r, l->hash) >= 2;
+        /* A sentence with a full stop is a paragraph, not a headline,
+         * unless the page repeats it. */
+        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX) &&
+            !repeated)
+            continue;
         int score = 10 - (int)(seen / 4);
-        if (seen_times(r, l->hash) >= 2)
+        if (repeated)
             score += 15;
         if (i + 1 < r->n && meta_kind(r->lines[i + 1].kind))
             score += 8;
@@ -666,8 +679,6 @@ static long choose_title(reader *r)
             score += 3;
         if (l->chars < 25)
             score -= 6;
-        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX))
-            score -= 12;
         if (last == ':')
             score -= 12;
         if (score > best_score) {
@@ -691,6 +702,9 @@ static void score_lines(reader *r)
         case K_HEAD: s = l->list ? -3 : -2; break;
         case K_LABEL: s = 0; break;
         case K_AD: s = -1; break;
+        /* "Read also: X" sits between paragraphs as often as after them;
+         * a bare "Related:" label costs nothing, its headline does. */
+        case K_RELATED: s = l->words <= 3 && l->n < 40 ? 0 : -2; break;
         /* Captions, bylines and date lines sit inside the article's frame
          * (between a standfirst and the first paragraph): they neither
          * extend nor break the body. */
