@@ -359,6 +359,8 @@ static size_t time_after_date(const char *s, size_t n, size_t i, when *w)
         size_t k = clock_time(s, n, i + 1, w);
         return k ? k + 1 : 0;
     }
+    if (i < n && ws_is_digit((unsigned char)s[i]))
+        return clock_time(s, n, i, w); /* glued: "20242:33 PM" */
     size_t j = skip_spaces(s, n, i);
     if (j < n && (s[j] == ',' || s[j] == '|' || s[j] == '-' || s[j] == '/'))
         j = skip_spaces(s, n, j + 1);
@@ -455,6 +457,24 @@ static size_t dmy(const char *s, size_t n, size_t i, when *w)
     return j - i;
 }
 
+/* A four-digit year at i. Scrapers glue the time to it ("December 3,
+ * 20242:33 PM"): five or six digits followed by ':' are a year and the
+ * hour. Returns the year's length (4) or 0. */
+static size_t year_at(const char *s, size_t n, size_t i, int *y)
+{
+    int v;
+    size_t k = digits(s, n, i, &v);
+    if (k == 4) {
+        *y = v;
+        return 4;
+    }
+    if ((k == 5 || k == 6) && i + k < n && s[i + k] == ':') {
+        digits(s, i + 4, i, y);
+        return 4;
+    }
+    return 0;
+}
+
 /* English ordinal suffix after a day number. */
 static size_t ordinal(const char *s, size_t n, size_t i)
 {
@@ -496,11 +516,12 @@ static size_t day_month_year(const char *s, size_t n, size_t i, when *w)
             j++;
         j = skip_spaces(s, n, j);
     }
-    k = digits(s, n, j, &y);
+    k = year_at(s, n, j, &y);
     if (k != 4)
         return 0;
     j += k;
-    if (!numeric_end(s, n, j) || !valid_date(y, mo, d))
+    if (!(numeric_end(s, n, j) || s[j] == ':' || ws_is_digit((unsigned char)s[j])) ||
+        !valid_date(y, mo, d))
         return 0;
     j += year_word(s, n, j);
     w->y = y, w->mo = mo, w->d = d;
@@ -528,11 +549,12 @@ static size_t month_day_year(const char *s, size_t n, size_t i, when *w)
     if (sp == j)
         return 0;
     j = sp;
-    k = digits(s, n, j, &y);
+    k = year_at(s, n, j, &y);
     if (k != 4)
         return 0;
     j += k;
-    if (!numeric_end(s, n, j) || !valid_date(y, mo, d))
+    if (!(numeric_end(s, n, j) || ws_is_digit((unsigned char)s[j])) ||
+        !valid_date(y, mo, d))
         return 0;
     w->y = y, w->mo = mo, w->d = d;
     return j - i;

@@ -37,6 +37,8 @@ static const struct phrase {
     {"при использовании материалов", C_STRONG},
     {"при цитировании", C_STRONG},
     {"when referencing our materials", C_STRONG},
+    {"purchase licensing rights", C_STRONG},
+    {"opens new tab", C_STRONG},
     /* Donation and membership appeals. */
     {"become a patron", C_STRONG},
     {"become our patron", C_STRONG},
@@ -249,6 +251,7 @@ static const struct phrase {
     {"getty images", C_CAPTION},
     {"image:", C_CAPTION},
     {"screenshot", C_CAPTION},
+    {"file photo", C_CAPTION},
     {"^video:", C_CAPTION},
     {"фото:", C_CAPTION},
     {"фото ілюстративне", C_CAPTION},
@@ -343,6 +346,9 @@ static const struct phrase {
     /* Tag lines. */
     {"^tags:", C_TAGS},
     {"^tags", C_TAGS},
+    {"=теги", C_TAGS},
+    {"=теґи", C_TAGS},
+    {"^suggested topics", C_TAGS},
     {"^topics:", C_TAGS},
     {"^теги:", C_TAGS},
     {"^теґи:", C_TAGS},

@@ -344,6 +344,11 @@ static bool meta_word(const char *f, size_t n)
         "оновлено", "дата", "о", "об", "в", "року", "р", "г", "года",
         "просмотров", "просмотра", "просмотр", "комментарии", "комментариев",
         "опубликовано", "обновлено", "utc", "gmt", "kyiv", "time",
+        /* "Updated 2 hours ago", "5 min read" */
+        "ago", "hour", "hours", "minute", "minutes", "min", "mins", "read",
+        "тому", "годину", "години", "годин", "хвилину", "хвилини", "хвилин",
+        "хв", "назад", "час", "часа", "часов", "минуту", "минуты", "минут",
+        "мин", "читати", "читать",
     };
     for (size_t i = 0; i < WS_COUNT(words); i++)
         if (strlen(words[i]) == n && memcmp(words[i], f, n) == 0)
@@ -578,7 +583,7 @@ static void classify(reader *r, line *l)
         l->kind = K_DEBRIS; /* "$42.330.01", "USD 41.25 EUR 44.80" */
         return;
     }
-    if (l->n <= NAMES_MAX && !l->terminal &&
+    if (l->n <= NAMES_MAX && !l->terminal && l->s[l->n - 1] != ':' &&
         ws_byline_names_only(l->s, l->n, true)) {
         l->kind = K_NAMES;
         return;
@@ -589,6 +594,20 @@ static void classify(reader *r, line *l)
 static bool meta_kind(int k)
 {
     return k == K_DATE || k == K_BYLINE || k == K_NAMES || k == K_DATELINE;
+}
+
+/* A byline or date line follows within two lines (a one- or two-word
+ * rubric such as "Politics" may stand between). */
+static bool followed_by_meta(const reader *r, size_t i)
+{
+    for (size_t j = i + 1; j < r->n && j <= i + 2; j++) {
+        const line *l = &r->lines[j];
+        if (meta_kind(l->kind))
+            return true;
+        if (!(l->kind == K_HEAD && l->words <= 2) && l->kind != K_DEBRIS)
+            return false;
+    }
+    return false;
 }
 
 /* Runs of three or more short headline-like lines (with clock times or
@@ -602,7 +621,7 @@ static void mark_lists(reader *r)
          * whatever is above it. */
         while (j < r->n &&
                (r->lines[j].kind == K_HEAD || r->lines[j].kind == K_LIST) &&
-               !(j + 1 < r->n && meta_kind(r->lines[j + 1].kind))) {
+               !followed_by_meta(r, j)) {
             heads += r->lines[j].kind == K_HEAD;
             j++;
         }
@@ -657,8 +676,8 @@ static long choose_title(reader *r)
             paragraphs++;
         if (l->kind != K_HEAD && l->kind != K_TEXT)
             continue;
-        if (l->chars < 15 || l->words < 3 || l->chars > 300 || l->list ||
-            i == first_par)
+        if (l->chars < 15 || l->words < 3 || l->chars > 300 ||
+            (l->list && l->hash != above) || i == first_par)
             continue;
         size_t at;
         uint32_t last = last_cp(l->s, l->n, &at);
@@ -671,7 +690,7 @@ static long choose_title(reader *r)
         int score = 10 - (int)(seen / 4);
         if (repeated)
             score += 15;
-        if (i + 1 < r->n && meta_kind(r->lines[i + 1].kind))
+        if (followed_by_meta(r, i))
             score += 8;
         if (l->hash == above)
             score += 10;
@@ -1133,6 +1152,60 @@ static bool outlet_from_writes(const line *l, ws_buf *out)
     return false;
 }
 
+/* True when word w[0..wn) occurs as a whole word somewhere on the page. */
+static bool page_has_word(const reader *r, const char *w, size_t wn)
+{
+    for (size_t i = 0; i < r->n && i < SCAN_LINES; i++) {
+        const line *l = &r->lines[i];
+        size_t n = WS_MIN((size_t)l->n, (size_t)FOLD_MAX);
+        for (const char *p = l->s; (p = ws_ascii_find(p, (size_t)(l->s + n - p), w));
+             p += wn) {
+            size_t at = (size_t)(p - l->s);
+            size_t back;
+            bool start = at == 0 || !ws_lex_is_letter(last_cp(l->s, at, &back));
+            bool end = at + wn >= n || !ws_lex_is_letter(cp_at(l->s, n, at + wn));
+            if (start && end)
+                return true;
+            if (at + wn >= n)
+                break;
+        }
+    }
+    return false;
+}
+
+/* Ukrainian and Russian name an outlet in a case after "кореспондент"
+ * ("кореспондент Вісника" for "Вісник"). When the page also writes the
+ * name in another case ("як повідомляв Вісник"), take that form: a one-word
+ * name with a case ending dropped (and "а"/"я" tried in its place). */
+static void nominative(const reader *r, ws_buf *o)
+{
+    static const char *const endings[] = {"ові", "ом", "у", "а", "і",
+                                          "ю",   "я",  "ї", "и"};
+    static const char *const adds[] = {"", "а", "я"};
+    if (o->len == 0 || memchr(o->data, ' ', o->len) ||
+        !(cp_at(o->data, o->len, 0) >= 0x400 && cp_at(o->data, o->len, 0) < 0x530))
+        return;
+    for (size_t k = 0; k < WS_COUNT(endings); k++) {
+        size_t m = strlen(endings[k]);
+        if (o->len < m + 6 || memcmp(o->data + o->len - m, endings[k], m) != 0)
+            continue;
+        for (size_t a = 0; a < WS_COUNT(adds); a++) {
+            char cand[OUTLET_MAX + 8];
+            size_t sn = o->len - m, an = strlen(adds[a]);
+            if (sn + an >= sizeof cand)
+                continue;
+            memcpy(cand, o->data, sn);
+            memcpy(cand + sn, adds[a], an);
+            cand[sn + an] = '\0';
+            if (page_has_word(r, cand, sn + an)) {
+                ws_buf_clear(o);
+                ws_buf_append(o, cand, sn + an);
+                return;
+            }
+        }
+    }
+}
+
 static bool cited(const reader *r, const char *name, size_t nn, size_t b,
                   size_t e)
 {
@@ -1219,8 +1292,13 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
             size_t ml;
             if ((j == 0 || s[j - 1] == ' ') && ws_date_month(s + j, n - j, &ml))
                 dated = true;
-            if (s[j] == '.' && j + 1 < n && s[j + 1] == ' ' && !dated)
-                return false;
+            if (s[j] == '.' && j + 1 < n && s[j + 1] == ' ') {
+                /* "3 декабря. /X/." ends here; any other full stop ends
+                 * a sentence, not a dateline. */
+                if (!dated || j + 2 >= n || s[j + 2] != '/')
+                    return false;
+                break;
+            }
             j++;
         }
         if (!dated)
@@ -1229,6 +1307,11 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
     while (j < n && s[j] == ' ')
         j++;
     size_t ag_a = 0, ag_e = 0;
+    bool ag_dot = false;
+    if (j < n && s[j] == '.' && dated) /* "МОСКВА, 3 декабря. /X/." */
+        j++;
+    while (j < n && s[j] == ' ')
+        j++;
     if (j < n && (s[j] == '(' || s[j] == '/')) {
         char close = s[j] == '(' ? ')' : '/';
         const char *c = memchr(s + j + 1, close, WS_MIN(n - j - 1, (size_t)40));
@@ -1238,15 +1321,16 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
         ag_e = (size_t)(c - s);
         j = ag_e + 1;
         if (j < n && s[j] == '.')
-            j++;
+            j++, ag_dot = true;
         while (j < n && s[j] == ' ')
             j++;
     }
-    /* Then a spaced dash; a bare "Name — …" opens many sentences, so the
-     * city needs a date, an agency or capitals to count. */
+    /* Then a spaced dash (or the agency's full stop); a bare "Name — …"
+     * opens many sentences, so the city needs a date, an agency or
+     * capitals to count. */
     size_t d = dash_at(s, n, j);
-    if (!d || j + d >= n || s[j + d] != ' ' || j == city_end ||
-        !(dated || ag_e > ag_a || caps))
+    bool ends = ag_dot || (d && j + d < n && s[j + d] == ' ');
+    if (!ends || j == city_end || !(dated || ag_e > ag_a || caps))
         return false;
     set_city(f, s, city_end);
     if (ag_e > ag_a)
@@ -1389,8 +1473,8 @@ static void choose_outlet(reader *r, long title, size_t b, size_t e,
     if (o.len == 0 && agency->len)
         ws_buf_append(&o, agency->data, agency->len);
     for (size_t i = b; body && i <= e && o.len == 0; i++)
-        if (r->lines[i].emitted)
-            outlet_from_reporter(&r->lines[i], &o);
+        if (r->lines[i].emitted && outlet_from_reporter(&r->lines[i], &o))
+            nominative(r, &o);
     for (size_t i = b; body && i <= e && o.len == 0; i++) {
         if (!r->lines[i].emitted || !outlet_from_writes(&r->lines[i], &o))
             continue;

@@ -299,6 +299,14 @@ static void test_dates(void **state)
     assert_field(f->date, "2024-12-12", "date");
     ws_fields_cleanup(f);
 
+    /* A time glued to the year, a relative update time, and a rubric
+     * between the title and the date. */
+    f = read_doc("World\nBusiness\nMarkets\n\n" TITLE "\nEurope\n"
+                 "December 3, 20242:33 PM GMT+1Updated 2 hours ago\n\n" BODY);
+    assert_field(f->title, TITLE, "title");
+    assert_field(f->date, "2024-12-03T14:33+01:00", "date");
+    ws_fields_cleanup(f);
+
     /* An update date loses to the publication date. */
     f = read_doc(TITLE "\nUpdated: 14 December 2024\n"
                  "Published: 12 December 2024\n\n" BODY);
@@ -358,6 +366,11 @@ static void test_outlets(void **state)
                "новин» після засідання, яке тривало понад три години.\n\n"
                BODY,
          "Подільських новин"},
+        /* A case form of the name, and the name as the page writes it. */
+        {TITLE "\n\nПро це повідомляє кореспондент Вісника, який був на "
+               "засіданні ради і поставив питання голові.\n\nЯк повідомляв "
+               "Вісник, рада вже двічі відкладала рішення.\n\n" BODY,
+         "Вісник"},
         {TITLE "\n\n" P1 " The work starts in March, writes RTN.\n\n" P2
                "\n\n" P3 "\n\n" P4 "\n",
          "RTN"},
@@ -391,8 +404,11 @@ static void test_datelines(void **state)
          "New York", NULL},
         {"LONDON (AP) — The council approved a plan to rebuild the bridge.",
          "London", "AP"},
-        {"МОСКВА, 3 декабря. /ТАСС/. Совет одобрил план восстановления "
+        {"МОСКВА, 3 декабря. /ИНФОРМ/. Совет одобрил план восстановления "
          "моста через реку.",
+         "Москва", "ИНФОРМ"},
+        {"Москва, 3 декабря. Совет одобрил план восстановления моста через "
+         "реку.",
          NULL, NULL},
         {"Lenska — who chairs the council — said the plan was approved.",
          NULL, NULL},
