@@ -251,6 +251,19 @@ static void split_lines(reader *r, const char *s, size_t n)
         if (tn == 0) {
             blank = true;
         } else {
+            /* A scraper's "date 2024-12-03" prefix glued to the page's
+             * first line ("… All Sections", or the headline itself) is a
+             * line of its own. */
+            char d[32];
+            size_t k = r->n == 0 && tn > 5 && ws_ascii_ieq(t, 5, "date ")
+                           ? ws_date_span(t + 5, tn - 5, d)
+                           : 0;
+            if (k && r->n + 1 < count && 5 + k < tn &&
+                ws_lex_space(t + 5 + k, tn - 5 - k)) {
+                add_line(r, t, 5 + k, blank);
+                t += 5 + k, tn -= 5 + k;
+                blank = false;
+            }
             add_line(r, t, tn, blank);
             blank = false;
         }
@@ -1054,18 +1067,43 @@ static bool outlet_from_copyright(reader *r, const line *l, ws_buf *out)
     return true;
 }
 
-/* "Support XY or become our patron!", "Підтримайте XY". */
+/* "Support XY or become our patron!", "Підтримайте XY", and the appeals
+ * to follow the site elsewhere: "Читайте XY в Google News", "Read XY on
+ * Telegram" (only with a platform named, or "Read More" would pass). */
 static bool outlet_from_support(const line *l, ws_buf *out)
 {
-    static const char *const verbs[] = {"Support ", "Підтримайте ",
-                                        "Поддержите ", "Support the work of "};
-    for (size_t v = 0; v < WS_COUNT(verbs); v++) {
-        size_t m = strlen(verbs[v]);
-        if (l->n <= m || memcmp(l->s, verbs[v], m) != 0)
+    static const char *const support[] = {"Support ", "Підтримайте ",
+                                          "Поддержите ",
+                                          "Support the work of "};
+    static const char *const follow[] = {
+        "Читайте ", "Read ", "Follow ", "Підписуйтесь на ",
+        "Подписывайтесь на ", "Стежте за ", "Следите за ",
+    };
+    static const char *const platforms[] = {
+        "Google News", "Telegram", "Facebook", "Twitter", "Instagram",
+        "Viber", "YouTube", "WhatsApp", "Threads", "Дзен",
+    };
+    bool platform = false;
+    for (size_t k = 0; k < WS_COUNT(platforms) && !platform && l->n < 150; k++)
+        platform = ws_ascii_find(l->s, l->n, platforms[k]) != NULL;
+    for (size_t v = 0; v < WS_COUNT(support) + WS_COUNT(follow); v++) {
+        bool is_support = v < WS_COUNT(support);
+        const char *verb = is_support ? support[v]
+                                      : follow[v - WS_COUNT(support)];
+        size_t m = strlen(verb);
+        if ((!is_support && !platform) || l->n <= m ||
+            memcmp(l->s, verb, m) != 0)
             continue;
         size_t a, e;
         if (!capture_fwd(l->s, l->n, m, 4, &a, &e) ||
             !outlet_ok(l->s + a, e - a))
+            continue;
+        /* "Read us on Telegram" names no one; nor does the platform. */
+        bool names_platform = false;
+        for (size_t k = 0; k < WS_COUNT(platforms) && !names_platform; k++)
+            names_platform = e - a == strlen(platforms[k]) &&
+                             memcmp(l->s + a, platforms[k], e - a) == 0;
+        if (names_platform)
             continue;
         ws_buf_append(out, l->s + a, e - a);
         return true;
