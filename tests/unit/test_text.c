@@ -187,6 +187,9 @@ static void test_appeals(void **state)
         "Rivertown Post\n\n"
         "We rely on advertising. Please support us by disabling your ad "
         "blocker. Thank you!\n\n"
+        "Note from the author:\n\n"
+        "Hi, this is Anna. We keep our reporting free for everyone. Please "
+        "consider supporting our work by becoming a member today.\n\n"
         "We use cookies to improve your experience on our site.\n"
         "Subscribe to our newsletter\n"
         "Підтримайте нас на Patreon\n");
@@ -292,6 +295,13 @@ static void test_dates(void **state)
     assert_authors(f, "Anna Nowak|Piotr Lis");
     ws_fields_cleanup(f);
 
+    /* The scraper's date prefix glued to the headline. */
+    f = read_doc(" date 2024-12-03 " TITLE "\n\n" BODY);
+    assert_field(f->title, TITLE, "title");
+    assert_field(f->date, "2024-12-03", "date");
+    assert_string_equal(text_of(f), BODY_TEXT);
+    ws_fields_cleanup(f);
+
     /* A site's date of today above the title is a last resort; the
      * published date below the title wins. */
     f = read_doc("Friday, 13 December 2024\n\n" TITLE
@@ -379,6 +389,9 @@ static void test_outlets(void **state)
                "Source: the chair, quoted by Daily Wire\n\n" P2 "\n\n" P3
                "\n\n" P4 "\n",
          NULL},
+        {TITLE "\n\n" BODY "Читайте Рівне Онлайн в Google News\n",
+         "Рівне Онлайн"},
+        {TITLE "\n\n" BODY "Read More\nFollow us on Telegram\n", NULL},
         {TITLE "\n\n" BODY, NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
