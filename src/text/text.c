@@ -643,6 +643,28 @@ static void mark_lists(reader *r)
                 r->lines[k].list = true;
         i = j > i ? j : i + 1;
     }
+    /* The lines right under a "Latest" or "Related:" heading are that
+     * widget's items, teasers with full stops included: up to a blank
+     * line, a change between headline and paragraph shape, or twelve
+     * lines (a page without blank lines must keep its article). */
+    for (size_t i = 0; i < r->n; i++) {
+        const line *h = &r->lines[i];
+        if (h->kind != K_BARRIER && !(h->kind == K_RELATED && h->n < 40))
+            continue;
+        int shape = -1;
+        for (size_t j = i + 1; j < r->n && j <= i + 12; j++) {
+            line *l = &r->lines[j];
+            if (l->blank_before || (l->kind != K_TEXT && l->kind != K_HEAD &&
+                                    l->kind != K_LIST))
+                break;
+            int sh = l->kind == K_TEXT;
+            if (shape >= 0 && sh != shape)
+                break;
+            shape = sh;
+            l->kind = K_LIST;
+            l->list = true;
+        }
+    }
     for (size_t i = 1; i < r->n; i++) {
         line *p = &r->lines[i - 1], *l = &r->lines[i];
         if (l->kind != K_HEAD)
@@ -748,6 +770,14 @@ static void score_lines(reader *r)
         case K_STRONG: s = -6; break;
         default: s = -3; break;
         }
+        /* A widget costs about the same whatever its length: each item
+         * after the first of a list costs 1, so a list of headlines
+         * inside an article does not split it. */
+        bool listy = l->list || l->kind == K_LIST || l->kind == K_RELATED;
+        if (listy && s < -1 && i > 0 &&
+            (r->lines[i - 1].list || r->lines[i - 1].kind == K_LIST ||
+             r->lines[i - 1].kind == K_RELATED))
+            s = -1;
         /* The title's repeat also sits inside the article. */
         if (l->title)
             s = 0;

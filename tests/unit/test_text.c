@@ -232,6 +232,43 @@ static void test_read_also_and_captions(void **state)
     ws_fields_cleanup(f);
 }
 
+/* A widget of other stories inside the article does not cut it short;
+ * teasers under a "Latest" heading above the article are not its text. */
+static void test_widgets(void **state)
+{
+    (void)state;
+    ws_fields *f = read_doc(TITLE "\n\n" P1 "\n\n" P2
+                            "\n\nMORE FROM THE CITY\n"
+                            "Tram line 4 to close for summer repairs\n"
+                            "New bike lanes planned on the embankment\n"
+                            "Council approves budget for next year\n\n" P3
+                            "\n\n" P4 "\n\nMost popular\n"
+                            "Zoo welcomes two red panda cubs\n");
+    assert_string_equal(text_of(f), BODY_TEXT);
+    ws_fields_cleanup(f);
+
+    f = read_doc("Latest\n"
+                 "Government approves new rules for rental housing. The law "
+                 "will take effect in September and limit rent increases.\n"
+                 "Storm leaves 20,000 homes without power in the north. Crews "
+                 "expect to restore supply by Monday evening.\n"
+                 "Football club announces new coach after a difficult season. "
+                 "He signed a three-year contract.\n\n" TITLE "\n\n" BODY);
+    assert_string_equal(text_of(f), BODY_TEXT);
+    assert_field(f->title, TITLE, "title");
+    ws_fields_cleanup(f);
+
+    /* The same without blank lines: the article after the widget stays. */
+    f = read_doc("Latest\n"
+                 "Government approves new rules for rental housing. The law "
+                 "will take effect in September and limit rent increases.\n"
+                 "Storm leaves 20,000 homes without power in the north. Crews "
+                 "expect to restore supply by Monday evening.\n" TITLE "\n" P1
+                 "\n" P2 "\n" P3 "\n" P4 "\n");
+    assert_string_equal(text_of(f), BODY_TEXT);
+    ws_fields_cleanup(f);
+}
+
 static void test_subheading_kept(void **state)
 {
     (void)state;
@@ -615,6 +652,7 @@ int main(void)
         cmocka_unit_test(test_appeals),
         cmocka_unit_test(test_barriers),
         cmocka_unit_test(test_read_also_and_captions),
+        cmocka_unit_test(test_widgets),
         cmocka_unit_test(test_subheading_kept),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_dates),
