@@ -89,6 +89,7 @@ static bool is_letter_at(const char *s, size_t n, size_t i)
 
 /* ---- vocabularies ------------------------------------------------------ */
 
+/* clang-format off */
 static const struct {
     const char *name;
     int month;
@@ -121,7 +122,9 @@ static const struct {
     {"ноября", 11}, {"ноя", 11}, {"нояб", 11}, {"декабрь", 12},
     {"декабря", 12}, {"дек", 12},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const weekdays[] = {
     "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
     "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
@@ -131,6 +134,7 @@ static const char *const weekdays[] = {
     "понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
     "воскресенье", "вс",
 };
+/* clang-format on */
 
 /* Month number of the name at i (with an optional abbreviation dot), its
  * byte length in *len; 0 when there is none. */
@@ -184,8 +188,7 @@ static bool leap(int y)
 
 static bool valid_date(int y, int mo, int d)
 {
-    static const int mdays[] = {31, 28, 31, 30, 31, 30,
-                                31, 31, 30, 31, 30, 31};
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1)
         return false;
     int max = mdays[mo - 1] + (mo == 2 && leap(y));
@@ -209,6 +212,7 @@ static bool numeric_end(const char *s, size_t n, size_t i)
 /* ---- times ------------------------------------------------------------- */
 
 /* Named zones that show up in English-language datelines. */
+/* clang-format off */
 static const struct {
     const char *name;
     int off;
@@ -218,6 +222,7 @@ static const struct {
     {"pst", -480},  {"pdt", -420},  {"bst", 60},    {"cet", 60},
     {"cest", 120},  {"eet", 120},   {"eest", 180},  {"msk", 180},
 };
+/* clang-format on */
 
 /* Reads "+02:00", "+0200", "+02" at i into minutes; returns bytes. */
 static size_t numeric_offset(const char *s, size_t n, size_t i, int *off)
@@ -520,7 +525,8 @@ static size_t day_month_year(const char *s, size_t n, size_t i, when *w)
     if (k != 4)
         return 0;
     j += k;
-    if (!(numeric_end(s, n, j) || s[j] == ':' || ws_is_digit((unsigned char)s[j])) ||
+    if (!(numeric_end(s, n, j) || s[j] == ':' ||
+          ws_is_digit((unsigned char)s[j])) ||
         !valid_date(y, mo, d))
         return 0;
     j += year_word(s, n, j);
@@ -641,8 +647,8 @@ static void format(const when *w, char out[32])
 {
     int len = snprintf(out, 32, "%04d-%02d-%02d", w->y, w->mo, w->d);
     if (w->h >= 0) {
-        len += snprintf(out + len, (size_t)(32 - len), "T%02d:%02d", w->h,
-                        w->mi);
+        len +=
+            snprintf(out + len, (size_t)(32 - len), "T%02d:%02d", w->h, w->mi);
         if (w->s >= 0)
             len += snprintf(out + len, (size_t)(32 - len), ":%02d",
                             w->s > 59 ? 59 : w->s);
@@ -650,7 +656,8 @@ static void format(const when *w, char out[32])
             snprintf(out + len, (size_t)(32 - len), "Z");
         else if (w->tz)
             snprintf(out + len, (size_t)(32 - len), "%c%02d:%02d",
-                     w->off < 0 ? '-' : '+', (w->off < 0 ? -w->off : w->off) / 60,
+                     w->off < 0 ? '-' : '+',
+                     (w->off < 0 ? -w->off : w->off) / 60,
                      (w->off < 0 ? -w->off : w->off) % 60);
     }
 }

@@ -30,8 +30,7 @@ size_t ws_lex_invisible(const char *str, size_t n)
     const unsigned char *s = (const unsigned char *)str;
     if (n >= 2 && s[0] == 0xC2 && s[1] == 0xAD)
         return 2; /* soft hyphen */
-    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B &&
-        s[2] <= 0x8D)
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8D)
         return 3; /* zero-width space, non-joiner, joiner */
     if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0)
         return 3; /* word joiner */

@@ -15,15 +15,18 @@
 #define BYLINE_MAX_PIECES 16
 
 /* Lower-case particles that stay lower-case inside a name. */
+/* clang-format off */
 static const char *const particles[] = {
     "van", "von", "de", "der", "den", "del", "della", "di",  "da", "du",
     "la",  "le",  "ten", "ter", "bin", "ibn", "al",   "el",  "dos", "das",
     "do",  "y",   "zu",  "af",
 };
+/* clang-format on */
 
 /* Words that never occur in a personal name: function words (a sentence
  * is not a name), roles and organisation words (a desk or an agency is not
  * an author), and site furniture. Folded to lower case. */
+/* clang-format off */
 static const char *const not_name[] = {
     /* English */
     "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
@@ -71,6 +74,7 @@ static const char *const not_name[] = {
     "комментарии", "поделиться", "также", "источник", "главная", "министр",
     "просмотров",
 };
+/* clang-format on */
 
 static bool in_list(const char *w, size_t n, const char *const *list,
                     size_t count)
@@ -84,11 +88,13 @@ static bool in_list(const char *w, size_t n, const char *const *list,
 
 /* Prefixes that introduce a byline, folded; longest first where one is a
  * prefix of another. */
+/* clang-format off */
 static const char *const byline_prefixes[] = {
     "written by", "posted by", "reported by", "words by", "story by",
     "text by", "by:", "by", "authors:", "author:", "автори:", "авторы:",
     "автор:", "автори", "авторы", "автор", "текст:",
 };
+/* clang-format on */
 
 size_t ws_byline_prefix(const char *s, size_t n)
 {
@@ -170,11 +176,10 @@ static void name_case(const char *w, size_t n, bool first, ws_buf *out)
     for (size_t i = 0; i < n; idx++) {
         uint32_t cp;
         i += ws_utf8_decode(w + i, n - i, &cp);
-        bool cap = idx == 0 || prev == '-' || prev == 0x2010 ||
-                   (mc && idx == 2) ||
-                   (ws_lex_is_apostrophe(prev) && idx == 2 &&
-                    (prev2 == 'o' || prev2 == 'O' || prev2 == 'd' ||
-                     prev2 == 'D'));
+        bool cap =
+            idx == 0 || prev == '-' || prev == 0x2010 || (mc && idx == 2) ||
+            (ws_lex_is_apostrophe(prev) && idx == 2 &&
+             (prev2 == 'o' || prev2 == 'O' || prev2 == 'd' || prev2 == 'D'));
         uint32_t c = cap ? ws_lex_upper(cp) : ws_lex_lower(cp);
         char enc[4];
         ws_buf_append(out, enc, ws_utf8_encode(c, enc));
@@ -246,10 +251,10 @@ bool ws_name_normalize(const char *s, size_t n, ws_buf *out)
         ws_utf8_decode(w, wn, &c0);
         /* One capital letter is an initial ("A Smith"), not the article
          * "a" or the preposition "В". */
-        bool initial = ws_lex_is_upper(c0) &&
-                       (wn == ws_utf8_decode(w, wn, &c0) ||
-                        (wn == ws_utf8_decode(w, wn, &c0) + 1 &&
-                         w[wn - 1] == '.'));
+        bool initial =
+            ws_lex_is_upper(c0) &&
+            (wn == ws_utf8_decode(w, wn, &c0) ||
+             (wn == ws_utf8_decode(w, wn, &c0) + 1 && w[wn - 1] == '.'));
         if (!ws_lex_is_letter(c0) ||
             (!initial && in_list(f, fn, not_name, WS_COUNT(not_name))))
             goto done;
@@ -292,8 +297,7 @@ done:
 static size_t separator(const char *s, size_t n, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
-    if (c == ',' || c == ';' || c == '&' || c == '|' || c == '/' ||
-        c == '\n')
+    if (c == ',' || c == ';' || c == '&' || c == '|' || c == '/' || c == '\n')
         return 1;
     if (i + 3 <= n && memcmp(s + i, "\xE2\x80\xA2", 3) == 0)
         return 3;
@@ -302,8 +306,8 @@ static size_t separator(const char *s, size_t n, size_t i)
     if (c != ' ')
         return 0;
     /* Not Spanish " y ": it is also a particle ("Ortega y Gasset"). */
-    static const char *const words[] = {" and ", " та ", " і ", " й ",
-                                        " и ", " und ", " et "};
+    static const char *const words[] = {" and ", " та ",  " і ", " й ",
+                                        " и ",   " und ", " et "};
     for (size_t k = 0; k < WS_COUNT(words); k++) {
         size_t m = strlen(words[k]);
         if (i + m <= n && ws_ascii_ieq(s + i, m, words[k]))

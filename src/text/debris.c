@@ -452,7 +452,8 @@ static bool alnum_at(const char *f, size_t n, size_t i)
         return false;
     uint32_t cp;
     ws_utf8_decode(f + i, n - i, &cp);
-    return ws_lex_is_letter(cp) || (cp < 0x80 && ws_is_digit((unsigned char)cp));
+    return ws_lex_is_letter(cp) ||
+           (cp < 0x80 && ws_is_digit((unsigned char)cp));
 }
 
 /* True when f[a..b) holds no letter: digits, spaces and punctuation only

@@ -15,17 +15,18 @@
 #include <stdio.h>
 #endif
 
-#define MAX_LINES 20000     /* lines read; the rest of a huge page is ignored */
-#define FOLD_MAX 2048       /* bytes of a line folded for the lexicon */
-#define SHORT_LINE 160      /* chars: weak phrases count below this */
-#define HEAD_MAX 200        /* chars: a longer line without a full stop is
-                               still a paragraph */
-#define META_MAX 240        /* bytes: longest date, byline or dateline line */
-#define NAMES_MAX 120       /* bytes: longest names-only line */
-#define TITLE_WINDOW 40     /* non-blank lines searched for a title */
-#define NEAR_TITLE 6        /* lines around the title for byline, dateline */
-#define OUTLET_MAX 60       /* bytes of an outlet name */
-#define SCAN_LINES 2000     /* lines searched for an outlet's full name */
+#define MAX_LINES 20000 /* lines read; the rest of a huge page is ignored */
+#define FOLD_MAX 2048   /* bytes of a line folded for the lexicon */
+#define SHORT_LINE 160  /* chars: weak phrases count below this */
+#define HEAD_MAX                                                               \
+    200                 /* chars: a longer line without a full stop is         \
+                           still a paragraph */
+#define META_MAX 240    /* bytes: longest date, byline or dateline line */
+#define NAMES_MAX 120   /* bytes: longest names-only line */
+#define TITLE_WINDOW 40 /* non-blank lines searched for a title */
+#define NEAR_TITLE 6    /* lines around the title for byline, dateline */
+#define OUTLET_MAX 60   /* bytes of an outlet name */
+#define SCAN_LINES 2000 /* lines searched for an outlet's full name */
 
 enum kind {
     K_TEXT,     /* a paragraph of sentences */
@@ -218,7 +219,8 @@ static size_t wrapped(const reader *r, size_t a, size_t e, size_t width)
         lo = WS_MIN(lo, c);
         hi = WS_MAX(hi, c);
         stops += ends_sentence(l->s, l->n);
-        lower |= ws_lex_is_lower(cp_at(r->lines[i + 1].s, r->lines[i + 1].n, 0));
+        lower |=
+            ws_lex_is_lower(cp_at(r->lines[i + 1].s, r->lines[i + 1].n, 0));
     }
     const line *last = &r->lines[e - 1];
     size_t last_max = (width ? width : hi) + 5;
@@ -236,8 +238,7 @@ static size_t wrapped(const reader *r, size_t a, size_t e, size_t width)
 static void split_lines(reader *r, const char *s, size_t n)
 {
     size_t count = 1;
-    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p)));
-         p++)
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
         count++;
     count = WS_MIN(count, (size_t)MAX_LINES);
     r->lines = ws_arena_alloc(&r->arena, count * sizeof *r->lines);
@@ -351,17 +352,71 @@ static unsigned seen_times(const reader *r, uint64_t h)
 static bool meta_word(const char *f, size_t n)
 {
     static const char *const words[] = {
-        "views", "view", "reads", "comments", "published", "updated",
-        "posted", "date", "on", "at", "by", "переглядів", "перегляди",
-        "перегляд", "прочитань", "коментарі", "коментарів", "опубліковано",
-        "оновлено", "дата", "о", "об", "в", "року", "р", "г", "года",
-        "просмотров", "просмотра", "просмотр", "комментарии", "комментариев",
-        "опубликовано", "обновлено", "utc", "gmt", "kyiv", "time",
+        "views",
+        "view",
+        "reads",
+        "comments",
+        "published",
+        "updated",
+        "posted",
+        "date",
+        "on",
+        "at",
+        "by",
+        "переглядів",
+        "перегляди",
+        "перегляд",
+        "прочитань",
+        "коментарі",
+        "коментарів",
+        "опубліковано",
+        "оновлено",
+        "дата",
+        "о",
+        "об",
+        "в",
+        "року",
+        "р",
+        "г",
+        "года",
+        "просмотров",
+        "просмотра",
+        "просмотр",
+        "комментарии",
+        "комментариев",
+        "опубликовано",
+        "обновлено",
+        "utc",
+        "gmt",
+        "kyiv",
+        "time",
         /* "Updated 2 hours ago", "5 min read" */
-        "ago", "hour", "hours", "minute", "minutes", "min", "mins", "read",
-        "тому", "годину", "години", "годин", "хвилину", "хвилини", "хвилин",
-        "хв", "назад", "час", "часа", "часов", "минуту", "минуты", "минут",
-        "мин", "читати", "читать",
+        "ago",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "read",
+        "тому",
+        "годину",
+        "години",
+        "годин",
+        "хвилину",
+        "хвилини",
+        "хвилин",
+        "хв",
+        "назад",
+        "час",
+        "часа",
+        "часов",
+        "минуту",
+        "минуты",
+        "минут",
+        "мин",
+        "читати",
+        "читать",
     };
     for (size_t i = 0; i < WS_COUNT(words); i++)
         if (strlen(words[i]) == n && memcmp(words[i], f, n) == 0)
@@ -419,14 +474,15 @@ static bool dateline_shape(const line *l, size_t *sep, size_t *sep_len)
         r0++;
     uint32_t right = cp_at(l->s, l->n, r0);
     if (!ws_lex_is_upper(left) ||
-        !(ws_lex_is_upper(right) || (right < 0x80 && ws_is_digit((unsigned char)right))))
+        !(ws_lex_is_upper(right) ||
+          (right < 0x80 && ws_is_digit((unsigned char)right))))
         return false;
     /* The place: one to three words, letters and hyphens only. */
     size_t words = 1;
     for (size_t i = 0; i < at; i++) {
         uint32_t cp;
         size_t k = ws_utf8_decode(l->s + i, at - i, &cp);
-        if (cp == ',' )
+        if (cp == ',')
             break; /* "Kyiv, 3 December 2024 • X" */
         if (cp == ' ' && i + 1 < at && l->s[i + 1] != ' ')
             words++;
@@ -521,8 +577,7 @@ static void classify(reader *r, line *l)
                 l->label_len = 2;
             return;
         }
-        if (after == 0 && before > 0 &&
-            ws_byline_names_only(l->s, da, true)) {
+        if (after == 0 && before > 0 && ws_byline_names_only(l->s, da, true)) {
             l->kind = K_BYLINE;
             l->date_off = (uint32_t)da;
             return;
@@ -654,8 +709,8 @@ static void mark_lists(reader *r)
         int shape = -1;
         for (size_t j = i + 1; j < r->n && j <= i + 12; j++) {
             line *l = &r->lines[j];
-            if (l->blank_before || (l->kind != K_TEXT && l->kind != K_HEAD &&
-                                    l->kind != K_LIST))
+            if (l->blank_before ||
+                (l->kind != K_TEXT && l->kind != K_HEAD && l->kind != K_LIST))
                 break;
             int sh = l->kind == K_TEXT;
             if (shape >= 0 && sh != shape)
@@ -703,8 +758,7 @@ static long choose_title(reader *r)
     long best = -1;
     int best_score = 0;
     size_t seen = 0, paragraphs = 0;
-    for (size_t i = 0; i < r->n && seen < TITLE_WINDOW && paragraphs < 3;
-         i++) {
+    for (size_t i = 0; i < r->n && seen < TITLE_WINDOW && paragraphs < 3; i++) {
         line *l = &r->lines[i];
         seen++;
         if (l->kind == K_TEXT && l->chars >= 80 && l->terminal)
@@ -751,14 +805,26 @@ static void score_lines(reader *r)
         line *l = &r->lines[i];
         int s;
         switch (l->kind) {
-        case K_TEXT: s = text_score(l); break;
-        case K_LABELLED: s = WS_MAX(1, text_score(l)); break;
-        case K_HEAD: s = l->list ? -3 : -2; break;
-        case K_LABEL: s = 0; break;
-        case K_AD: s = -1; break;
+        case K_TEXT:
+            s = text_score(l);
+            break;
+        case K_LABELLED:
+            s = WS_MAX(1, text_score(l));
+            break;
+        case K_HEAD:
+            s = l->list ? -3 : -2;
+            break;
+        case K_LABEL:
+            s = 0;
+            break;
+        case K_AD:
+            s = -1;
+            break;
         /* "Read also: X" sits between paragraphs as often as after them;
          * a bare "Related:" label costs nothing, its headline does. */
-        case K_RELATED: s = l->words <= 3 && l->n < 40 ? 0 : -2; break;
+        case K_RELATED:
+            s = l->words <= 3 && l->n < 40 ? 0 : -2;
+            break;
         /* Captions, bylines and date lines sit inside the article's frame
          * (between a standfirst and the first paragraph): they neither
          * extend nor break the body. */
@@ -766,9 +832,15 @@ static void score_lines(reader *r)
         case K_DATE:
         case K_BYLINE:
         case K_NAMES:
-        case K_DATELINE: s = 0; break;
-        case K_STRONG: s = -6; break;
-        default: s = -3; break;
+        case K_DATELINE:
+            s = 0;
+            break;
+        case K_STRONG:
+            s = -6;
+            break;
+        default:
+            s = -3;
+            break;
         }
         /* A widget costs about the same whatever its length: each item
          * after the first of a list costs 1, so a list of headlines
@@ -931,8 +1003,7 @@ static bool capture_fwd(const char *s, size_t n, size_t i, int max, size_t *a,
 
 /* Captures up to max capitalised words ending right before i (a
  * possessive "'s" dropped): "from an Example.net's correspondent". */
-static bool capture_back(const char *s, size_t i, int max, size_t *a,
-                         size_t *e)
+static bool capture_back(const char *s, size_t i, int max, size_t *a, size_t *e)
 {
     while (i > 0 && s[i - 1] == ' ')
         i--;
@@ -967,8 +1038,8 @@ static bool outlet_ok(const char *s, size_t n)
         return false;
     char f[OUTLET_MAX + 8];
     size_t fn = ws_lex_fold(s, n, f, sizeof f);
-    static const char *const no[] = {"us", "our", "the", "нас", "наш", "we",
-                                     "you", "i", "me", "it"};
+    static const char *const no[] = {"us", "our", "the", "нас", "наш",
+                                     "we", "you", "i",   "me",  "it"};
     for (size_t i = 0; i < WS_COUNT(no); i++)
         if (strlen(no[i]) == fn && memcmp(no[i], f, fn) == 0)
             return false;
@@ -996,7 +1067,8 @@ static bool expand_domain(reader *r, const char *d, size_t dn, ws_buf *out)
     if (dot == dn || dot - i < 3 || memchr(d, ' ', dn))
         return false;
     for (; i < dot && sn < sizeof stem; i++)
-        if (ws_is_alpha((unsigned char)d[i]) || ws_is_digit((unsigned char)d[i]))
+        if (ws_is_alpha((unsigned char)d[i]) ||
+            ws_is_digit((unsigned char)d[i]))
             stem[sn++] = (char)ws_lower((unsigned char)d[i]);
     for (size_t li = 0; li < r->n && li < SCAN_LINES; li++) {
         const line *l = &r->lines[li];
@@ -1081,7 +1153,8 @@ static bool outlet_from_copyright(reader *r, const line *l, ws_buf *out)
     const char *o = s + a;
     size_t on = e - a;
     ws_lex_trim(&o, &on);
-    while (on > 0 && (ws_is_digit((unsigned char)o[on - 1]) || o[on - 1] == ' '))
+    while (on > 0 &&
+           (ws_is_digit((unsigned char)o[on - 1]) || o[on - 1] == ' '))
         on--;
     if (on == 0 && before > 0) {
         size_t ba, be;
@@ -1102,24 +1175,23 @@ static bool outlet_from_copyright(reader *r, const line *l, ws_buf *out)
  * Telegram" (only with a platform named, or "Read More" would pass). */
 static bool outlet_from_support(const line *l, ws_buf *out)
 {
-    static const char *const support[] = {"Support ", "Підтримайте ",
-                                          "Поддержите ",
-                                          "Support the work of "};
+    static const char *const support[] = {
+        "Support ", "Підтримайте ", "Поддержите ", "Support the work of "};
     static const char *const follow[] = {
-        "Читайте ", "Read ", "Follow ", "Підписуйтесь на ",
+        "Читайте ",           "Read ",      "Follow ",     "Підписуйтесь на ",
         "Подписывайтесь на ", "Стежте за ", "Следите за ",
     };
     static const char *const platforms[] = {
         "Google News", "Telegram", "Facebook", "Twitter", "Instagram",
-        "Viber", "YouTube", "WhatsApp", "Threads", "Дзен",
+        "Viber",       "YouTube",  "WhatsApp", "Threads", "Дзен",
     };
     bool platform = false;
     for (size_t k = 0; k < WS_COUNT(platforms) && !platform && l->n < 150; k++)
         platform = ws_ascii_find(l->s, l->n, platforms[k]) != NULL;
     for (size_t v = 0; v < WS_COUNT(support) + WS_COUNT(follow); v++) {
         bool is_support = v < WS_COUNT(support);
-        const char *verb = is_support ? support[v]
-                                      : follow[v - WS_COUNT(support)];
+        const char *verb =
+            is_support ? support[v] : follow[v - WS_COUNT(support)];
         size_t m = strlen(verb);
         if ((!is_support && !platform) || l->n <= m ||
             memcmp(l->s, verb, m) != 0)
@@ -1146,8 +1218,7 @@ static bool outlet_from_support(const line *l, ws_buf *out)
  * the publisher. */
 static bool outlet_from_reporter(const line *l, ws_buf *out)
 {
-    static const char *const en[] = {"correspondent", "reporter",
-                                     "journalist"};
+    static const char *const en[] = {"correspondent", "reporter", "journalist"};
     const char *s = l->s;
     size_t n = l->n;
     for (size_t k = 0; k < WS_COUNT(en); k++) {
@@ -1164,9 +1235,9 @@ static bool outlet_from_reporter(const line *l, ws_buf *out)
             }
             const char *of = s + i + m;
             size_t rest = n - i - m;
-            size_t skip = rest >= 4 && memcmp(of, " of ", 4) == 0 ? 4
+            size_t skip = rest >= 4 && memcmp(of, " of ", 4) == 0    ? 4
                           : rest >= 5 && memcmp(of, " for ", 5) == 0 ? 5
-                                                                      : 0;
+                                                                     : 0;
             if (skip && capture_fwd(s, n, i + m + skip, 4, &a, &e) &&
                 outlet_ok(s + a, e - a)) {
                 ws_buf_append(out, s + a, e - a);
@@ -1175,11 +1246,11 @@ static bool outlet_from_reporter(const line *l, ws_buf *out)
         }
     }
     static const char *const cyr[] = {
-        "кореспонденту ", "кореспондентові ", "кореспондента ",
-        "кореспондентка ", "кореспондентці ", "кореспондент ",
-        "журналісту ", "журналістові ", "журналіста ",
-        "корреспонденту ", "корреспондента ", "корреспондент ",
-        "журналисту ", "журналиста ",
+        "кореспонденту ",  "кореспондентові ", "кореспондента ",
+        "кореспондентка ", "кореспондентці ",  "кореспондент ",
+        "журналісту ",     "журналістові ",    "журналіста ",
+        "корреспонденту ", "корреспондента ",  "корреспондент ",
+        "журналисту ",     "журналиста ",
     };
     for (size_t k = 0; k < WS_COUNT(cyr); k++) {
         const char *p = ws_ascii_find(s, n, cyr[k]);
@@ -1200,8 +1271,8 @@ static bool outlet_from_reporter(const line *l, ws_buf *out)
 static bool outlet_from_writes(const line *l, ws_buf *out)
 {
     static const char *const cues[] = {
-        ", writes ", ", reports ", ", пише ", ", повідомляє ", ", передає ",
-        ", пишет ", ", сообщает ", ", передает ",
+        ", writes ",  ", reports ", ", пише ",     ", повідомляє ",
+        ", передає ", ", пишет ",   ", сообщает ", ", передает ",
     };
     for (size_t k = 0; k < WS_COUNT(cues); k++) {
         const char *p = ws_ascii_find(l->s, l->n, cues[k]);
@@ -1226,12 +1297,13 @@ static bool page_has_word(const reader *r, const char *w, size_t wn)
     for (size_t i = 0; i < r->n && i < SCAN_LINES; i++) {
         const line *l = &r->lines[i];
         size_t n = WS_MIN((size_t)l->n, (size_t)FOLD_MAX);
-        for (const char *p = l->s; (p = ws_ascii_find(p, (size_t)(l->s + n - p), w));
-             p += wn) {
+        for (const char *p = l->s;
+             (p = ws_ascii_find(p, (size_t)(l->s + n - p), w)); p += wn) {
             size_t at = (size_t)(p - l->s);
             size_t back;
             bool start = at == 0 || !ws_lex_is_letter(last_cp(l->s, at, &back));
-            bool end = at + wn >= n || !ws_lex_is_letter(cp_at(l->s, n, at + wn));
+            bool end =
+                at + wn >= n || !ws_lex_is_letter(cp_at(l->s, n, at + wn));
             if (start && end)
                 return true;
             if (at + wn >= n)
@@ -1251,7 +1323,8 @@ static void nominative(const reader *r, ws_buf *o)
                                           "ю",   "я",  "ї", "и"};
     static const char *const adds[] = {"", "а", "я"};
     if (o->len == 0 || memchr(o->data, ' ', o->len) ||
-        !(cp_at(o->data, o->len, 0) >= 0x400 && cp_at(o->data, o->len, 0) < 0x530))
+        !(cp_at(o->data, o->len, 0) >= 0x400 &&
+          cp_at(o->data, o->len, 0) < 0x530))
         return;
     for (size_t k = 0; k < WS_COUNT(endings); k++) {
         size_t m = strlen(endings[k]);
@@ -1278,7 +1351,7 @@ static bool cited(const reader *r, const char *name, size_t nn, size_t b,
                   size_t e)
 {
     static const char *const cues[] = {
-        "quoted by ", "citing ", "according to ", "cited by ",
+        "quoted by ",       "citing ",    "according to ",  "cited by ",
         "з посиланням на ", "за даними ", "со ссылкой на ", "по данным ",
     };
     for (size_t i = b; i <= e && i < r->n; i++) {
@@ -1342,8 +1415,9 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
             break;
         words++;
         i = j;
-        if (i < n && s[i] == ' ' && i + 1 < n && ws_lex_is_upper(cp_at(s, n, i + 1)) &&
-            !dash_at(s, n, i + 1) && s[i + 1] != '(')
+        if (i < n && s[i] == ' ' && i + 1 < n &&
+            ws_lex_is_upper(cp_at(s, n, i + 1)) && !dash_at(s, n, i + 1) &&
+            s[i + 1] != '(')
             i++;
         else
             break;
@@ -1485,8 +1559,7 @@ static void choose_date(reader *r, long title, size_t b, size_t e)
 /* Authors: bylines in the header or just after the body, a names-only
  * line next to the title or a date line, and a names-only line closing the
  * article (among the first lines after the body, or the page's last). */
-static void choose_authors(reader *r, long title, size_t b, size_t e,
-                           bool body)
+static void choose_authors(reader *r, long title, size_t b, size_t e, bool body)
 {
     for (size_t i = 0; i < r->n; i++) {
         const line *l = &r->lines[i];
@@ -1495,8 +1568,8 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
         /* "By …", "Автор: …" say what they are wherever they stand;
          * names glued to a date count near the article only. */
         bool explicit = l->kind == K_BYLINE && ws_byline_prefix(l->s, l->n);
-        if (l->kind == K_BYLINE && (header || trailer || (explicit &&
-                                                          (i < b || i > e)))) {
+        if (l->kind == K_BYLINE &&
+            (header || trailer || (explicit && (i < b || i > e)))) {
             ws_fields_add_byline(r->f, l->s, l->n);
             continue;
         }
@@ -1506,7 +1579,8 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
         bool by_meta = (prev >= 0 && (r->lines[prev].kind == K_DATE ||
                                       r->lines[prev].title)) ||
                        (next >= 0 && r->lines[next].kind == K_DATE);
-        bool after_title = title >= 0 && (long)i > title && (long)i - title <= 2;
+        bool after_title =
+            title >= 0 && (long)i > title && (long)i - title <= 2;
         if ((header && (by_meta || after_title)) || trailer ||
             (body && i > e && i + 1 == r->n))
             ws_fields_add_byline(r->f, l->s, l->n);
@@ -1516,8 +1590,8 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
 /* The publisher, from the site's own lines first: copyright, a support
  * appeal, a "City • OUTLET" dateline; then the outlet's own reporter in
  * the text, then ", writes OUTLET." unless that outlet is cited. */
-static void choose_outlet(reader *r, long title, size_t b, size_t e,
-                          bool body, ws_buf *agency)
+static void choose_outlet(reader *r, long title, size_t b, size_t e, bool body,
+                          ws_buf *agency)
 {
     ws_buf o;
     ws_buf_init(&o, 0);
@@ -1604,9 +1678,9 @@ ws_status ws_text_read(const char *s, size_t n, ws_fields *f)
 #ifdef WS_TEXT_DEBUG
     /* Build with -DWS_TEXT_DEBUG to see how each line was read. */
     static const char *const kinds[] = {
-        "text", "head", "label", "labelled", "ad", "caption", "debris",
-        "strong", "barrier", "related", "list", "date", "byline", "names",
-        "dateline"};
+        "text",    "head",   "label",  "labelled", "ad",
+        "caption", "debris", "strong", "barrier",  "related",
+        "list",    "date",   "byline", "names",    "dateline"};
     for (size_t i = 0; i < r.n; i++) {
         const line *l = &r.lines[i];
         fprintf(stderr, "%c%c %-8s %3d %s%s %.*s\n",

@@ -1,11 +1,14 @@
 /* Unit tests for src/meta: the fields setters, the date parser (formats,
  * languages, implausible values), author names and bylines, and language
  * identification. */
+/* cmocka needs these first, in this order. */
+/* clang-format off */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+/* clang-format on */
 
 #include "meta/lex.h"
 #include "meta/meta.h"
@@ -65,11 +68,9 @@ static const struct {
     {" date 2025-12-03 $42.330.01", "2025-12-03"},
     {"Published: 14 March 2023", "2023-03-14"},
     {"Опубліковано 12.12.2024 о 19:16", "2024-12-12T19:16"},
-    {"A B , C DTHURSDAYThursday, 12 December 2024, 19:16",
-     "2024-12-12T19:16"},
+    {"A B , C DTHURSDAYThursday, 12 December 2024, 19:16", "2024-12-12T19:16"},
     {"ШЕВЧЕНКОчетвер, 12 грудня 2024, 19:16", "2024-12-12T19:16"},
-    {"talks actually begin03.12.25, 10:39 • 2248 views",
-     "2025-12-03T10:39"},
+    {"talks actually begin03.12.25, 10:39 • 2248 views", "2025-12-03T10:39"},
     /* Implausible or not dates */
     {"31.02.2024", NULL},
     {"29.02.2023", NULL},
@@ -217,8 +218,7 @@ static void test_name_normalize(void **state)
         bool ok = ws_name_normalize(names[i].in, strlen(names[i].in), &b);
         if (!names[i].out) {
             if (ok)
-                fail_msg("'%s' accepted as '%s'", names[i].in,
-                         ws_buf_cstr(&b));
+                fail_msg("'%s' accepted as '%s'", names[i].in, ws_buf_cstr(&b));
         } else {
             if (!ok)
                 fail_msg("'%s' rejected", names[i].in);
@@ -283,9 +283,12 @@ static void test_byline_names_only(void **state)
     const char *yes[] = {"Julia Shramko", "Anna Smith, BOB JONES",
                          "Олена Коваль та Ігор Шевченко",
                          "Ludwig van Beethoven"};
-    const char *no[] = {"julia shramko", "Zelenskyy meets Macron in Paris",
-                        "Starmer and Trump discuss support", "NATO",
-                        "Euromaidan-like Press", "All News"};
+    const char *no[] = {"julia shramko",
+                        "Zelenskyy meets Macron in Paris",
+                        "Starmer and Trump discuss support",
+                        "NATO",
+                        "Euromaidan-like Press",
+                        "All News"};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         if (!ws_byline_names_only(yes[i], strlen(yes[i]), true))
             fail_msg("'%s' should be names only", yes[i]);
@@ -414,8 +417,7 @@ static const struct {
      "външната политика се придържа към съюзниците си.",
      NULL},
     /* Greek: neither Latin nor Cyrillic. */
-    {"Το δημοτικό συμβούλιο ανακοίνωσε ότι η γέφυρα θα ανοίξει ξανά.",
-     NULL},
+    {"Το δημοτικό συμβούλιο ανακοίνωσε ότι η γέφυρα θα ανοίξει ξανά.", NULL},
 };
 
 static void test_lang(void **state)

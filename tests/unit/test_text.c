@@ -1,11 +1,14 @@
 /* Unit tests for src/text: each kind of site debris the scraped-text reader
  * drops, the article paragraphs it keeps, and the title, date, authors,
  * outlet and dateline it finds, on small documents written for the test. */
+/* cmocka needs these first, in this order. */
+/* clang-format off */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+/* clang-format on */
 
 #include "meta/meta.h"
 #include "text/text.h"
@@ -17,16 +20,16 @@
 
 /* Four plain article paragraphs that any page below wraps in debris. */
 #define P1                                                                     \
-    "The regional council approved a plan on Monday to rebuild the old "     \
+    "The regional council approved a plan on Monday to rebuild the old "       \
     "river bridge, which has been closed to trucks since a flood in July."
 #define P2                                                                     \
-    "\"We expect the first lane to open in the spring and the whole bridge " \
+    "\"We expect the first lane to open in the spring and the whole bridge "   \
     "by the end of the summer,\" council chair Maria Lenska told reporters."
 #define P3                                                                     \
-    "The work will cost about 12 million euros, most of it from a national " \
+    "The work will cost about 12 million euros, most of it from a national "   \
     "reconstruction fund, according to the council's budget office."
 #define P4                                                                     \
-    "Local businesses have complained that the detour adds forty minutes "   \
+    "Local businesses have complained that the detour adds forty minutes "     \
     "to every delivery and asked for a temporary pontoon crossing."
 #define BODY P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n"
 #define BODY_TEXT P1 "\n\n" P2 "\n\n" P3 "\n\n" P4
@@ -104,7 +107,8 @@ static void test_ads_labels_bullets(void **state)
 {
     (void)state;
     ws_fields *f = read_doc(
-        TITLE "\n\n" P1 "\n\nAdvertisement:\n\n" P2 "\n\nDetails\n\n"
+        TITLE
+        "\n\n" P1 "\n\nAdvertisement:\n\n" P2 "\n\nDetails\n\n"
         "Quote: \"We will not close the crossing again,\" the chair said.\n\n"
         "Details: The council will publish the tender in March and pick a "
         "contractor by May.\n\n"
@@ -140,14 +144,14 @@ static void test_recent_news_lists(void **state)
     (void)state;
     ws_fields *f = read_doc(
         TITLE "\n\n" BODY "NewsBridgesCouncil\n"
-        "Advertisement:\n\n"
-        "Minister says \"no more delays\" on eastern highway\n\n"
-        "Rail link to the airport opens after six years - photos\n\n"
-        "Mayor: \"We will rebuild every school\"\n\n"
-        "All News\n"
-        "RECENT NEWS\n22:36\nFerry service resumes after storm\n"
-        "22:18\nNew tram line approved by the city\n"
-        "21:59\nHospital opens a second emergency ward\n");
+              "Advertisement:\n\n"
+              "Minister says \"no more delays\" on eastern highway\n\n"
+              "Rail link to the airport opens after six years - photos\n\n"
+              "Mayor: \"We will rebuild every school\"\n\n"
+              "All News\n"
+              "RECENT NEWS\n22:36\nFerry service resumes after storm\n"
+              "22:18\nNew tram line approved by the city\n"
+              "21:59\nHospital opens a second emergency ward\n");
     assert_string_equal(text_of(f), BODY_TEXT);
     ws_fields_cleanup(f);
 }
@@ -156,7 +160,8 @@ static void test_views_and_related_dates(void **state)
 {
     (void)state;
     ws_fields *f = read_doc(
-        TITLE "\n\nRivertown • RTN\n\n • 22 views\n\n" BODY
+        TITLE
+        "\n\nRivertown • RTN\n\n • 22 views\n\n" BODY
         "Ferry service resumes after the autumn storms04.11.24, 10:39 • 2248 "
         "views\n\n"
         "Council raises parking fees in the city centre05.11.24, 08:00 • 914 "
@@ -204,7 +209,8 @@ static void test_barriers(void **state)
 {
     (void)state;
     ws_fields *f = read_doc(
-        TITLE "\n\n" BODY "Tags: bridge, council, roads\n"
+        TITLE
+        "\n\n" BODY "Tags: bridge, council, roads\n"
         "Comments\n"
         "Anna K. This bridge has been a disaster for years and everybody in "
         "town knew it, I am glad they finally decided to act on it.\n"
@@ -222,12 +228,13 @@ static void test_read_also_and_captions(void **state)
     (void)state;
     ws_fields *f = read_doc(
         TITLE "\n"
-        "The bridge seen from the east bank. Photo: Ivan Demchuk\n"
-        "The bridge seen from the east bank. Photo: Ivan Demchuk\n"
-        TITLE "\n\n" P1 "\n\nRead also: Ferry service resumes after storm\n\n"
-        P2 "\n\nRelated:\n\nCouncil raises parking fees in the centre\n\n" P3
-        "\n\nЧитайте також: Міст через Тетерів відкриють у грудні\n\n" P4
-        "\n\nФото: пресслужба ради\n");
+              "The bridge seen from the east bank. Photo: Ivan Demchuk\n"
+              "The bridge seen from the east bank. Photo: Ivan Demchuk\n" TITLE
+              "\n\n" P1
+              "\n\nRead also: Ferry service resumes after storm\n\n" P2
+              "\n\nRelated:\n\nCouncil raises parking fees in the centre\n\n" P3
+              "\n\nЧитайте також: Міст через Тетерів відкриють у грудні\n\n" P4
+              "\n\nФото: пресслужба ради\n");
     assert_string_equal(text_of(f), BODY_TEXT);
     ws_fields_cleanup(f);
 }
@@ -237,13 +244,12 @@ static void test_read_also_and_captions(void **state)
 static void test_widgets(void **state)
 {
     (void)state;
-    ws_fields *f = read_doc(TITLE "\n\n" P1 "\n\n" P2
-                            "\n\nMORE FROM THE CITY\n"
-                            "Tram line 4 to close for summer repairs\n"
-                            "New bike lanes planned on the embankment\n"
-                            "Council approves budget for next year\n\n" P3
-                            "\n\n" P4 "\n\nMost popular\n"
-                            "Zoo welcomes two red panda cubs\n");
+    ws_fields *f = read_doc(TITLE "\n\n" P1 "\n\n" P2 "\n\nMORE FROM THE CITY\n"
+                                  "Tram line 4 to close for summer repairs\n"
+                                  "New bike lanes planned on the embankment\n"
+                                  "Council approves budget for next year\n\n" P3
+                                  "\n\n" P4 "\n\nMost popular\n"
+                                  "Zoo welcomes two red panda cubs\n");
     assert_string_equal(text_of(f), BODY_TEXT);
     ws_fields_cleanup(f);
 
@@ -272,8 +278,9 @@ static void test_widgets(void **state)
 static void test_subheading_kept(void **state)
 {
     (void)state;
-    ws_fields *f = read_doc(TITLE "\n\n" P1 "\n\n" P2
-                            "\n\nWhat happens next\n\n" P3 "\n\n" P4 "\n");
+    ws_fields *f =
+        read_doc(TITLE "\n\n" P1 "\n\n" P2 "\n\nWhat happens next\n\n" P3
+                       "\n\n" P4 "\n");
     assert_true(has_para(f, "What happens next"));
     ws_fields_cleanup(f);
 }
@@ -325,9 +332,9 @@ static void test_dates(void **state)
 
     /* A scraper's " date" line, and a byline date with the time: the
      * byline's wins when both are the same day. */
-    ws_fields *f = read_doc(" date 2024-12-03 €46.21\n" TITLE
-                            "\n\nAnna Nowak, PIOTR LIS"
-                            "Tuesday, 3 December 2024, 13:41\n\n" BODY);
+    ws_fields *f =
+        read_doc(" date 2024-12-03 €46.21\n" TITLE "\n\nAnna Nowak, PIOTR LIS"
+                 "Tuesday, 3 December 2024, 13:41\n\n" BODY);
     assert_field(f->date, "2024-12-03T13:41", "date");
     assert_authors(f, "Anna Nowak|Piotr Lis");
     ws_fields_cleanup(f);
@@ -356,7 +363,7 @@ static void test_dates(void **state)
 
     /* An update date loses to the publication date. */
     f = read_doc(TITLE "\nUpdated: 14 December 2024\n"
-                 "Published: 12 December 2024\n\n" BODY);
+                       "Published: 12 December 2024\n\n" BODY);
     assert_field(f->date, "2024-12-12", "date");
     ws_fields_cleanup(f);
 }
@@ -375,7 +382,8 @@ static void test_authors(void **state)
     ws_fields_cleanup(f);
 
     /* An explicit byline after share rows and related lists. */
-    f = read_doc(TITLE "\n\n" BODY "Поділитися:\nFacebook Telegram Viber\n\n"
+    f = read_doc(TITLE
+                 "\n\n" BODY "Поділитися:\nFacebook Telegram Viber\n\n"
                  "Читайте також\nУряд спростив оформлення субсидій\n"
                  "Пенсії: що зміниться з 1 січня\n\nАвтор: Марія Левченко\n");
     assert_authors(f, "Марія Левченко");
@@ -410,8 +418,7 @@ static void test_outlets(void **state)
                "vote.\n\n" BODY,
          "Rivertown.net"},
         {TITLE "\n\nГолова ради розповіла про це кореспонденту «Подільських "
-               "новин» після засідання, яке тривало понад три години.\n\n"
-               BODY,
+               "новин» після засідання, яке тривало понад три години.\n\n" BODY,
          "Подільських новин"},
         /* A case form of the name, and the name as the page writes it. */
         {TITLE "\n\nПро це повідомляє кореспондент Вісника, який був на "
@@ -460,8 +467,8 @@ static void test_datelines(void **state)
         {"Москва, 3 декабря. Совет одобрил план восстановления моста через "
          "реку.",
          NULL, NULL},
-        {"Lenska — who chairs the council — said the plan was approved.",
-         NULL, NULL},
+        {"Lenska — who chairs the council — said the plan was approved.", NULL,
+         NULL},
         {"Kyiv, the capital, will host the meeting — officials said on "
          "Monday.",
          NULL, NULL},
@@ -539,7 +546,8 @@ static void test_wrapped(void **state)
 {
     (void)state;
     ws_fields *f = read_doc(
-        TITLE "\n\n"
+        TITLE
+        "\n\n"
         "The town council voted 7-2 on Saturday to close the old pier for\n"
         "repairs that are expected to last until the end of August, the\n"
         "mayor's office said in a statement on its website.\n\n"
@@ -561,8 +569,9 @@ static void test_wrapped(void **state)
 static void test_crlf_and_spaces(void **state)
 {
     (void)state;
-    ws_fields *f = read_doc(TITLE "\r\n\r\n" P1 "\r\n\r\n" P2
-                            "\xC2\xA0\xC2\xA0\r\n\r\n\t" P3 "\r\n\r\n" P4);
+    ws_fields *f =
+        read_doc(TITLE "\r\n\r\n" P1 "\r\n\r\n" P2
+                       "\xC2\xA0\xC2\xA0\r\n\r\n\t" P3 "\r\n\r\n" P4);
     assert_string_equal(text_of(f), BODY_TEXT);
     assert_field(f->title, TITLE, "title");
     ws_fields_cleanup(f);
@@ -610,8 +619,9 @@ static void test_pathological(void **state)
 {
     (void)state;
     static const char *const units[] = {
-        "22:36\n", "a\n", "\n", "Anna Nowak\n", "12.12.2024\n",
-        "x. ", "\xE2\x80\xA2 ", "Support Us\n", P1 "\n",
+        "22:36\n",       "a\n",          "\n",
+        "Anna Nowak\n",  "12.12.2024\n", "x. ",
+        "\xE2\x80\xA2 ", "Support Us\n", P1 "\n",
     };
     size_t n = 1 << 21;
     double slowest = 0;
