@@ -52,6 +52,14 @@ static const char *const not_name[] = {
     "register", "copyright", "rights", "reserved", "secretary", "general",
     "president", "minister", "chancellor", "spokesperson", "spokesman",
     "spokeswoman", "ambassador", "senator", "governor", "mayor", "views",
+    /* Footer links: a page's last line is often one of them. */
+    "site", "map", "sitemap", "contact", "contacts", "about", "advertise",
+    "careers", "jobs", "privacy", "policy", "terms", "faq", "help",
+    "feedback", "rss", "archive", "archives", "newsletter", "donate",
+    "subscription", "account", "profile", "settings", "cookies", "legal",
+    "imprint", "impressum", "контакти", "контакты", "нас", "вакансії",
+    "вакансии", "архів", "архив", "мапа", "карта", "сайту", "сайта",
+    "правила", "умови", "условия",
     /* Section names: a menu row of them is not a person. */
     "politics", "economy", "business", "world", "sport", "sports",
     "culture", "society", "science", "health", "opinion", "lifestyle",

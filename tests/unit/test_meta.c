@@ -207,6 +207,9 @@ static const struct {
     {"Политика Экономика Общество", NULL},
     {"", NULL},
     {"Julia (Kyiv)", NULL},
+    {"Site Map", NULL},
+    {"Privacy Policy", NULL},
+    {"Про нас", NULL},
 };
 
 static void test_name_normalize(void **state)
