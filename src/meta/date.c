@@ -89,6 +89,7 @@ static bool is_letter_at(const char *s, size_t n, size_t i)
 
 /* ---- vocabularies ------------------------------------------------------ */
 
+/* clang-format off */
 static const struct {
     const char *name;
     int month;
@@ -121,7 +122,9 @@ static const struct {
     {"ноября", 11}, {"ноя", 11}, {"нояб", 11}, {"декабрь", 12},
     {"декабря", 12}, {"дек", 12},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const weekdays[] = {
     "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
     "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
@@ -131,6 +134,7 @@ static const char *const weekdays[] = {
     "понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
     "воскресенье", "вс",
 };
+/* clang-format on */
 
 /* Month number of the name at i (with an optional abbreviation dot), its
  * byte length in *len; 0 when there is none. */
@@ -184,8 +188,7 @@ static bool leap(int y)
 
 static bool valid_date(int y, int mo, int d)
 {
-    static const int mdays[] = {31, 28, 31, 30, 31, 30,
-                                31, 31, 30, 31, 30, 31};
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1)
         return false;
     int max = mdays[mo - 1] + (mo == 2 && leap(y));
@@ -209,6 +212,7 @@ static bool numeric_end(const char *s, size_t n, size_t i)
 /* ---- times ------------------------------------------------------------- */
 
 /* Named zones that show up in English-language datelines. */
+/* clang-format off */
 static const struct {
     const char *name;
     int off;
@@ -218,6 +222,7 @@ static const struct {
     {"pst", -480},  {"pdt", -420},  {"bst", 60},    {"cet", 60},
     {"cest", 120},  {"eet", 120},   {"eest", 180},  {"msk", 180},
 };
+/* clang-format on */
 
 /* Reads "+02:00", "+0200", "+02" at i into minutes; returns bytes. */
 static size_t numeric_offset(const char *s, size_t n, size_t i, int *off)
@@ -359,6 +364,8 @@ static size_t time_after_date(const char *s, size_t n, size_t i, when *w)
         size_t k = clock_time(s, n, i + 1, w);
         return k ? k + 1 : 0;
     }
+    if (i < n && ws_is_digit((unsigned char)s[i]))
+        return clock_time(s, n, i, w); /* glued: "20242:33 PM" */
     size_t j = skip_spaces(s, n, i);
     if (j < n && (s[j] == ',' || s[j] == '|' || s[j] == '-' || s[j] == '/'))
         j = skip_spaces(s, n, j + 1);
@@ -455,6 +462,24 @@ static size_t dmy(const char *s, size_t n, size_t i, when *w)
     return j - i;
 }
 
+/* A four-digit year at i. Scrapers glue the time to it ("December 3,
+ * 20242:33 PM"): five or six digits followed by ':' are a year and the
+ * hour. Returns the year's length (4) or 0. */
+static size_t year_at(const char *s, size_t n, size_t i, int *y)
+{
+    int v;
+    size_t k = digits(s, n, i, &v);
+    if (k == 4) {
+        *y = v;
+        return 4;
+    }
+    if ((k == 5 || k == 6) && i + k < n && s[i + k] == ':') {
+        digits(s, i + 4, i, y);
+        return 4;
+    }
+    return 0;
+}
+
 /* English ordinal suffix after a day number. */
 static size_t ordinal(const char *s, size_t n, size_t i)
 {
@@ -496,11 +521,13 @@ static size_t day_month_year(const char *s, size_t n, size_t i, when *w)
             j++;
         j = skip_spaces(s, n, j);
     }
-    k = digits(s, n, j, &y);
+    k = year_at(s, n, j, &y);
     if (k != 4)
         return 0;
     j += k;
-    if (!numeric_end(s, n, j) || !valid_date(y, mo, d))
+    if (!(numeric_end(s, n, j) || s[j] == ':' ||
+          ws_is_digit((unsigned char)s[j])) ||
+        !valid_date(y, mo, d))
         return 0;
     j += year_word(s, n, j);
     w->y = y, w->mo = mo, w->d = d;
@@ -528,14 +555,48 @@ static size_t month_day_year(const char *s, size_t n, size_t i, when *w)
     if (sp == j)
         return 0;
     j = sp;
-    k = digits(s, n, j, &y);
+    k = year_at(s, n, j, &y);
     if (k != 4)
         return 0;
     j += k;
-    if (!numeric_end(s, n, j) || !valid_date(y, mo, d))
+    if (!(numeric_end(s, n, j) || ws_is_digit((unsigned char)s[j])) ||
+        !valid_date(y, mo, d))
         return 0;
     w->y = y, w->mo = mo, w->d = d;
     return j - i;
+}
+
+/* End of the word at i, its abbreviation dot, and the spaces and comma
+ * after it. */
+static size_t past_word(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        uint32_t cp;
+        size_t k = ws_utf8_decode(s + i, n - i, &cp);
+        if (!ws_lex_is_letter(cp) && !ws_lex_is_apostrophe(cp))
+            break;
+        i += k;
+    }
+    if (i < n && s[i] == '.')
+        i++;
+    i = skip_spaces(s, n, i);
+    if (i < n && s[i] == ',')
+        i = skip_spaces(s, n, i + 1);
+    return i;
+}
+
+/* A date that starts with a word (weekday or month) has a number within
+ * two words: "December 12", "Thursday, 12 December", "Thu, December 12".
+ * Checking this first spares the name tables almost every word of prose. */
+static bool number_soon(const char *s, size_t n, size_t i)
+{
+    i = past_word(s, n, i);
+    if (i < n && ws_is_digit((unsigned char)s[i]))
+        return true;
+    if (i >= n || !is_letter_at(s, n, i))
+        return false;
+    i = past_word(s, n, i);
+    return i < n && ws_is_digit((unsigned char)s[i]);
 }
 
 /* One date (with optional weekday before it and time before or after it)
@@ -544,6 +605,8 @@ static size_t date_at(const char *s, size_t n, size_t i, when *w)
 {
     memset(w, 0, sizeof *w);
     w->h = w->s = -1;
+    if (!ws_is_digit((unsigned char)s[i]) && !number_soon(s, n, i))
+        return 0;
     size_t j = i + weekday_at(s, n, i);
 
     /* "19:16, 12.12.2024": a clock time first, then the date. */
@@ -584,8 +647,8 @@ static void format(const when *w, char out[32])
 {
     int len = snprintf(out, 32, "%04d-%02d-%02d", w->y, w->mo, w->d);
     if (w->h >= 0) {
-        len += snprintf(out + len, (size_t)(32 - len), "T%02d:%02d", w->h,
-                        w->mi);
+        len +=
+            snprintf(out + len, (size_t)(32 - len), "T%02d:%02d", w->h, w->mi);
         if (w->s >= 0)
             len += snprintf(out + len, (size_t)(32 - len), ":%02d",
                             w->s > 59 ? 59 : w->s);
@@ -593,7 +656,8 @@ static void format(const when *w, char out[32])
             snprintf(out + len, (size_t)(32 - len), "Z");
         else if (w->tz)
             snprintf(out + len, (size_t)(32 - len), "%c%02d:%02d",
-                     w->off < 0 ? '-' : '+', (w->off < 0 ? -w->off : w->off) / 60,
+                     w->off < 0 ? '-' : '+',
+                     (w->off < 0 ? -w->off : w->off) / 60,
                      (w->off < 0 ? -w->off : w->off) % 60);
     }
 }
@@ -615,7 +679,13 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
                   size_t *end)
 {
     n = WS_MIN(n, (size_t)SCAN_MAX);
-    uint32_t prev = ' ';
+    /* Every date shape has four digits at least ("1.2.25"). */
+    size_t digit_count = 0;
+    for (size_t i = 0; i < n && digit_count < 4; i++)
+        digit_count += ws_is_digit((unsigned char)s[i]);
+    if (digit_count < 4)
+        return false;
+    uint32_t prev = ' ', prev2 = ' ';
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
@@ -624,10 +694,11 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
         if (cp < 0x80 && ws_is_digit((unsigned char)cp))
             cand = !(prev < 0x80 && ws_is_digit((unsigned char)prev));
         else if (ws_lex_is_letter(cp))
-            /* A word start, or a capital glued to the previous word
-             * ("ROMANENKOThursday, 12 December 2024"). */
-            cand = !ws_lex_is_letter(prev) || (ws_lex_is_upper(cp) &&
-                                               !ws_lex_is_apostrophe(prev));
+            /* A word start, or a word glued to the previous one: a capital
+             * after any letter ("ROMANENKOThursday, 12 December 2024"), a
+             * small letter after capitals ("ШЕВЧЕНКОчетвер, 12 грудня"). */
+            cand = !ws_lex_is_letter(prev) || ws_lex_is_upper(cp) ||
+                   (ws_lex_is_upper(prev) && ws_lex_is_upper(prev2));
         else
             cand = false;
         if (cand) {
@@ -642,6 +713,7 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
                 return true;
             }
         }
+        prev2 = prev;
         prev = cp;
         i += k;
     }

@@ -22,6 +22,7 @@ static const char *const codes[N_LANG] = {"en", "de", "fr", "es", "it",
 /* Function words, sorted by bytes (strcmp order) for binary search; the
  * mask has bit 1 << lang for each language the word belongs to. Generated
  * from per-language lists; keep sorted when editing. */
+/* clang-format off */
 static const struct {
     const char *w;
     uint16_t mask;
@@ -337,6 +338,7 @@ static const struct {
     {"із", 0x100},
     {"її", 0x100},
 };
+/* clang-format on */
 
 static uint16_t stopword_mask(const char *w)
 {
@@ -363,22 +365,47 @@ static const int share[] = {0, 12, 6, 4, 3, 2, 2, 1, 1, 1, 1};
 static int marker(uint32_t cp)
 {
     switch (cp) {
-    case 0x0456: case 0x0406: case 0x0457: case 0x0407: /* і І ї Ї */
-    case 0x0454: case 0x0404: case 0x0491: case 0x0490: /* є Є ґ Ґ */
+    case 0x0456:
+    case 0x0406:
+    case 0x0457:
+    case 0x0407: /* і І ї Ї */
+    case 0x0454:
+    case 0x0404:
+    case 0x0491:
+    case 0x0490: /* є Є ґ Ґ */
         return UK;
-    case 0x044B: case 0x042B: case 0x044D: case 0x042D: /* ы Ы э Э */
-    case 0x0451: case 0x0401:                           /* ё Ё */
+    case 0x044B:
+    case 0x042B:
+    case 0x044D:
+    case 0x042D: /* ы Ы э Э */
+    case 0x0451:
+    case 0x0401: /* ё Ё */
         return RU;
-    case 0x0105: case 0x0119: case 0x0142: case 0x0141: /* ą ę ł Ł */
-    case 0x017C: case 0x017A: case 0x015B: case 0x0144: /* ż ź ś ń */
+    case 0x0105:
+    case 0x0119:
+    case 0x0142:
+    case 0x0141: /* ą ę ł Ł */
+    case 0x017C:
+    case 0x017A:
+    case 0x015B:
+    case 0x0144: /* ż ź ś ń */
         return PL;
-    case 0x00DF: case 0x00E4: case 0x00F6: case 0x00FC: /* ß ä ö ü */
+    case 0x00DF:
+    case 0x00E4:
+    case 0x00F6:
+    case 0x00FC: /* ß ä ö ü */
         return DE;
-    case 0x00F1: case 0x00BF: case 0x00A1:              /* ñ ¿ ¡ */
+    case 0x00F1:
+    case 0x00BF:
+    case 0x00A1: /* ñ ¿ ¡ */
         return ES;
-    case 0x00E3: case 0x00F5:                           /* ã õ */
+    case 0x00E3:
+    case 0x00F5: /* ã õ */
         return PT;
-    case 0x0153: case 0x00EB: case 0x00EE: case 0x00FB: /* œ ë î û */
+    case 0x0153:
+    case 0x00EB:
+    case 0x00EE:
+    case 0x00FB: /* œ ë î û */
         return FR;
     default:
         return -1;
@@ -431,10 +458,8 @@ const char *ws_lang_detect(const char *s, size_t n)
                     foreign_cyr++;
             }
             char enc[4];
-            size_t m = ws_utf8_encode(ws_lex_is_apostrophe(cp)
-                                          ? '\''
-                                          : ws_lex_lower(cp),
-                                      enc);
+            size_t m = ws_utf8_encode(
+                ws_lex_is_apostrophe(cp) ? '\'' : ws_lex_lower(cp), enc);
             if (wl + m > WORD_MAX)
                 too_long = true;
             else {

@@ -30,8 +30,7 @@ size_t ws_lex_invisible(const char *str, size_t n)
     const unsigned char *s = (const unsigned char *)str;
     if (n >= 2 && s[0] == 0xC2 && s[1] == 0xAD)
         return 2; /* soft hyphen */
-    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B &&
-        s[2] <= 0x8D)
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8D)
         return 3; /* zero-width space, non-joiner, joiner */
     if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0)
         return 3; /* word joiner */
@@ -40,10 +39,22 @@ size_t ws_lex_invisible(const char *str, size_t n)
     return 0;
 }
 
+/* Fast paths for the scripts of the project's languages (ASCII, Latin-1
+ * and Latin Extended-A/B letters, the basic Cyrillic block); utf8proc for
+ * everything else. Each reader calls these for every character. */
+static bool cyrillic_basic(uint32_t cp)
+{
+    return cp >= 0x400 && cp < 0x460;
+}
+
 bool ws_lex_is_letter(uint32_t cp)
 {
     if (cp < 0x80)
         return ws_is_alpha((unsigned char)cp);
+    if (cp >= 0xC0 && cp < 0x250)
+        return cp != 0xD7 && cp != 0xF7;
+    if (cyrillic_basic(cp))
+        return true;
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -52,6 +63,8 @@ bool ws_lex_is_upper(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
+    if (cyrillic_basic(cp))
+        return cp < 0x430;
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -60,6 +73,8 @@ bool ws_lex_is_lower(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
+    if (cyrillic_basic(cp))
+        return cp >= 0x430;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
@@ -67,6 +82,8 @@ uint32_t ws_lex_lower(uint32_t cp)
 {
     if (cp < 0x80)
         return ws_lower((unsigned char)cp);
+    if (cyrillic_basic(cp))
+        return cp < 0x410 ? cp + 0x50 : cp < 0x430 ? cp + 0x20 : cp;
     return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
@@ -74,6 +91,8 @@ uint32_t ws_lex_upper(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
+    if (cyrillic_basic(cp))
+        return cp >= 0x450 ? cp - 0x50 : cp >= 0x430 ? cp - 0x20 : cp;
     return (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
 }
 

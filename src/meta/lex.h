@@ -46,7 +46,7 @@ ws_status ws_lex_collapse(ws_buf *out, const char *s, size_t n);
  * other words as written. */
 void ws_lex_title_case(const char *s, size_t n, ws_buf *out);
 
-/* Trims spaces and invisible characters from both ends of the slice (*s, *n). */
+/* Trims spaces and invisible characters from both ends of (*s, *n). */
 void ws_lex_trim(const char **s, size_t *n);
 
 #endif

@@ -15,15 +15,18 @@
 #define BYLINE_MAX_PIECES 16
 
 /* Lower-case particles that stay lower-case inside a name. */
+/* clang-format off */
 static const char *const particles[] = {
     "van", "von", "de", "der", "den", "del", "della", "di",  "da", "du",
     "la",  "le",  "ten", "ter", "bin", "ibn", "al",   "el",  "dos", "das",
     "do",  "y",   "zu",  "af",
 };
+/* clang-format on */
 
 /* Words that never occur in a personal name: function words (a sentence
  * is not a name), roles and organisation words (a desk or an agency is not
  * an author), and site furniture. Folded to lower case. */
+/* clang-format off */
 static const char *const not_name[] = {
     /* English */
     "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
@@ -36,6 +39,9 @@ static const char *const not_name[] = {
     "author", "authors", "agency", "news", "press", "media", "service",
     "services", "times", "post", "daily", "journal", "tribune", "herald",
     "gazette", "network", "channel", "tv", "radio", "online", "group",
+    "wire", "newswire", "review", "digest", "weekly", "today", "live",
+    "info", "magazine", "portal", "topics", "topic", "suggested",
+    "editing", "reporting",
     "office", "ministry", "department", "government", "council",
     "committee", "union", "university", "institute", "foundation",
     "center", "centre", "sections", "photo", "photos", "video", "videos",
@@ -46,6 +52,23 @@ static const char *const not_name[] = {
     "register", "copyright", "rights", "reserved", "secretary", "general",
     "president", "minister", "chancellor", "spokesperson", "spokesman",
     "spokeswoman", "ambassador", "senator", "governor", "mayor", "views",
+    /* Footer links: a page's last line is often one of them. */
+    "site", "map", "sitemap", "contact", "contacts", "about", "advertise",
+    "careers", "jobs", "privacy", "policy", "terms", "faq", "help",
+    "feedback", "rss", "archive", "archives", "newsletter", "donate",
+    "subscription", "account", "profile", "settings", "cookies", "legal",
+    "imprint", "impressum", "контакти", "контакты", "нас", "вакансії",
+    "вакансии", "архів", "архив", "мапа", "карта", "сайту", "сайта",
+    "правила", "умови", "условия",
+    /* Section names: a menu row of them is not a person. */
+    "politics", "economy", "business", "world", "sport", "sports",
+    "culture", "society", "science", "health", "opinion", "lifestyle",
+    "technology", "tech", "war", "regions", "events", "analytics",
+    "політика", "економіка", "бізнес", "світ", "спорт", "культура",
+    "суспільство", "наука", "здоров'я", "війна", "регіони", "події",
+    "аналітика", "технології", "политика", "экономика", "бизнес", "мир",
+    "общество", "здоровье", "война", "регионы", "происшествия", "события",
+    "аналитика", "технологии",
     /* Ukrainian */
     "і", "й", "та", "в", "у", "на", "з", "із", "до", "що", "це", "від",
     "за", "про", "редакція", "редактор", "кореспондент", "журналіст",
@@ -59,24 +82,28 @@ static const char *const not_name[] = {
     "комментарии", "поделиться", "также", "источник", "главная", "министр",
     "просмотров",
 };
+/* clang-format on */
 
 static bool in_list(const char *w, size_t n, const char *const *list,
                     size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (n && list[i][0] == w[0] && strlen(list[i]) == n &&
+            memcmp(list[i], w, n) == 0)
             return true;
     return false;
 }
 
 /* Prefixes that introduce a byline, folded; longest first where one is a
  * prefix of another. */
+/* clang-format off */
 static const char *const byline_prefixes[] = {
     "written by", "posted by", "reported by", "words by", "story by",
     "text by", "by:", "by", "authors:", "author:", "автори:", "авторы:",
     "автор:", "автори", "авторы", "автор", "текст:", "von", "por", "par",
     "door", "przez", "di",
 };
+/* clang-format on */
 
 size_t ws_byline_prefix(const char *s, size_t n)
 {
@@ -158,11 +185,10 @@ static void name_case(const char *w, size_t n, bool first, ws_buf *out)
     for (size_t i = 0; i < n; idx++) {
         uint32_t cp;
         i += ws_utf8_decode(w + i, n - i, &cp);
-        bool cap = idx == 0 || prev == '-' || prev == 0x2010 ||
-                   (mc && idx == 2) ||
-                   (ws_lex_is_apostrophe(prev) && idx == 2 &&
-                    (prev2 == 'o' || prev2 == 'O' || prev2 == 'd' ||
-                     prev2 == 'D'));
+        bool cap =
+            idx == 0 || prev == '-' || prev == 0x2010 || (mc && idx == 2) ||
+            (ws_lex_is_apostrophe(prev) && idx == 2 &&
+             (prev2 == 'o' || prev2 == 'O' || prev2 == 'd' || prev2 == 'D'));
         uint32_t c = cap ? ws_lex_upper(cp) : ws_lex_lower(cp);
         char enc[4];
         ws_buf_append(out, enc, ws_utf8_encode(c, enc));
@@ -234,10 +260,10 @@ bool ws_name_normalize(const char *s, size_t n, ws_buf *out)
         ws_utf8_decode(w, wn, &c0);
         /* One capital letter is an initial ("A Smith"), not the article
          * "a" or the preposition "В". */
-        bool initial = ws_lex_is_upper(c0) &&
-                       (wn == ws_utf8_decode(w, wn, &c0) ||
-                        (wn == ws_utf8_decode(w, wn, &c0) + 1 &&
-                         w[wn - 1] == '.'));
+        bool initial =
+            ws_lex_is_upper(c0) &&
+            (wn == ws_utf8_decode(w, wn, &c0) ||
+             (wn == ws_utf8_decode(w, wn, &c0) + 1 && w[wn - 1] == '.'));
         if (!ws_lex_is_letter(c0) ||
             (!initial && in_list(f, fn, not_name, WS_COUNT(not_name))))
             goto done;
@@ -280,8 +306,7 @@ done:
 static size_t separator(const char *s, size_t n, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
-    if (c == ',' || c == ';' || c == '&' || c == '|' || c == '/' ||
-        c == '\n')
+    if (c == ',' || c == ';' || c == '&' || c == '|' || c == '/' || c == '\n')
         return 1;
     if (i + 3 <= n && memcmp(s + i, "\xE2\x80\xA2", 3) == 0)
         return 3;
@@ -290,8 +315,8 @@ static size_t separator(const char *s, size_t n, size_t i)
     if (c != ' ')
         return 0;
     /* Not Spanish " y ": it is also a particle ("Ortega y Gasset"). */
-    static const char *const words[] = {" and ", " та ", " і ", " й ",
-                                        " и ", " und ", " et "};
+    static const char *const words[] = {" and ", " та ",  " і ", " й ",
+                                        " и ",   " und ", " et "};
     for (size_t k = 0; k < WS_COUNT(words); k++) {
         size_t m = strlen(words[k]);
         if (i + m <= n && ws_ascii_ieq(s + i, m, words[k]))

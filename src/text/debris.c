@@ -37,6 +37,8 @@ static const struct phrase {
     {"при использовании материалов", C_STRONG},
     {"при цитировании", C_STRONG},
     {"when referencing our materials", C_STRONG},
+    {"purchase licensing rights", C_STRONG},
+    {"opens new tab", C_STRONG},
     /* Donation and membership appeals. */
     {"become a patron", C_STRONG},
     {"become our patron", C_STRONG},
@@ -48,6 +50,19 @@ static const struct phrase {
     {"support our", C_WEAK},
     {"donate", C_WEAK},
     {"donation*", C_WEAK},
+    {"become a member", C_WEAK},
+    {"becoming a member", C_WEAK},
+    {"support our work", C_WEAK},
+    {"supporting our work", C_WEAK},
+    {"support independent journalism", C_WEAK},
+    {"support independent media", C_WEAK},
+    {"our reporting", C_WEAK},
+    {"readers like you", C_WEAK},
+    {"=note from the author", C_WEAK},
+    {"підтримати нашу роботу", C_WEAK},
+    {"підтримайте нашу роботу", C_WEAK},
+    {"поддержать нашу работу", C_WEAK},
+    {"поддержите нашу работу", C_WEAK},
     {"стати патроном", C_STRONG},
     {"станьте патроном", C_STRONG},
     {"станьте нашим патроном", C_STRONG},
@@ -223,6 +238,10 @@ static const struct phrase {
     {"^related:", C_RELATED},
     {"=related", C_RELATED},
     {"^more on this", C_RELATED},
+    {"^more from", C_RELATED},
+    {"^also on", C_RELATED},
+    {"^ще на цю тему", C_RELATED},
+    {"^еще по теме", C_RELATED},
     {"^recommended", C_RELATED},
     {"^читайте також", C_RELATED},
     {"^також читайте", C_RELATED},
@@ -249,6 +268,7 @@ static const struct phrase {
     {"getty images", C_CAPTION},
     {"image:", C_CAPTION},
     {"screenshot", C_CAPTION},
+    {"file photo", C_CAPTION},
     {"^video:", C_CAPTION},
     {"фото:", C_CAPTION},
     {"фото ілюстративне", C_CAPTION},
@@ -261,6 +281,10 @@ static const struct phrase {
     {"^відео:", C_CAPTION},
     {"^видео:", C_CAPTION},
     /* Navigation items alone on a line. */
+    {"=skip to content", C_NAV},
+    {"=skip to main content", C_NAV},
+    {"=перейти до змісту", C_NAV},
+    {"=перейти к содержанию", C_NAV},
     {"=all sections", C_NAV},
     {"=sections", C_NAV},
     {"=menu", C_NAV},
@@ -324,6 +348,8 @@ static const struct phrase {
     {"email", C_SOCIAL},
     {"e-mail", C_SOCIAL},
     {"вконтакте", C_SOCIAL},
+    {"google news", C_SOCIAL | C_WEAK},
+    {"дзен", C_SOCIAL},
     {"телеграм", C_SOCIAL},
     /* Pronouns of appeals ("Follow us", "your ad blocker"). */
     {"us", C_APPEAL},
@@ -339,6 +365,9 @@ static const struct phrase {
     /* Tag lines. */
     {"^tags:", C_TAGS},
     {"^tags", C_TAGS},
+    {"=теги", C_TAGS},
+    {"=теґи", C_TAGS},
+    {"^suggested topics", C_TAGS},
     {"^topics:", C_TAGS},
     {"^теги:", C_TAGS},
     {"^теґи:", C_TAGS},
@@ -423,7 +452,8 @@ static bool alnum_at(const char *f, size_t n, size_t i)
         return false;
     uint32_t cp;
     ws_utf8_decode(f + i, n - i, &cp);
-    return ws_lex_is_letter(cp) || (cp < 0x80 && ws_is_digit((unsigned char)cp));
+    return ws_lex_is_letter(cp) ||
+           (cp < 0x80 && ws_is_digit((unsigned char)cp));
 }
 
 /* True when f[a..b) holds no letter: digits, spaces and punctuation only
@@ -440,12 +470,17 @@ static bool no_letters(const char *f, size_t a, size_t b)
     return true;
 }
 
-/* A counter word counts after a number only ("2248 views"). */
-static bool number_before(const char *f, size_t i)
+/* A counter word counts next to a number only: "2248 views",
+ * "Переглядів: 1 284". */
+static bool number_near(const char *f, size_t n, size_t i, size_t end)
 {
     while (i > 0 && f[i - 1] == ' ')
         i--;
-    return i > 0 && ws_is_digit((unsigned char)f[i - 1]);
+    if (i > 0 && ws_is_digit((unsigned char)f[i - 1]))
+        return true;
+    while (end < n && (f[end] == ' ' || f[end] == ':'))
+        end++;
+    return end < n && ws_is_digit((unsigned char)f[end]);
 }
 
 void ws_debris_match(const char *f, size_t n, debris_hits *h)
@@ -474,7 +509,7 @@ void ws_debris_match(const char *f, size_t n, debris_hits *h)
                 if (e->mode == MODE_LINE &&
                     (!no_letters(f, 0, i) || !no_letters(f, end, n)))
                     continue;
-                if ((e->cat & C_COUNTER) && !number_before(f, i))
+                if ((e->cat & C_COUNTER) && !number_near(f, n, i, end))
                     continue;
                 h->cats |= e->cat;
                 if (e->cat & (C_STRONG | C_WEAK)) {

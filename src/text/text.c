@@ -11,18 +11,22 @@
 #include "debris.h"
 
 #include <string.h>
+#ifdef WS_TEXT_DEBUG
+#include <stdio.h>
+#endif
 
-#define MAX_LINES 20000     /* lines read; the rest of a huge page is ignored */
-#define FOLD_MAX 2048       /* bytes of a line folded for the lexicon */
-#define SHORT_LINE 160      /* chars: weak phrases count below this */
-#define HEAD_MAX 200        /* chars: a longer line without a full stop is
-                               still a paragraph */
-#define META_MAX 240        /* bytes: longest date, byline or dateline line */
-#define NAMES_MAX 120       /* bytes: longest names-only line */
-#define TITLE_WINDOW 40     /* non-blank lines searched for a title */
-#define NEAR_TITLE 6        /* lines around the title for byline, dateline */
-#define OUTLET_MAX 60       /* bytes of an outlet name */
-#define SCAN_LINES 2000     /* lines searched for an outlet's full name */
+#define MAX_LINES 20000 /* lines read; the rest of a huge page is ignored */
+#define FOLD_MAX 2048   /* bytes of a line folded for the lexicon */
+#define SHORT_LINE 160  /* chars: weak phrases count below this */
+#define HEAD_MAX                                                               \
+    200                 /* chars: a longer line without a full stop is         \
+                           still a paragraph */
+#define META_MAX 240    /* bytes: longest date, byline or dateline line */
+#define NAMES_MAX 120   /* bytes: longest names-only line */
+#define TITLE_WINDOW 40 /* non-blank lines searched for a title */
+#define NEAR_TITLE 6    /* lines around the title for byline, dateline */
+#define OUTLET_MAX 60   /* bytes of an outlet name */
+#define SCAN_LINES 2000 /* lines searched for an outlet's full name */
 
 enum kind {
     K_TEXT,     /* a paragraph of sentences */
@@ -156,17 +160,6 @@ static void add_line(reader *r, const char *s, size_t n, bool blank_before)
     l->date_rank = -1;
 }
 
-/* Joins s+t with one space into arena memory. */
-static const char *join(reader *r, const line *a, const line *b, size_t *n)
-{
-    *n = (size_t)a->n + 1 + b->n;
-    char *p = ws_arena_alloc(&r->arena, *n);
-    memcpy(p, a->s, a->n);
-    p[a->n] = ' ';
-    memcpy(p + a->n + 1, b->s, b->n);
-    return p;
-}
-
 static bool ends_sentence(const char *s, size_t n)
 {
     size_t at;
@@ -181,11 +174,71 @@ static bool ends_sentence(const char *s, size_t n)
     return false;
 }
 
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Joins lines [a, e) with single spaces into arena memory, as line a. */
+static void join(reader *r, size_t a, size_t e)
+{
+    size_t total = 0;
+    for (size_t i = a; i < e; i++)
+        total += r->lines[i].n + 1;
+    char *p = ws_arena_alloc(&r->arena, total);
+    size_t o = 0;
+    for (size_t i = a; i < e; i++) {
+        if (o)
+            p[o++] = ' ';
+        memcpy(p + o, r->lines[i].s, r->lines[i].n);
+        o += r->lines[i].n;
+    }
+    r->lines[a].s = p;
+    r->lines[a].n = (uint32_t)o;
+}
+
+/* A block of lines (between blank lines) hard-wrapped at a fixed width:
+ * every line but the last 40..100 characters long, all within 25 of each
+ * other, few ending a sentence, the last one ending it and not longer.
+ * Without a known width, at least one line must go on in lower case (or a
+ * list of headlines would pass); with the width of the page's other
+ * wrapped blocks (width > 0), a block that fits it is wrapped too. Returns
+ * the block's widest line, 0 when it is not wrapped. */
+static size_t wrapped(const reader *r, size_t a, size_t e, size_t width)
+{
+    if (e - a < 2 || e - a > 200)
+        return 0;
+    size_t lo = SIZE_MAX, hi = 0, stops = 0;
+    bool lower = false;
+    for (size_t i = a; i + 1 < e; i++) {
+        const line *l = &r->lines[i];
+        size_t c = count_chars(l->s, l->n);
+        lo = WS_MIN(lo, c);
+        hi = WS_MAX(hi, c);
+        stops += ends_sentence(l->s, l->n);
+        lower |=
+            ws_lex_is_lower(cp_at(r->lines[i + 1].s, r->lines[i + 1].n, 0));
+    }
+    const line *last = &r->lines[e - 1];
+    size_t last_max = (width ? width : hi) + 5;
+    bool shape = lo >= 40 && hi <= 100 && hi - lo <= 25 &&
+                 stops * 3 <= e - a - 1 &&
+                 count_chars(last->s, last->n) <= last_max &&
+                 ends_sentence(last->s, last->n);
+    if (!shape)
+        return 0;
+    if (lower || (width && hi <= width + 2 && lo + 25 >= width))
+        return hi;
+    return 0;
+}
+
 static void split_lines(reader *r, const char *s, size_t n)
 {
     size_t count = 1;
-    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p)));
-         p++)
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
         count++;
     count = WS_MIN(count, (size_t)MAX_LINES);
     r->lines = ws_arena_alloc(&r->arena, count * sizeof *r->lines);
@@ -199,24 +252,63 @@ static void split_lines(reader *r, const char *s, size_t n)
         if (tn == 0) {
             blank = true;
         } else {
-            /* A line that stops mid-sentence and a next one that goes on
-             * in lower case are one paragraph wrapped by the scraper. */
-            line *prev = r->n ? &r->lines[r->n - 1] : NULL;
-            uint32_t c0 = cp_at(t, tn, 0);
-            if (prev && !blank && prev->n >= 30 && ws_lex_is_lower(c0) &&
-                !ends_sentence(prev->s, prev->n)) {
-                line next = {.s = t, .n = (uint32_t)tn};
-                size_t jn;
-                const char *j = join(r, prev, &next, &jn);
-                prev->s = j;
-                prev->n = (uint32_t)jn;
-            } else {
-                add_line(r, t, tn, blank);
+            /* A scraper's "date 2024-12-03" prefix glued to the page's
+             * first line ("… All Sections", or the headline itself) is a
+             * line of its own. */
+            char d[32];
+            size_t k = r->n == 0 && tn > 5 && ws_ascii_ieq(t, 5, "date ")
+                           ? ws_date_span(t + 5, tn - 5, d)
+                           : 0;
+            if (k && r->n + 1 < count && 5 + k < tn &&
+                ws_lex_space(t + 5 + k, tn - 5 - k)) {
+                add_line(r, t, 5 + k, blank);
+                t += 5 + k, tn -= 5 + k;
+                blank = false;
             }
+            add_line(r, t, tn, blank);
             blank = false;
         }
         i = e + 1;
     }
+
+    /* Undo the scraper's wrapping: whole wrapped blocks (the first pass
+     * learns the page's width), and any line that stops mid-sentence
+     * before a line going on in lower case. */
+    size_t width = 0;
+    for (size_t a = 0; a < r->n;) {
+        size_t e = a + 1;
+        while (e < r->n && !r->lines[e].blank_before)
+            e++;
+        width = WS_MAX(width, wrapped(r, a, e, 0));
+        a = e;
+    }
+    size_t out = 0;
+    for (size_t a = 0; a < r->n;) {
+        size_t e = a + 1;
+        while (e < r->n && !r->lines[e].blank_before)
+            e++;
+        if (wrapped(r, a, e, width)) {
+            join(r, a, e);
+            r->lines[out++] = r->lines[a];
+            a = e;
+            continue;
+        }
+        for (size_t i = a; i < e;) {
+            /* Find the chain first and copy it once: joining pairwise
+             * would copy a long chain quadratically. */
+            size_t j = i + 1, len = r->lines[i].n;
+            while (j < e && len >= 30 &&
+                   ws_lex_is_lower(cp_at(r->lines[j].s, r->lines[j].n, 0)) &&
+                   !ends_sentence(r->lines[j - 1].s, r->lines[j - 1].n))
+                len += r->lines[j++].n;
+            if (j > i + 1)
+                join(r, i, j);
+            r->lines[out++] = r->lines[i];
+            i = j;
+        }
+        a = e;
+    }
+    r->n = out;
 }
 
 /* ---- repeats ----------------------------------------------------------- */
@@ -260,12 +352,71 @@ static unsigned seen_times(const reader *r, uint64_t h)
 static bool meta_word(const char *f, size_t n)
 {
     static const char *const words[] = {
-        "views", "view", "reads", "comments", "published", "updated",
-        "posted", "date", "on", "at", "by", "переглядів", "перегляди",
-        "перегляд", "прочитань", "коментарі", "коментарів", "опубліковано",
-        "оновлено", "дата", "о", "об", "в", "року", "р", "г", "года",
-        "просмотров", "просмотра", "просмотр", "комментарии", "комментариев",
-        "опубликовано", "обновлено", "utc", "gmt", "kyiv", "time",
+        "views",
+        "view",
+        "reads",
+        "comments",
+        "published",
+        "updated",
+        "posted",
+        "date",
+        "on",
+        "at",
+        "by",
+        "переглядів",
+        "перегляди",
+        "перегляд",
+        "прочитань",
+        "коментарі",
+        "коментарів",
+        "опубліковано",
+        "оновлено",
+        "дата",
+        "о",
+        "об",
+        "в",
+        "року",
+        "р",
+        "г",
+        "года",
+        "просмотров",
+        "просмотра",
+        "просмотр",
+        "комментарии",
+        "комментариев",
+        "опубликовано",
+        "обновлено",
+        "utc",
+        "gmt",
+        "kyiv",
+        "time",
+        /* "Updated 2 hours ago", "5 min read" */
+        "ago",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "read",
+        "тому",
+        "годину",
+        "години",
+        "годин",
+        "хвилину",
+        "хвилини",
+        "хвилин",
+        "хв",
+        "назад",
+        "час",
+        "часа",
+        "часов",
+        "минуту",
+        "минуты",
+        "минут",
+        "мин",
+        "читати",
+        "читать",
     };
     for (size_t i = 0; i < WS_COUNT(words); i++)
         if (strlen(words[i]) == n && memcmp(words[i], f, n) == 0)
@@ -323,14 +474,15 @@ static bool dateline_shape(const line *l, size_t *sep, size_t *sep_len)
         r0++;
     uint32_t right = cp_at(l->s, l->n, r0);
     if (!ws_lex_is_upper(left) ||
-        !(ws_lex_is_upper(right) || (right < 0x80 && ws_is_digit((unsigned char)right))))
+        !(ws_lex_is_upper(right) ||
+          (right < 0x80 && ws_is_digit((unsigned char)right))))
         return false;
     /* The place: one to three words, letters and hyphens only. */
     size_t words = 1;
     for (size_t i = 0; i < at; i++) {
         uint32_t cp;
         size_t k = ws_utf8_decode(l->s + i, at - i, &cp);
-        if (cp == ',' )
+        if (cp == ',')
             break; /* "Kyiv, 3 December 2024 • X" */
         if (cp == ' ' && i + 1 < at && l->s[i + 1] != ' ')
             words++;
@@ -346,10 +498,12 @@ static bool dateline_shape(const line *l, size_t *sep, size_t *sep_len)
     return true;
 }
 
+/* A paragraph outweighs a furniture line from about 40 characters on, so
+ * "Read also" lines between paragraphs never split an article. */
 static int text_score(const line *l)
 {
     if (l->terminal)
-        return l->chars < 20 ? 0 : 2 + (int)WS_MIN(l->chars / 60, 8u);
+        return l->chars < 20 ? 0 : 2 + (int)WS_MIN(l->chars / 40, 12u);
     return 1 + (int)WS_MIN(l->chars / 120, 4u);
 }
 
@@ -368,19 +522,20 @@ static void classify(reader *r, line *l)
     debris_hits h;
     ws_debris_match(r->fold, fn, &h);
 
+    /* Words are runs of letters and digits: "EN | RU" has two. */
     size_t letters = 0, nonspace = 0, words = 0;
     bool quote = false, in_word = false;
     for (size_t i = 0; i < l->n;) {
         uint32_t cp;
         size_t k = ws_utf8_decode(l->s + i, l->n - i, &cp);
         bool space = ws_lex_space(l->s + i, l->n - i) != 0;
-        if (!space) {
-            nonspace++;
-            if (!in_word)
-                words++;
-        }
-        in_word = !space;
-        letters += ws_lex_is_letter(cp);
+        bool letter = ws_lex_is_letter(cp);
+        bool alnum = letter || (cp < 0x80 && ws_is_digit((unsigned char)cp));
+        nonspace += !space;
+        if (alnum && !in_word)
+            words++;
+        in_word = alnum || (in_word && !space);
+        letters += letter;
         quote |= is_quote(cp);
         l->chars++;
         i += k;
@@ -422,8 +577,7 @@ static void classify(reader *r, line *l)
                 l->label_len = 2;
             return;
         }
-        if (after == 0 && before > 0 &&
-            ws_byline_names_only(l->s, da, true)) {
+        if (after == 0 && before > 0 && ws_byline_names_only(l->s, da, true)) {
             l->kind = K_BYLINE;
             l->date_off = (uint32_t)da;
             return;
@@ -497,12 +651,31 @@ static void classify(reader *r, line *l)
         l->kind = K_DEBRIS; /* "$42.330.01", "USD 41.25 EUR 44.80" */
         return;
     }
-    if (l->n <= NAMES_MAX && !l->terminal &&
+    if (l->n <= NAMES_MAX && !l->terminal && l->s[l->n - 1] != ':' &&
         ws_byline_names_only(l->s, l->n, true)) {
         l->kind = K_NAMES;
         return;
     }
     l->kind = (l->terminal || l->chars > HEAD_MAX) ? K_TEXT : K_HEAD;
+}
+
+static bool meta_kind(int k)
+{
+    return k == K_DATE || k == K_BYLINE || k == K_NAMES || k == K_DATELINE;
+}
+
+/* A byline or date line follows within two lines (a one- or two-word
+ * rubric such as "Politics" may stand between). */
+static bool followed_by_meta(const reader *r, size_t i)
+{
+    for (size_t j = i + 1; j < r->n && j <= i + 2; j++) {
+        const line *l = &r->lines[j];
+        if (meta_kind(l->kind))
+            return true;
+        if (!(l->kind == K_HEAD && l->words <= 2) && l->kind != K_DEBRIS)
+            return false;
+    }
+    return false;
 }
 
 /* Runs of three or more short headline-like lines (with clock times or
@@ -512,8 +685,11 @@ static void mark_lists(reader *r)
 {
     for (size_t i = 0; i < r->n;) {
         size_t j = i, heads = 0;
-        while (j < r->n && (r->lines[j].kind == K_HEAD ||
-                            r->lines[j].kind == K_LIST)) {
+        /* A headline followed by a byline or date is the article's own,
+         * whatever is above it. */
+        while (j < r->n &&
+               (r->lines[j].kind == K_HEAD || r->lines[j].kind == K_LIST) &&
+               !followed_by_meta(r, j)) {
             heads += r->lines[j].kind == K_HEAD;
             j++;
         }
@@ -521,6 +697,28 @@ static void mark_lists(reader *r)
             for (size_t k = i; k < j; k++)
                 r->lines[k].list = true;
         i = j > i ? j : i + 1;
+    }
+    /* The lines right under a "Latest" or "Related:" heading are that
+     * widget's items, teasers with full stops included: up to a blank
+     * line, a change between headline and paragraph shape, or twelve
+     * lines (a page without blank lines must keep its article). */
+    for (size_t i = 0; i < r->n; i++) {
+        const line *h = &r->lines[i];
+        if (h->kind != K_BARRIER && !(h->kind == K_RELATED && h->n < 40))
+            continue;
+        int shape = -1;
+        for (size_t j = i + 1; j < r->n && j <= i + 12; j++) {
+            line *l = &r->lines[j];
+            if (l->blank_before ||
+                (l->kind != K_TEXT && l->kind != K_HEAD && l->kind != K_LIST))
+                break;
+            int sh = l->kind == K_TEXT;
+            if (shape >= 0 && sh != shape)
+                break;
+            shape = sh;
+            l->kind = K_LIST;
+            l->list = true;
+        }
     }
     for (size_t i = 1; i < r->n; i++) {
         line *p = &r->lines[i - 1], *l = &r->lines[i];
@@ -535,38 +733,60 @@ static void mark_lists(reader *r)
 
 /* ---- title ------------------------------------------------------------- */
 
-static bool meta_kind(int k)
-{
-    return k == K_DATE || k == K_BYLINE || k == K_NAMES || k == K_DATELINE;
-}
-
-/* The title is the first substantial headline-like line near the top;
- * a line the page repeats (headline and h1, or og:title) and a line
- * followed by a byline or date weigh most. */
+/* The title is a headline-like line near the top: the one right above the
+ * first paragraph (bylines, dates and furniture between them aside), a
+ * line the page repeats (headline and h1), a line followed by a byline or
+ * date weigh most; earlier lines a little more than later ones. */
 static long choose_title(reader *r)
 {
+    size_t first_par = r->n;
+    for (size_t i = 0; i < r->n && i < TITLE_WINDOW * 4; i++) {
+        const line *l = &r->lines[i];
+        if (l->kind == K_TEXT && l->terminal && l->chars >= 80) {
+            first_par = i;
+            break;
+        }
+    }
+    uint64_t above = 0;
+    for (size_t i = first_par; i-- > 0;) {
+        const line *l = &r->lines[i];
+        if ((l->kind == K_HEAD && l->words >= 3) || l->kind == K_TEXT) {
+            above = l->hash;
+            break;
+        }
+    }
     long best = -1;
     int best_score = 0;
     size_t seen = 0, paragraphs = 0;
-    for (size_t i = 0; i < r->n && seen < TITLE_WINDOW && paragraphs < 3;
-         i++) {
+    for (size_t i = 0; i < r->n && seen < TITLE_WINDOW && paragraphs < 3; i++) {
         line *l = &r->lines[i];
         seen++;
         if (l->kind == K_TEXT && l->chars >= 80 && l->terminal)
             paragraphs++;
         if (l->kind != K_HEAD && l->kind != K_TEXT)
             continue;
-        if (l->chars < 15 || l->words < 3 || l->chars > 300 || l->list)
+        if (l->chars < 15 || l->words < 3 || l->chars > 300 ||
+            (l->list && l->hash != above) || i == first_par)
             continue;
         size_t at;
         uint32_t last = last_cp(l->s, l->n, &at);
-        int score = 20 - 2 * (int)seen;
-        if (seen_times(r, l->hash) >= 2)
+        bool repeated = seen_times(r, l->hash) >= 2;
+        /* A sentence with a full stop is a paragraph, not a headline,
+         * unless the page repeats it. */
+        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX) &&
+            !repeated)
+            continue;
+        int score = 10 - (int)(seen / 4);
+        if (repeated)
             score += 15;
-        if (i + 1 < r->n && meta_kind(r->lines[i + 1].kind))
-            score += 6;
-        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX))
-            score -= 12;
+        if (followed_by_meta(r, i))
+            score += 8;
+        if (l->hash == above)
+            score += 10;
+        if (l->words >= 5)
+            score += 3;
+        if (l->chars < 25)
+            score -= 6;
         if (last == ':')
             score -= 12;
         if (score > best_score) {
@@ -585,16 +805,52 @@ static void score_lines(reader *r)
         line *l = &r->lines[i];
         int s;
         switch (l->kind) {
-        case K_TEXT: s = text_score(l); break;
-        case K_LABELLED: s = WS_MAX(1, text_score(l)); break;
-        case K_HEAD: s = l->list ? -3 : -2; break;
-        case K_LABEL: s = 0; break;
-        case K_AD: s = -1; break;
-        case K_CAPTION: s = -1; break;
-        case K_STRONG: s = -6; break;
-        default: s = -3; break;
+        case K_TEXT:
+            s = text_score(l);
+            break;
+        case K_LABELLED:
+            s = WS_MAX(1, text_score(l));
+            break;
+        case K_HEAD:
+            s = l->list ? -3 : -2;
+            break;
+        case K_LABEL:
+            s = 0;
+            break;
+        case K_AD:
+            s = -1;
+            break;
+        /* "Read also: X" sits between paragraphs as often as after them;
+         * a bare "Related:" label costs nothing, its headline does. */
+        case K_RELATED:
+            s = l->words <= 3 && l->n < 40 ? 0 : -2;
+            break;
+        /* Captions, bylines and date lines sit inside the article's frame
+         * (between a standfirst and the first paragraph): they neither
+         * extend nor break the body. */
+        case K_CAPTION:
+        case K_DATE:
+        case K_BYLINE:
+        case K_NAMES:
+        case K_DATELINE:
+            s = 0;
+            break;
+        case K_STRONG:
+            s = -6;
+            break;
+        default:
+            s = -3;
+            break;
         }
-        /* The title's repeat and the captions sit inside the article. */
+        /* A widget costs about the same whatever its length: each item
+         * after the first of a list costs 1, so a list of headlines
+         * inside an article does not split it. */
+        bool listy = l->list || l->kind == K_LIST || l->kind == K_RELATED;
+        if (listy && s < -1 && i > 0 &&
+            (r->lines[i - 1].list || r->lines[i - 1].kind == K_LIST ||
+             r->lines[i - 1].kind == K_RELATED))
+            s = -1;
+        /* The title's repeat also sits inside the article. */
         if (l->title)
             s = 0;
         l->score = (int16_t)s;
@@ -620,7 +876,9 @@ static bool body_region(const reader *r, size_t *b, size_t *e)
             cur_b = i;
         }
         cur += l->score;
-        if (cur > best) {
+        /* On a tie, a paragraph still extends the body: a last paragraph
+         * after a "Read also" line pays back exactly its cost. */
+        if (cur > best || (found && cur == best && l->score > 0)) {
             best = cur;
             *b = cur_b;
             *e = i;
@@ -695,8 +953,25 @@ static bool name_end_punct(uint32_t cp)
 static bool capture_fwd(const char *s, size_t n, size_t i, int max, size_t *a,
                         size_t *e)
 {
-    while (i < n && (s[i] == ' ' || is_quote(cp_at(s, n, i))))
-        i += ws_utf8_decode(s + i, n - i, &(uint32_t){0});
+    while (i < n && s[i] == ' ')
+        i++;
+    uint32_t open = cp_at(s, n, i);
+    if (is_quote(open)) {
+        /* A quoted name runs to its closing quote: «Новая газета». */
+        size_t q = i + ws_utf8_decode(s + i, n - i, &(uint32_t){0});
+        for (size_t j = q; j < n && j < q + OUTLET_MAX; j++) {
+            uint32_t cp = cp_at(s, n, j);
+            if (is_quote(cp)) {
+                if (j > q && ws_lex_is_upper(cp_at(s, n, q))) {
+                    *a = q;
+                    *e = j;
+                    return true;
+                }
+                return false;
+            }
+        }
+        return false;
+    }
     *a = i;
     *e = i;
     for (int w = 0; w < max && i < n; w++) {
@@ -728,8 +1003,7 @@ static bool capture_fwd(const char *s, size_t n, size_t i, int max, size_t *a,
 
 /* Captures up to max capitalised words ending right before i (a
  * possessive "'s" dropped): "from an Example.net's correspondent". */
-static bool capture_back(const char *s, size_t i, int max, size_t *a,
-                         size_t *e)
+static bool capture_back(const char *s, size_t i, int max, size_t *a, size_t *e)
 {
     while (i > 0 && s[i - 1] == ' ')
         i--;
@@ -764,8 +1038,8 @@ static bool outlet_ok(const char *s, size_t n)
         return false;
     char f[OUTLET_MAX + 8];
     size_t fn = ws_lex_fold(s, n, f, sizeof f);
-    static const char *const no[] = {"us", "our", "the", "нас", "наш", "we",
-                                     "you", "i", "me", "it"};
+    static const char *const no[] = {"us", "our", "the", "нас", "наш",
+                                     "we", "you", "i",   "me",  "it"};
     for (size_t i = 0; i < WS_COUNT(no); i++)
         if (strlen(no[i]) == fn && memcmp(no[i], f, fn) == 0)
             return false;
@@ -793,7 +1067,8 @@ static bool expand_domain(reader *r, const char *d, size_t dn, ws_buf *out)
     if (dot == dn || dot - i < 3 || memchr(d, ' ', dn))
         return false;
     for (; i < dot && sn < sizeof stem; i++)
-        if (ws_is_alpha((unsigned char)d[i]) || ws_is_digit((unsigned char)d[i]))
+        if (ws_is_alpha((unsigned char)d[i]) ||
+            ws_is_digit((unsigned char)d[i]))
             stem[sn++] = (char)ws_lower((unsigned char)d[i]);
     for (size_t li = 0; li < r->n && li < SCAN_LINES; li++) {
         const line *l = &r->lines[li];
@@ -878,7 +1153,8 @@ static bool outlet_from_copyright(reader *r, const line *l, ws_buf *out)
     const char *o = s + a;
     size_t on = e - a;
     ws_lex_trim(&o, &on);
-    while (on > 0 && (ws_is_digit((unsigned char)o[on - 1]) || o[on - 1] == ' '))
+    while (on > 0 &&
+           (ws_is_digit((unsigned char)o[on - 1]) || o[on - 1] == ' '))
         on--;
     if (on == 0 && before > 0) {
         size_t ba, be;
@@ -894,18 +1170,42 @@ static bool outlet_from_copyright(reader *r, const line *l, ws_buf *out)
     return true;
 }
 
-/* "Support XY or become our patron!", "Підтримайте XY". */
+/* "Support XY or become our patron!", "Підтримайте XY", and the appeals
+ * to follow the site elsewhere: "Читайте XY в Google News", "Read XY on
+ * Telegram" (only with a platform named, or "Read More" would pass). */
 static bool outlet_from_support(const line *l, ws_buf *out)
 {
-    static const char *const verbs[] = {"Support ", "Підтримайте ",
-                                        "Поддержите ", "Support the work of "};
-    for (size_t v = 0; v < WS_COUNT(verbs); v++) {
-        size_t m = strlen(verbs[v]);
-        if (l->n <= m || memcmp(l->s, verbs[v], m) != 0)
+    static const char *const support[] = {
+        "Support ", "Підтримайте ", "Поддержите ", "Support the work of "};
+    static const char *const follow[] = {
+        "Читайте ",           "Read ",      "Follow ",     "Підписуйтесь на ",
+        "Подписывайтесь на ", "Стежте за ", "Следите за ",
+    };
+    static const char *const platforms[] = {
+        "Google News", "Telegram", "Facebook", "Twitter", "Instagram",
+        "Viber",       "YouTube",  "WhatsApp", "Threads", "Дзен",
+    };
+    bool platform = false;
+    for (size_t k = 0; k < WS_COUNT(platforms) && !platform && l->n < 150; k++)
+        platform = ws_ascii_find(l->s, l->n, platforms[k]) != NULL;
+    for (size_t v = 0; v < WS_COUNT(support) + WS_COUNT(follow); v++) {
+        bool is_support = v < WS_COUNT(support);
+        const char *verb =
+            is_support ? support[v] : follow[v - WS_COUNT(support)];
+        size_t m = strlen(verb);
+        if ((!is_support && !platform) || l->n <= m ||
+            memcmp(l->s, verb, m) != 0)
             continue;
         size_t a, e;
         if (!capture_fwd(l->s, l->n, m, 4, &a, &e) ||
             !outlet_ok(l->s + a, e - a))
+            continue;
+        /* "Read us on Telegram" names no one; nor does the platform. */
+        bool names_platform = false;
+        for (size_t k = 0; k < WS_COUNT(platforms) && !names_platform; k++)
+            names_platform = e - a == strlen(platforms[k]) &&
+                             memcmp(l->s + a, platforms[k], e - a) == 0;
+        if (names_platform)
             continue;
         ws_buf_append(out, l->s + a, e - a);
         return true;
@@ -918,8 +1218,7 @@ static bool outlet_from_support(const line *l, ws_buf *out)
  * the publisher. */
 static bool outlet_from_reporter(const line *l, ws_buf *out)
 {
-    static const char *const en[] = {"correspondent", "reporter",
-                                     "journalist"};
+    static const char *const en[] = {"correspondent", "reporter", "journalist"};
     const char *s = l->s;
     size_t n = l->n;
     for (size_t k = 0; k < WS_COUNT(en); k++) {
@@ -936,9 +1235,9 @@ static bool outlet_from_reporter(const line *l, ws_buf *out)
             }
             const char *of = s + i + m;
             size_t rest = n - i - m;
-            size_t skip = rest >= 4 && memcmp(of, " of ", 4) == 0 ? 4
+            size_t skip = rest >= 4 && memcmp(of, " of ", 4) == 0    ? 4
                           : rest >= 5 && memcmp(of, " for ", 5) == 0 ? 5
-                                                                      : 0;
+                                                                     : 0;
             if (skip && capture_fwd(s, n, i + m + skip, 4, &a, &e) &&
                 outlet_ok(s + a, e - a)) {
                 ws_buf_append(out, s + a, e - a);
@@ -947,11 +1246,11 @@ static bool outlet_from_reporter(const line *l, ws_buf *out)
         }
     }
     static const char *const cyr[] = {
-        "кореспонденту ", "кореспондентові ", "кореспондента ",
-        "кореспондентка ", "кореспондентці ", "кореспондент ",
-        "журналісту ", "журналістові ", "журналіста ",
-        "корреспонденту ", "корреспондента ", "корреспондент ",
-        "журналисту ", "журналиста ",
+        "кореспонденту ",  "кореспондентові ", "кореспондента ",
+        "кореспондентка ", "кореспондентці ",  "кореспондент ",
+        "журналісту ",     "журналістові ",    "журналіста ",
+        "корреспонденту ", "корреспондента ",  "корреспондент ",
+        "журналисту ",     "журналиста ",
     };
     for (size_t k = 0; k < WS_COUNT(cyr); k++) {
         const char *p = ws_ascii_find(s, n, cyr[k]);
@@ -972,8 +1271,8 @@ static bool outlet_from_reporter(const line *l, ws_buf *out)
 static bool outlet_from_writes(const line *l, ws_buf *out)
 {
     static const char *const cues[] = {
-        ", writes ", ", reports ", ", пише ", ", повідомляє ", ", передає ",
-        ", пишет ", ", сообщает ", ", передает ",
+        ", writes ",  ", reports ", ", пише ",     ", повідомляє ",
+        ", передає ", ", пишет ",   ", сообщает ", ", передает ",
     };
     for (size_t k = 0; k < WS_COUNT(cues); k++) {
         const char *p = ws_ascii_find(l->s, l->n, cues[k]);
@@ -992,11 +1291,67 @@ static bool outlet_from_writes(const line *l, ws_buf *out)
     return false;
 }
 
+/* True when word w[0..wn) occurs as a whole word somewhere on the page. */
+static bool page_has_word(const reader *r, const char *w, size_t wn)
+{
+    for (size_t i = 0; i < r->n && i < SCAN_LINES; i++) {
+        const line *l = &r->lines[i];
+        size_t n = WS_MIN((size_t)l->n, (size_t)FOLD_MAX);
+        for (const char *p = l->s;
+             (p = ws_ascii_find(p, (size_t)(l->s + n - p), w)); p += wn) {
+            size_t at = (size_t)(p - l->s);
+            size_t back;
+            bool start = at == 0 || !ws_lex_is_letter(last_cp(l->s, at, &back));
+            bool end =
+                at + wn >= n || !ws_lex_is_letter(cp_at(l->s, n, at + wn));
+            if (start && end)
+                return true;
+            if (at + wn >= n)
+                break;
+        }
+    }
+    return false;
+}
+
+/* Ukrainian and Russian name an outlet in a case after "кореспондент"
+ * ("кореспондент Вісника" for "Вісник"). When the page also writes the
+ * name in another case ("як повідомляв Вісник"), take that form: a one-word
+ * name with a case ending dropped (and "а"/"я" tried in its place). */
+static void nominative(const reader *r, ws_buf *o)
+{
+    static const char *const endings[] = {"ові", "ом", "у", "а", "і",
+                                          "ю",   "я",  "ї", "и"};
+    static const char *const adds[] = {"", "а", "я"};
+    if (o->len == 0 || memchr(o->data, ' ', o->len) ||
+        !(cp_at(o->data, o->len, 0) >= 0x400 &&
+          cp_at(o->data, o->len, 0) < 0x530))
+        return;
+    for (size_t k = 0; k < WS_COUNT(endings); k++) {
+        size_t m = strlen(endings[k]);
+        if (o->len < m + 6 || memcmp(o->data + o->len - m, endings[k], m) != 0)
+            continue;
+        for (size_t a = 0; a < WS_COUNT(adds); a++) {
+            char cand[OUTLET_MAX + 8];
+            size_t sn = o->len - m, an = strlen(adds[a]);
+            if (sn + an >= sizeof cand)
+                continue;
+            memcpy(cand, o->data, sn);
+            memcpy(cand + sn, adds[a], an);
+            cand[sn + an] = '\0';
+            if (page_has_word(r, cand, sn + an)) {
+                ws_buf_clear(o);
+                ws_buf_append(o, cand, sn + an);
+                return;
+            }
+        }
+    }
+}
+
 static bool cited(const reader *r, const char *name, size_t nn, size_t b,
                   size_t e)
 {
     static const char *const cues[] = {
-        "quoted by ", "citing ", "according to ", "cited by ",
+        "quoted by ",       "citing ",    "according to ",  "cited by ",
         "з посиланням на ", "за даними ", "со ссылкой на ", "по данным ",
     };
     for (size_t i = b; i <= e && i < r->n; i++) {
@@ -1060,8 +1415,9 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
             break;
         words++;
         i = j;
-        if (i < n && s[i] == ' ' && i + 1 < n && ws_lex_is_upper(cp_at(s, n, i + 1)) &&
-            !dash_at(s, n, i + 1) && s[i + 1] != '(')
+        if (i < n && s[i] == ' ' && i + 1 < n &&
+            ws_lex_is_upper(cp_at(s, n, i + 1)) && !dash_at(s, n, i + 1) &&
+            s[i + 1] != '(')
             i++;
         else
             break;
@@ -1078,8 +1434,13 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
             size_t ml;
             if ((j == 0 || s[j - 1] == ' ') && ws_date_month(s + j, n - j, &ml))
                 dated = true;
-            if (s[j] == '.' && j + 1 < n && s[j + 1] == ' ' && !dated)
-                return false;
+            if (s[j] == '.' && j + 1 < n && s[j + 1] == ' ') {
+                /* "3 декабря. /X/." ends here; any other full stop ends
+                 * a sentence, not a dateline. */
+                if (!dated || j + 2 >= n || s[j + 2] != '/')
+                    return false;
+                break;
+            }
             j++;
         }
         if (!dated)
@@ -1088,6 +1449,11 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
     while (j < n && s[j] == ' ')
         j++;
     size_t ag_a = 0, ag_e = 0;
+    bool ag_dot = false;
+    if (j < n && s[j] == '.' && dated) /* "МОСКВА, 3 декабря. /X/." */
+        j++;
+    while (j < n && s[j] == ' ')
+        j++;
     if (j < n && (s[j] == '(' || s[j] == '/')) {
         char close = s[j] == '(' ? ')' : '/';
         const char *c = memchr(s + j + 1, close, WS_MIN(n - j - 1, (size_t)40));
@@ -1097,15 +1463,16 @@ static bool opening_dateline(const char *s, size_t n, ws_fields *f,
         ag_e = (size_t)(c - s);
         j = ag_e + 1;
         if (j < n && s[j] == '.')
-            j++;
+            j++, ag_dot = true;
         while (j < n && s[j] == ' ')
             j++;
     }
-    /* Then a spaced dash; a bare "Name — …" opens many sentences, so the
-     * city needs a date, an agency or capitals to count. */
+    /* Then a spaced dash (or the agency's full stop); a bare "Name — …"
+     * opens many sentences, so the city needs a date, an agency or
+     * capitals to count. */
     size_t d = dash_at(s, n, j);
-    if (!d || j + d >= n || s[j + d] != ' ' || j == city_end ||
-        !(dated || ag_e > ag_a || caps))
+    bool ends = ag_dot || (d && j + d < n && s[j + d] == ' ');
+    if (!ends || j == city_end || !(dated || ag_e > ag_a || caps))
         return false;
     set_city(f, s, city_end);
     if (ag_e > ag_a)
@@ -1128,6 +1495,15 @@ static bool near(long a, long b, long d)
     return a >= 0 && b >= 0 && (a - b <= d && b - a <= d);
 }
 
+/* Lines of the article's header: above the body, or among its first lines
+ * (a standfirst can come before the byline and date). */
+#define HEADER_IN_BODY 8
+
+static bool in_header(size_t i, size_t b, size_t e, bool body)
+{
+    return !body || i < b || (i <= e && i < b + HEADER_IN_BODY);
+}
+
 /* Date candidates, ranked: a date line or dated byline after the title
  * in the header (0); a labelled date ("Published", a scraper's "date")
  * outside the body (1); an update date or a header date above the title,
@@ -1148,7 +1524,7 @@ static void choose_date(reader *r, long title, size_t b, size_t e)
                           NULL))
             continue;
         int rank = 9;
-        bool header = i < b;
+        bool header = in_header(i, b, e, true);
         bool trailer = i > e && i <= e + 3;
         if (l->kind == K_DATE && l->label_len == 1 && (header || i > e))
             rank = 1;
@@ -1183,14 +1559,17 @@ static void choose_date(reader *r, long title, size_t b, size_t e)
 /* Authors: bylines in the header or just after the body, a names-only
  * line next to the title or a date line, and a names-only line closing the
  * article (among the first lines after the body, or the page's last). */
-static void choose_authors(reader *r, long title, size_t b, size_t e,
-                           bool body)
+static void choose_authors(reader *r, long title, size_t b, size_t e, bool body)
 {
     for (size_t i = 0; i < r->n; i++) {
         const line *l = &r->lines[i];
-        bool header = !body || i < b;
+        bool header = in_header(i, b, e, body);
         bool trailer = body && i > e && i <= e + 3;
-        if (l->kind == K_BYLINE && (header || trailer)) {
+        /* "By …", "Автор: …" say what they are wherever they stand;
+         * names glued to a date count near the article only. */
+        bool explicit = l->kind == K_BYLINE && ws_byline_prefix(l->s, l->n);
+        if (l->kind == K_BYLINE &&
+            (header || trailer || (explicit && (i < b || i > e)))) {
             ws_fields_add_byline(r->f, l->s, l->n);
             continue;
         }
@@ -1200,7 +1579,9 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
         bool by_meta = (prev >= 0 && (r->lines[prev].kind == K_DATE ||
                                       r->lines[prev].title)) ||
                        (next >= 0 && r->lines[next].kind == K_DATE);
-        if ((header && (by_meta || near((long)i, title, 2))) || trailer ||
+        bool after_title =
+            title >= 0 && (long)i > title && (long)i - title <= 2;
+        if ((header && (by_meta || after_title)) || trailer ||
             (body && i > e && i + 1 == r->n))
             ws_fields_add_byline(r->f, l->s, l->n);
     }
@@ -1209,8 +1590,8 @@ static void choose_authors(reader *r, long title, size_t b, size_t e,
 /* The publisher, from the site's own lines first: copyright, a support
  * appeal, a "City • OUTLET" dateline; then the outlet's own reporter in
  * the text, then ", writes OUTLET." unless that outlet is cited. */
-static void choose_outlet(reader *r, long title, size_t b, size_t e,
-                          bool body, ws_buf *agency)
+static void choose_outlet(reader *r, long title, size_t b, size_t e, bool body,
+                          ws_buf *agency)
 {
     ws_buf o;
     ws_buf_init(&o, 0);
@@ -1234,8 +1615,8 @@ static void choose_outlet(reader *r, long title, size_t b, size_t e,
     if (o.len == 0 && agency->len)
         ws_buf_append(&o, agency->data, agency->len);
     for (size_t i = b; body && i <= e && o.len == 0; i++)
-        if (r->lines[i].emitted)
-            outlet_from_reporter(&r->lines[i], &o);
+        if (r->lines[i].emitted && outlet_from_reporter(&r->lines[i], &o))
+            nominative(r, &o);
     for (size_t i = b; body && i <= e && o.len == 0; i++) {
         if (!r->lines[i].emitted || !outlet_from_writes(&r->lines[i], &o))
             continue;
@@ -1294,6 +1675,20 @@ ws_status ws_text_read(const char *s, size_t n, ws_fields *f)
     bool body = body_region(&r, &b, &e);
     long first = -1;
     ws_status st = body ? emit_body(&r, b, e, &first) : WS_OK;
+#ifdef WS_TEXT_DEBUG
+    /* Build with -DWS_TEXT_DEBUG to see how each line was read. */
+    static const char *const kinds[] = {
+        "text",    "head",   "label",  "labelled", "ad",
+        "caption", "debris", "strong", "barrier",  "related",
+        "list",    "date",   "byline", "names",    "dateline"};
+    for (size_t i = 0; i < r.n; i++) {
+        const line *l = &r.lines[i];
+        fprintf(stderr, "%c%c %-8s %3d %s%s %.*s\n",
+                body && i >= b && i <= e ? '|' : ' ', l->emitted ? '*' : ' ',
+                kinds[l->kind], l->score, l->list ? "L" : " ",
+                l->title ? "T" : " ", (int)WS_MIN(l->n, 70u), l->s);
+    }
+#endif
 
     ws_buf agency;
     ws_buf_init(&agency, 0);
