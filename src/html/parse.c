@@ -422,7 +422,8 @@ static uint32_t classify_names(const char *s, size_t n)
         for (unsigned k = pattern_first[c][0]; k < pattern_first[c][1]; k++) {
             const name_pattern *pt = &name_patterns[pattern_order[k]];
             size_t m = pattern_len[pattern_order[k]];
-            if (i + m > n || memcmp(low + i, pt->word, m) != 0)
+            if (i + m > n || (m > 1 && low[i + 1] != pt->word[1]) ||
+                memcmp(low + i, pt->word, m) != 0)
                 continue;
             if ((pt->kind & K_TOKEN) &&
                 !((i == 0 || token_edge(low, n, i - 1)) &&
