@@ -7,7 +7,8 @@
 #   byline         authors joined with ", "
 #   byline-names   looser: every name in the expected byline occurs in the authors
 #   siteName       outlet
-#   publishedTime  date, the whole string
+#   publishedTime  date, the same instant (the record normalises ISO 8601:
+#                  "+0100" -> "+01:00", fractions of a second dropped)
 #   publishedDate  date, the YYYY-MM-DD part only
 #   lang           language, primary subtag, case-insensitive
 # Usage:
@@ -35,6 +36,22 @@ FIELDS = ["title", "byline", "byline-names", "siteName",
 
 def norm(s):
     return " ".join(str(s).split()) if s is not None else ""
+
+
+def instant(s):
+    """An ISO 8601 date-time in the record's normal form, for comparison:
+    'T' between date and time, no fraction of a second, '+HH:MM' offsets."""
+    m = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?"
+                 r"\s*(Z|[+-]\d{2}:?\d{2})?)?", s or "")
+    if not m:
+        return s
+    out = m.group(1)
+    if m.group(2):
+        out += "T" + m.group(2)
+        if m.group(3):
+            z = m.group(3)
+            out += z if z == "Z" else z[:3] + ":" + z[-2:]
+    return out
 
 
 # Separators between names in a byline, and words around them.
@@ -74,7 +91,7 @@ def compare(field, expected, rec):
         return bool(exp), exp == got, got
     if field == "publishedTime":
         exp, got = norm(expected.get("publishedTime")), norm(rec.get("date"))
-        return bool(exp), exp == got, got
+        return bool(exp), instant(exp) == instant(got), got
     if field == "publishedDate":
         exp, got = norm(expected.get("publishedTime")), norm(rec.get("date"))
         m = re.match(r"\d{4}-\d{2}-\d{2}", exp)

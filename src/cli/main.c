@@ -30,11 +30,12 @@ static const char usage_text[] =
     "Exit status: 0 when every input was read, 1 when some input failed,\n"
     "2 on a usage error.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+/* Prints "whosaid: WHAT 'ARG' (HINT)" and the help pointer; returns the
+ * usage exit status. */
+static int usage_error(const char *what, const char *arg, const char *hint)
 {
-    fputs("whosaid: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'whosaid help'.\n", stderr);
+    fprintf(stderr, "whosaid: %s '%s'%s%s%s\nTry 'whosaid help'.\n", what,
+            arg, hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
     return 2;
 }
 
@@ -94,7 +95,7 @@ static int cmd_extract(int argc, char **argv)
             else if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0)
                 text_out = false;
             else
-                rc = usage_error("unknown --format '%s' (jsonl or text)", v);
+                rc = usage_error("unknown --format", v, "jsonl or text");
         } else if ((v = option_value(argc, argv, &i, "--as"))) {
             if (strcmp(v, "html") == 0)
                 xo.format = WS_FORMAT_HTML;
@@ -103,12 +104,12 @@ static int cmd_extract(int argc, char **argv)
             else if (strcmp(v, "auto") == 0)
                 xo.format = WS_FORMAT_AUTO;
             else
-                rc = usage_error("unknown --as '%s' (html, text or auto)", v);
+                rc = usage_error("unknown --as", v, "html, text or auto");
         } else if ((v = option_value(argc, argv, &i, "--max-bytes"))) {
             if (!parse_size(v, &io.max_bytes))
-                rc = usage_error("bad --max-bytes '%s' (e.g. 64M)", v);
+                rc = usage_error("bad --max-bytes", v, "e.g. 64M");
         } else {
-            rc = usage_error("unknown option '%s'", a);
+            rc = usage_error("unknown option", a, NULL);
         }
         if (rc)
             break;
@@ -145,7 +146,7 @@ static int cmd_extract(int argc, char **argv)
         char *s = text_out ? ws_article_to_text(art, &len)
                            : ws_article_to_json(art, &len);
         fwrite(s, 1, len, stdout);
-        fputs(text_out ? "\n" : "\n", stdout);
+        fputc('\n', stdout);
         free(s);
         ws_article_free(art);
     }
@@ -176,5 +177,5 @@ int main(int argc, char **argv)
         printf("whosaid %s\n", WHOSAID_VERSION);
         return 0;
     }
-    return usage_error("unknown command '%s'", cmd);
+    return usage_error("unknown command", cmd, NULL);
 }

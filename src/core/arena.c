@@ -12,7 +12,7 @@ struct ws_arena_chunk {
     max_align_t data[];
 };
 
-#define CHUNK_MIN (64 * 1024)
+#define CHUNK_MIN ((size_t)64 * 1024)
 
 void ws_arena_init(ws_arena *a)
 {

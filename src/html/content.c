@@ -6,6 +6,8 @@
  * strings are dropped. */
 #include "dom.h"
 
+#include "../meta/lex.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +72,8 @@ static bool is_bad(const ws_node *n)
     return (n->flags & N_NEG) && !(n->flags & N_POS);
 }
 
-/* Short strings of site furniture that sit inside article containers. */
+/* Short strings of site furniture that sit inside article containers,
+ * folded (lower case, any script). */
 static bool ui_string(const char *s, size_t n)
 {
     static const char *const ui[] = {
@@ -80,19 +83,74 @@ static bool ui_string(const char *s, size_t n)
         "read next", "related", "related articles", "related stories",
         "more", "next", "previous", "subscribe", "sign up", "log in",
         "close", "menu", "skip to content", "reprints", "see also",
-        "реклама", "поділитися", "поделиться", "читайте також",
-        "читайте также", "коментарі", "комментарии", "реклама:",
-        "advertisement:", "continue reading", "show more", NULL};
-    if (n > 40)
+        "continue reading", "show more", "sponsored", "sponsored content",
+        "реклама",
+        NULL};
+    static const char *const ui_prefix[] = {
+        "поділи",
+        "подели",
+        "читайте так",
+        "комент",
+        "коммент",
+        NULL};
+    if (n > 60)
         return false;
-    while (n && (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ' '))
-        n--;
-    for (size_t i = 0; ui[i]; i++) {
-        /* case-fold ASCII; Cyrillic entries are lower-case already and
-         * pages rarely capitalise them */
-        if (ws_ascii_ieq(s, n, ui[i]))
+    char f[128];
+    size_t m = ws_lex_fold(s, n, f, sizeof f);
+    /* "- Реклама -", "Advertisement:", "[ad]": trim punctuation */
+    size_t a = 0;
+    while (a < m && !ws_is_alpha((unsigned char)f[a]) &&
+           (unsigned char)f[a] < 0x80)
+        a++;
+    while (m > a && !ws_is_alpha((unsigned char)f[m - 1]) &&
+           (unsigned char)f[m - 1] < 0x80)
+        m--;
+    for (size_t i = 0; ui[i]; i++)
+        if (strlen(ui[i]) == m - a && memcmp(f + a, ui[i], m - a) == 0)
+            return true;
+    for (size_t i = 0; ui_prefix[i]; i++) {
+        size_t k = strlen(ui_prefix[i]);
+        if (m - a >= k && m - a < k + 20 && memcmp(f + a, ui_prefix[i], k) == 0)
             return true;
     }
+    return false;
+}
+
+/* A line of article furniture: a date together with an author, a view
+ * count or separators ("3 March 2025, 14:20 | Author: X | 1 284 views").
+ * A body sentence that mentions a date has none of these markers. */
+static bool info_line(const char *s, size_t n, size_t chars)
+{
+    static const char *const marks[] = {
+        "|", "â¢" /* • */, "Â·" /* · */, "author",
+        "автор", "views", "перегляд", "просмотр", "posted", "updated",
+        "published", "оновлено", "обновлено", "опубліковано",
+        "опубликовано", "by ", NULL};
+    if (chars >= 200)
+        return false;
+    char f[512];
+    size_t m = ws_lex_fold(s, n, f, sizeof f);
+    bool marked = false;
+    for (size_t i = 0; marks[i] && !marked; i++)
+        marked = ws_ascii_find(f, m, marks[i]) != NULL;
+    char date[32];
+    return marked && ws_date_parse(s, n, date);
+}
+
+/* Photo credits and caption labels that sit outside <figcaption>. */
+static bool photo_credit(const char *s, size_t n)
+{
+    static const char *const marks[] = {
+        "getty images", "shutterstock", "/ap", "/reuters", "/afp",
+        "photo:", "photo by", "image:", "credit:", "photograph:",
+        "фото:",
+        NULL};
+    if (ws_ascii_ieq(s, n, "caption") || ws_ascii_ieq(s, n, "hide caption") ||
+        ws_ascii_ieq(s, n, "toggle caption"))
+        return true;
+    for (size_t i = 0; marks[i]; i++)
+        if (ws_ascii_find(s, n, marks[i]))
+            return true;
     return false;
 }
 
@@ -202,6 +260,30 @@ static uint32_t widen(ws_dom *d, uint32_t top, const bool *seen)
     return top;
 }
 
+/* Inside the chosen element, a container the page itself names as the
+ * article body (itemprop=articleBody, "entry-content" ...) that holds nearly
+ * all its prose is the better root: what sits beside it is furniture. */
+static uint32_t body_container(const ws_dom *d, uint32_t top, const bool *bad)
+{
+    uint32_t good = d->nodes[top].good_chars;
+    if (good == 0 || (d->nodes[top].flags & N_BODYPROP))
+        return top;
+    /* sites that split the body into several such containers keep the
+     * whole candidate */
+    uint32_t found = 0, count = 0;
+    for (uint32_t i = top + 1; i < d->nodes[top].end; i++) {
+        const ws_node *n = &d->nodes[i];
+        if ((n->flags & N_BODYPROP) && !bad[i] && n->good_chars > 0) {
+            found = i;
+            count++;
+            i = n->end - 1; /* nested ones belong to this one */
+        }
+    }
+    if (count == 1 && (double)d->nodes[found].good_chars >= 0.8 * good)
+        return found;
+    return top;
+}
+
 /* Whether the block may be output: no boilerplate element between it and
  * the selected root, and no link list around it. */
 static bool keep_block(const ws_dom *d, const ws_block *b, uint32_t root,
@@ -210,6 +292,14 @@ static bool keep_block(const ws_dom *d, const ws_block *b, uint32_t root,
     if (ui_string(text + b->off, b->len))
         return false;
     if (b->flags & B_CAPTION)
+        return false;
+    /* a short line that is mostly a date is a byline or timestamp */
+    char date[32];
+    if (b->chars < 80 && ws_date_parse(text + b->off, b->len, date))
+        return false;
+    if (info_line(text + b->off, b->len, b->chars))
+        return false;
+    if (b->chars < 120 && photo_credit(text + b->off, b->len))
         return false;
     if (b->chars && (double)b->link_chars / b->chars > 0.5)
         return false;
@@ -287,6 +377,12 @@ ws_status ws_content_select(ws_dom *d, ws_fields *f)
             bool take = c == top;
             if (!take && !bad[c] && seen[c] && sn->score >= threshold)
                 take = true;
+            /* prose split across sibling containers (a widget between two
+             * halves of the article) */
+            if (!take && !bad[c] && link_density(sn) < 0.1 &&
+                sn->good_chars >= 500 &&
+                sn->good_chars * 4 >= d->nodes[top].good_chars)
+                take = true;
             if (!take && !bad[c] && sn->tag == TAG_P && sn->text_chars > 0) {
                 double ld = link_density(sn);
                 take = (sn->text_chars > 80 && ld < 0.25) ||
@@ -296,6 +392,9 @@ ws_status ws_content_select(ws_dom *d, ws_fields *f)
                 roots[n_roots++] = c;
         }
     }
+
+    if (n_roots == 1)
+        roots[0] = top = body_container(d, top, bad);
 
     ws_status st = WS_OK;
     const char *text = ws_buf_cstr(&d->text);
@@ -311,7 +410,15 @@ ws_status ws_content_select(ws_dom *d, ws_fields *f)
         if (keep_block(d, bl, roots[r], own_bad, text))
             st = ws_fields_add_paragraph(f, text + bl->off, bl->len);
     }
-    free(bad);
+    /* for metadata: what lies inside named boilerplate (comments, related
+     * teasers), which is not the article's byline or date */
+    for (size_t i = 1; i < d->n_nodes; i++) {
+        const ws_node *n = &d->nodes[i];
+        own_bad[i] = (n->flags & N_NAMEDNEG) && n->good_chars * 2 <= total_good;
+        bad[i] = own_bad[i] || bad[n->parent];
+    }
+    d->boiler = bad;
+    d->root = top;
     free(seen);
     free(own_bad);
     return st;

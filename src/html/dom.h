@@ -80,7 +80,9 @@ enum node_flags {
     N_BOILER = 1 << 6,   /* inside nav/footer/aside/header */
     N_DATE = 1 << 7,     /* itemprop=datePublished, class date/time */
     N_CAPTION = 1 << 8,  /* figure caption / credit */
-    N_STRONGNEG = 1 << 9, /* cookie, newsletter, paywall: never content */
+    N_STRONGNEG = 1 << 9, /* cookie, newsletter, comments: never content */
+    N_NAMEDNEG = 1 << 10, /* N_STRONGNEG said by class, id or role (not by
+                             a header/footer/nav/aside tag) */
 };
 
 typedef struct ws_node {
@@ -150,6 +152,7 @@ enum meta_key {
 
 typedef struct ws_meta_list {
     char *v[META_MAX_PER_KEY];
+    uint32_t node[META_MAX_PER_KEY]; /* element of a captured text, or 0 */
     uint8_t n;
 } ws_meta_list;
 
@@ -162,14 +165,19 @@ typedef struct ws_dom {
     ws_buf text; /* all block text, blocks point into it */
     ws_meta_list meta[M_COUNT];
     ws_buf jsonld; /* concatenated JSON-LD scripts, NUL-separated */
+    /* Set by content selection: elements inside boilerplate (n_nodes
+     * entries, owned), and the chosen article root. */
+    bool *boiler;
+    uint32_t root;
 } ws_dom;
 
 void ws_dom_init(ws_dom *d);
 void ws_dom_cleanup(ws_dom *d);
 /* Tokenises and builds the model of s[0..n). */
 void ws_dom_parse(ws_dom *d, const char *s, size_t n);
-/* Adds a metadata candidate (copied, whitespace collapsed). */
-void ws_dom_meta_add(ws_dom *d, enum meta_key k, const char *s, size_t n);
+/* Adds a metadata candidate (copied, whitespace collapsed); returns its
+ * index in the list, or -1 when it was empty or the list is full. */
+int ws_dom_meta_add(ws_dom *d, enum meta_key k, const char *s, size_t n);
 /* Decodes character references in s[0..n) and appends to out. */
 void ws_html_unescape(ws_buf *out, const char *s, size_t n);
 

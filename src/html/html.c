@@ -31,8 +31,10 @@ ws_status ws_html_read(const char *s, size_t n, ws_fields *f)
     ws_dom d;
     ws_dom_init(&d);
     ws_dom_parse(&d, s, n);
-    ws_meta_choose(&d, f);
+    /* content first: metadata skips bylines and dates found in the
+     * boilerplate it marks (comments, teasers of other articles) */
     ws_status st = ws_content_select(&d, f);
+    ws_meta_choose(&d, f);
     ws_dom_cleanup(&d);
     return st;
 }

@@ -224,17 +224,46 @@ static bool type_is_article(const jval *t)
     return false;
 }
 
-static void add_names(ws_dom *d, enum meta_key k, const jval *v)
+/* The object whose "@id" is id, anywhere under v: "@graph" documents name
+ * authors and publishers by reference ({"@id": "#author-1"}). */
+static const jval *find_by_id(const jval *v, const char *id, int depth)
 {
-    if (!v)
+    if (!v || depth > JSON_MAX_DEPTH)
+        return NULL;
+    if (v->type == J_OBJ) {
+        const jval *self = member(v, "@id");
+        if (self && self->type == J_STR && strcmp(self->str, id) == 0 &&
+            member(v, "name"))
+            return v;
+    }
+    if (v->type != J_OBJ && v->type != J_ARR)
+        return NULL;
+    for (const jval *c = v->child; c; c = c->next) {
+        const jval *hit = find_by_id(c, id, depth + 1);
+        if (hit)
+            return hit;
+    }
+    return NULL;
+}
+
+static void add_names(ws_dom *d, const jval *root, enum meta_key k,
+                      const jval *v, int depth)
+{
+    if (!v || depth > JSON_MAX_DEPTH)
         return;
     if (v->type == J_STR) {
         ws_dom_meta_add(d, k, v->str, v->len);
     } else if (v->type == J_ARR) {
         for (const jval *e = v->child; e; e = e->next)
-            add_names(d, k, e);
+            add_names(d, root, k, e, depth + 1);
     } else if (v->type == J_OBJ) {
-        add_names(d, k, member(v, "name"));
+        const jval *name = member(v, "name");
+        const jval *id = member(v, "@id");
+        if (!name && id && id->type == J_STR) {
+            const jval *target = find_by_id(root, id->str, 0);
+            name = target ? member(target, "name") : NULL;
+        }
+        add_names(d, root, k, name, depth + 1);
     }
 }
 
@@ -244,13 +273,13 @@ static void add_string(ws_dom *d, enum meta_key k, const jval *v)
         ws_dom_meta_add(d, k, v->str, v->len);
 }
 
-static void walk(ws_dom *d, const jval *v, int depth)
+static void walk(ws_dom *d, const jval *root, const jval *v, int depth)
 {
     if (!v || depth > JSON_MAX_DEPTH)
         return;
     if (v->type == J_ARR) {
         for (const jval *e = v->child; e; e = e->next)
-            walk(d, e, depth + 1);
+            walk(d, root, e, depth + 1);
         return;
     }
     if (v->type != J_OBJ)
@@ -264,13 +293,12 @@ static void walk(ws_dom *d, const jval *v, int depth)
         add_string(d, M_LD_NAME, member(v, "name"));
         add_string(d, M_LD_DATE, member(v, "datePublished"));
         add_string(d, M_LD_DATE, member(v, "dateCreated"));
-        add_names(d, M_LD_AUTHOR, member(v, "author"));
-        add_names(d, M_LD_AUTHOR, member(v, "creator"));
-        const jval *pub = member(v, "publisher");
-        add_names(d, M_LD_PUBLISHER, pub);
+        add_names(d, root, M_LD_AUTHOR, member(v, "author"), 0);
+        add_names(d, root, M_LD_AUTHOR, member(v, "creator"), 0);
+        add_names(d, root, M_LD_PUBLISHER, member(v, "publisher"), 0);
     }
-    walk(d, member(v, "@graph"), depth + 1);
-    walk(d, member(v, "mainEntity"), depth + 1);
+    walk(d, root, member(v, "@graph"), depth + 1);
+    walk(d, root, member(v, "mainEntity"), depth + 1);
 }
 
 void ws_jsonld_read(ws_dom *d, const char *s, size_t n)
@@ -285,5 +313,5 @@ void ws_jsonld_read(ws_dom *d, const char *s, size_t n)
     jparser p = {s, n, 0, &d->arena, false};
     jval *v = parse_value(&p, 0);
     if (!p.failed || v->type == J_OBJ || v->type == J_ARR)
-        walk(d, v, 0);
+        walk(d, v, v, 0);
 }

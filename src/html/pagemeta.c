@@ -125,6 +125,14 @@ static void choose_title(const ws_dom *d, ws_fields *f)
         ws_fields_set(&f->title, h1, strlen(h1));
 }
 
+/* Whether candidate i of l was captured from an element that content
+ * selection marked as boilerplate. */
+static bool in_boilerplate(const ws_dom *d, const ws_meta_list *l, size_t i)
+{
+    uint32_t node = l->node[i];
+    return node && d->boiler && node < d->n_nodes && d->boiler[node];
+}
+
 static void choose_date(const ws_dom *d, ws_fields *f)
 {
     static const enum meta_key order[] = {M_LD_DATE,   M_DATE_PUBLISHED,
@@ -135,6 +143,8 @@ static void choose_date(const ws_dom *d, ws_fields *f)
         const ws_meta_list *l = &d->meta[order[k]];
         for (size_t i = 0; i < l->n; i++) {
             char out[32];
+            if (in_boilerplate(d, l, i))
+                continue;
             if (ws_date_parse(l->v[i], strlen(l->v[i]), out)) {
                 ws_fields_set(&f->date, out, strlen(out));
                 return;
@@ -149,8 +159,16 @@ static void choose_authors(const ws_dom *d, ws_fields *f)
                                           M_AUTHOR_META, M_BYLINE};
     for (size_t k = 0; k < WS_COUNT(order) && f->n_authors == 0; k++) {
         const ws_meta_list *l = &d->meta[order[k]];
-        for (size_t i = 0; i < l->n; i++)
+        /* metadata lists every author; byline elements also occur in
+         * comments and teasers, so only the first one that names someone
+         * is the article's */
+        for (size_t i = 0; i < l->n; i++) {
+            if (in_boilerplate(d, l, i))
+                continue;
             ws_fields_add_byline(f, l->v[i], strlen(l->v[i]));
+            if (order[k] == M_BYLINE && f->n_authors)
+                break;
+        }
     }
 }
 

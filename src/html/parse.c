@@ -101,16 +101,17 @@ void ws_dom_cleanup(ws_dom *d)
 {
     free(d->nodes);
     free(d->blocks);
+    free(d->boiler);
     ws_buf_cleanup(&d->text);
     ws_buf_cleanup(&d->jsonld);
     ws_arena_cleanup(&d->arena);
 }
 
-void ws_dom_meta_add(ws_dom *d, enum meta_key k, const char *s, size_t n)
+int ws_dom_meta_add(ws_dom *d, enum meta_key k, const char *s, size_t n)
 {
     ws_meta_list *l = &d->meta[k];
     if (l->n >= META_MAX_PER_KEY)
-        return;
+        return -1;
     /* collapse whitespace; values come from attributes and short texts */
     char *out = ws_arena_alloc(&d->arena, n + 1);
     size_t m = 0;
@@ -131,8 +132,10 @@ void ws_dom_meta_add(ws_dom *d, enum meta_key k, const char *s, size_t n)
     }
     out[m] = '\0';
     if (m == 0)
-        return;
-    l->v[l->n++] = out;
+        return -1;
+    l->node[l->n] = 0;
+    l->v[l->n] = out;
+    return l->n++;
 }
 
 static uint32_t add_node(ws_dom *d, enum tag tag, uint32_t parent,
@@ -328,9 +331,15 @@ static const name_pattern name_patterns[] = {
     {"see-also", K_STRONG}, {"rss", K_STRONG}, {"inline-ad", K_STRONG},
     {"ad-slot", K_STRONG}, {"ad-container", K_STRONG}, {"adslot", K_STRONG},
     {"adsbygoogle", K_STRONG}, {"dfp", K_STRONG}, {"teaser", K_STRONG},
-    {"donate", K_STRONG}, {"ad", K_STRONG | K_TOKEN},
+    {"donate", K_STRONG}, {"ad", K_STRONG | K_TOKEN}, {"-ad-", K_STRONG},
+    {"adblock", K_STRONG}, {"adspot", K_STRONG}, {"adunit", K_STRONG},
+    {"ad-unit", K_STRONG}, {"ad-wrap", K_STRONG},
     {"ads", K_STRONG | K_TOKEN}, {"nav", K_STRONG | K_TOKEN},
     {"hidden", K_STRONG | K_TOKEN}, {"hide", K_STRONG | K_TOKEN},
+    {"more-from", K_STRONG}, {"also-read", K_STRONG},
+    {"read-also", K_STRONG}, {"you-may", K_STRONG}, {"youmay", K_STRONG},
+    {"post-nav", K_STRONG}, {"author-box", K_STRONG},
+    {"about-author", K_STRONG}, {"recent", K_WEAK}, {"excerpt", K_WEAK},
     /* boilerplate unless the name also says content ("article-meta" is
      * content's furniture, "main-menu" is not content) */
     {"menu", K_WEAK}, {"banner", K_WEAK}, {"masthead", K_WEAK},
@@ -365,7 +374,11 @@ static const name_pattern name_patterns[] = {
     {"author", K_BYLINE | K_TOKEN}, {"author-name", K_BYLINE},
     {"authorname", K_BYLINE}, {"writer", K_BYLINE | K_TOKEN},
     {"date", K_DATE | K_TOKEN}, {"time", K_DATE | K_TOKEN},
-    {"pubdate", K_DATE}, {"publish", K_DATE}, {"caption", K_CAPTION},
+    {"pubdate", K_DATE}, {"publish-date", K_DATE},
+    {"published-date", K_DATE}, {"date-published", K_DATE},
+    {"publishdate", K_DATE}, {"publication-date", K_DATE},
+    {"post-date", K_DATE}, {"entry-date", K_DATE}, {"article-date", K_DATE},
+    {"caption", K_CAPTION},
     {"credit", K_CAPTION | K_TOKEN},
 };
 
@@ -409,7 +422,8 @@ static uint32_t classify_names(const char *s, size_t n)
         for (unsigned k = pattern_first[c][0]; k < pattern_first[c][1]; k++) {
             const name_pattern *pt = &name_patterns[pattern_order[k]];
             size_t m = pattern_len[pattern_order[k]];
-            if (i + m > n || memcmp(low + i, pt->word, m) != 0)
+            if (i + m > n || (m > 1 && low[i + 1] != pt->word[1]) ||
+                memcmp(low + i, pt->word, m) != 0)
                 continue;
             if ((pt->kind & K_TOKEN) &&
                 !((i == 0 || token_edge(low, n, i - 1)) &&
@@ -436,6 +450,14 @@ static uint32_t classify_names(const char *s, size_t n)
     if ((f & N_BODYPROP) && !(f & N_STRONGNEG))
         f &= ~(uint32_t)N_NEG;
     return f;
+}
+
+static size_t id_words(const slice *id)
+{
+    size_t words = 1;
+    for (size_t i = 0; i < id->n; i++)
+        words += id->p[i] == '-' || id->p[i] == '_' || id->p[i] == ' ';
+    return words;
 }
 
 static const slice *find_attr(const attr *a, size_t n, const char *name)
@@ -570,8 +592,11 @@ static void pop_one(parser *p)
         (e->node == 0 || !(d->nodes[nd->parent].flags & N_SKIP)))
         p->skip--;
     if (p->capture_depth == p->depth + 1) {
-        ws_dom_meta_add(d, p->capture_key, p->capture.data ? p->capture.data : "",
-                        p->capture.len);
+        int slot = ws_dom_meta_add(d, p->capture_key,
+                                   p->capture.data ? p->capture.data : "",
+                                   p->capture.len);
+        if (slot >= 0)
+            d->meta[p->capture_key].node[slot] = e->node;
         p->capture_depth = 0;
     }
 }
@@ -677,7 +702,11 @@ static void implied_ends(parser *p, enum tag t)
 
 static void start_capture(parser *p, enum meta_key k)
 {
-    if (p->capture_depth || p->skip)
+    /* a byline inside a date-classed wrapper is worth more than the
+     * wrapper's text */
+    if (p->capture_depth && !(k == M_BYLINE && p->capture_key == M_DATE_TEXT))
+        return;
+    if (p->skip)
         return;
     p->capture_depth = p->depth; /* depth after push == index + 1 */
     p->capture_key = k;
@@ -805,11 +834,15 @@ static void start_tag(parser *p, enum tag t, const char *name, size_t name_n,
     /* <html> and <body> classes describe the page template, not a part */
     if (cls && t != TAG_BODY && t != TAG_HTML)
         flags |= classify_names(cls->p, cls->n);
-    if (id && t != TAG_BODY && t != TAG_HTML)
+    /* ids that are slugs of a heading ("sharing-with-a-single-developer")
+     * are prose, not a component name: only short ids are read */
+    if (id && t != TAG_BODY && t != TAG_HTML && id_words(id) <= 3)
         flags |= classify_names(id->p, id->n);
+    if (flags & N_STRONGNEG)
+        flags |= N_NAMEDNEG;
     /* an articleBody wins over the names around it */
     if (flags & N_BODYPROP)
-        flags &= ~(uint32_t)(N_NEG | N_STRONGNEG);
+        flags &= ~(uint32_t)(N_NEG | N_STRONGNEG | N_NAMEDNEG);
     if (t == TAG_HEADER || t == TAG_FOOTER || t == TAG_NAV || t == TAG_ASIDE)
         flags |= N_STRONGNEG;
     if (t == TAG_FIGCAPTION)

@@ -45,10 +45,19 @@ ws_status ws_fields_add_paragraph(ws_fields *f, const char *s, size_t n);
  * 1990..2100) is found. */
 bool ws_date_parse(const char *s, size_t n, char out[32]);
 
-/* Finds a date at the start of s (after optional weekday) and returns the
- * number of bytes it spans (0 when none); used to cut "… 03.12.25, 10:39"
- * tails and bylines. */
+/* Finds a date at the start of s (after optional spaces and weekday) and
+ * returns the number of bytes it spans, time and offset included (0 when
+ * none); used to cut "… 03.12.25, 10:39" tails and bylines. Writes out as
+ * ws_date_parse does. */
 size_t ws_date_span(const char *s, size_t n, char out[32]);
+
+/* Like ws_date_parse, and also reports where the first date (weekday and
+ * time included) starts and ends in s when start/end are not NULL. Looks at
+ * the first 4 KB only. A digit glued to a word ("begin03.12.25") or a
+ * capitalised weekday glued to one ("ROMANENKOThursday, 12 December 2024")
+ * counts as a start. */
+bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
+                  size_t *end);
 
 /* Normalises an author name into out: collapses whitespace, strips "By",
  * "Автор:", trailing punctuation and role words, and turns ALL-CAPS or
@@ -56,6 +65,22 @@ size_t ws_date_span(const char *s, size_t n, char out[32]);
  * Romanenko"), in any script (utf8proc). Returns false when the result is
  * not a plausible personal name (empty, too long, digits, a URL). */
 bool ws_name_normalize(const char *s, size_t n, ws_buf *out);
+
+/* Length of a byline prefix ("By ", "Written by ", "Автор: ") at the start
+ * of s, trailing spaces and colon included; 0 when there is none. */
+size_t ws_byline_prefix(const char *s, size_t n);
+
+/* True when s[0..n) is a byline of names only: after an optional prefix
+ * and with dates removed, every piece between separators ("," "and" "&"
+ * "та" "и" "|" "•") passes ws_name_normalize. With strict_case every word
+ * must also start with a capital as written (particles and initials
+ * aside), which tells "Julia Shramko" from a lower-case phrase. */
+bool ws_byline_names_only(const char *s, size_t n, bool strict_case);
+
+/* Month number (1..12) of an English, Ukrainian or Russian month name or
+ * abbreviation at the start of s, its byte length (abbreviation dot
+ * included) in *len; 0 when there is none. */
+int ws_date_month(const char *s, size_t n, size_t *len);
 
 /* Identifies the language of UTF-8 text: "en", "uk", "ru", or another
  * ISO 639-1 code it recognises (de, fr, es, it, pl ...); NULL when unsure.

@@ -142,6 +142,45 @@ static void metadata_sources(void **state)
     ws_fields_cleanup(&f);
 }
 
+static void jsonld_references_resolve(void **state)
+{
+    (void)state;
+    ws_fields f;
+    read_html("<script type='application/ld+json'><![CDATA[{\"@graph\":["
+              "{\"@type\":\"NewsArticle\",\"headline\":\"H\","
+              "\"author\":[{\"@id\":\"#a1\"},{\"@id\":\"#a2\"}],"
+              "\"publisher\":{\"@id\":\"#org\"},"
+              "\"datePublished\":\"2025-03-14T09:30:00+02:00\"},"
+              "{\"@type\":\"Person\",\"@id\":\"#a1\",\"name\":"
+              "\"Olha Ivanenko\"},{\"@type\":\"Person\",\"@id\":"
+              "\"#a2\",\"name\":\"Petro Shevchuk\"},{\"@type\":"
+              "\"Organization\",\"@id\":\"#org\",\"name\":"
+              "\"Example Daily\"},]}]]></script><p>Body.</p>",
+              &f);
+    assert_string_equal(f.title, "H");
+    assert_string_equal(f.outlet, "Example Daily");
+    assert_string_equal(f.date, "2025-03-14T09:30:00+02:00");
+    assert_int_equal(f.n_authors, 2);
+    assert_string_equal(f.authors[0], "Olha Ivanenko");
+    assert_string_equal(f.authors[1], "Petro Shevchuk");
+    ws_fields_cleanup(&f);
+}
+
+static void bylines_in_comments_are_not_authors(void **state)
+{
+    (void)state;
+    ws_fields f;
+    read_html("<article><p>The vote was close, and the council will meet "
+              "again next week to settle the remaining questions.</p>"
+              "</article><section class='comments'><div class='comment'>"
+              "<span class='comment-author byline'>Gareth P</span><p>I "
+              "disagree with the council, and so do my neighbours, "
+              "strongly.</p></div></section>",
+              &f);
+    assert_int_equal(f.n_authors, 0);
+    ws_fields_cleanup(&f);
+}
+
 static void title_tag_loses_site_suffix(void **state)
 {
     (void)state;
@@ -207,6 +246,8 @@ int main(void)
         cmocka_unit_test(deep_nesting_is_linear),
         cmocka_unit_test(metadata_sources),
         cmocka_unit_test(title_tag_loses_site_suffix),
+        cmocka_unit_test(jsonld_references_resolve),
+        cmocka_unit_test(bylines_in_comments_are_not_authors),
         cmocka_unit_test(content_drops_boilerplate),
         cmocka_unit_test(sniff),
     };

@@ -1,0 +1,478 @@
+#!/usr/bin/env python3
+"""The whosaid command line as a user drives it.
+
+Usage: run_cli.py WHOSAID REPO_ROOT [NAME_FILTER...]
+
+Checks exit codes (0 all inputs read, 1 some input failed, 2 usage error),
+messages on stderr ("whosaid: <source>: <message>"), both output formats,
+standard input, directory walking order, missing files, --max-bytes,
+--as and gzip recognised by content. Inputs are written to a temporary
+directory; REPO_ROOT is used for the sample pages in samples/html/.
+
+Prints one line per check and a final "N passed, M failed"; exits 1 when
+a check failed. Python 3 standard library only.
+"""
+
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+
+BIN = None
+ROOT = None
+TMP = None
+TIMEOUT = 30
+
+RECORD_KEYS = ["source", "id", "url", "outlet", "title", "date", "authors",
+               "language", "dateline", "text", "quotes"]
+
+
+class Run:
+    def __init__(self, args, rc, out, err):
+        self.args, self.rc, self.out, self.err = args, rc, out, err
+
+    def records(self):
+        recs = []
+        for line in self.out.decode("utf-8").splitlines():
+            if line.strip():
+                recs.append(json.loads(line))
+        return recs
+
+    def text(self):
+        return self.out.decode("utf-8", "replace")
+
+    def describe(self):
+        return "whosaid %s -> %s; stderr: %r" % (
+            " ".join(self.args), exit_text(self.rc), self.err.strip()[:300])
+
+
+def exit_text(rc):
+    if rc is None:
+        return "timed out"
+    if rc < 0:
+        try:
+            return "signal " + signal.Signals(-rc).name
+        except ValueError:
+            return "signal %d" % -rc
+    return "exit %d" % rc
+
+
+def whosaid(*args, stdin=b"", cwd=None):
+    try:
+        p = subprocess.run([BIN] + list(args), input=stdin, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=TIMEOUT, cwd=cwd)
+        return Run(list(args), p.returncode, p.stdout, p.stderr.decode("utf-8", "replace"))
+    except subprocess.TimeoutExpired as e:
+        return Run(list(args), None, e.stdout or b"", (e.stderr or b"").decode("utf-8", "replace"))
+
+
+class Failure(Exception):
+    pass
+
+
+def expect(cond, msg, run=None):
+    if not cond:
+        raise Failure(msg + ("\n" + run.describe() if run else ""))
+
+
+def expect_rc(run, rc):
+    expect(run.rc == rc, "want exit %d" % rc, run)
+
+
+def records_of(run):
+    try:
+        return run.records()
+    except (UnicodeDecodeError, ValueError) as e:
+        raise Failure("stdout is not JSON Lines: %s\n%s" % (e, run.describe()))
+
+
+# ---------------------------------------------------------------------------
+# inputs
+
+def article(title, author, date, paragraphs):
+    body = "".join("<p>%s</p>\n" % p for p in paragraphs)
+    return ("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>%s | Test Gazette</title>
+<meta property="og:site_name" content="Test Gazette">
+<meta property="article:published_time" content="%s">
+<meta name="author" content="%s">
+</head><body>
+<nav class="menu"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>%s</h1>
+<div class="article-body">
+%s</div></article>
+<footer>Copyright Test Gazette</footer>
+</body></html>
+""" % (title, date, author, title, body)).encode("utf-8")
+
+
+PARAS = [
+    "The district council agreed on Monday to keep the swimming pool open through the winter, "
+    "after more than two thousand residents signed a petition against closing it.",
+    "The pool will open on three evenings a week and on Saturday mornings, and the council will "
+    "review the arrangement in March.",
+    "\u201cWe listened, and we found the money,\u201d said the council leader, Ruth Calloway.",
+]
+
+
+def make(path, data):
+    full = os.path.join(TMP, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "wb") as f:
+        f.write(data)
+    return full
+
+
+def page(name, title=None):
+    title = title or "Council keeps the %s pool open" % name
+    return make(name, article(title, "Ruth Calloway", "2024-02-12", PARAS))
+
+
+# ---------------------------------------------------------------------------
+# checks
+
+def t_no_arguments():
+    r = whosaid()
+    expect_rc(r, 2)
+    expect("usage" in (r.err + r.text()).lower(), "no usage text", r)
+
+
+def t_unknown_command():
+    r = whosaid("frobnicate")
+    expect_rc(r, 2)
+    expect("frobnicate" in r.err, "stderr does not name the command", r)
+    expect(r.out == b"", "stdout not empty", r)
+
+
+def t_unknown_option():
+    p = page("opt.html")
+    r = whosaid("extract", "--frobnicate", p)
+    expect_rc(r, 2)
+    expect("--frobnicate" in r.err, "stderr does not name the option", r)
+    expect(r.out == b"", "a usage error must not process inputs", r)
+
+
+def t_help():
+    for cmd in ("help", "--help"):
+        r = whosaid(cmd)
+        expect_rc(r, 0)
+        out = r.text()
+        for word in ("extract", "--format", "--as", "--max-bytes"):
+            expect(word in out, "%s: help does not mention %s" % (cmd, word), r)
+
+
+def t_version():
+    for cmd in ("version", "--version"):
+        r = whosaid(cmd)
+        expect_rc(r, 0)
+        expect(re.match(r"whosaid \d+\.\d+\.\d+", r.text()) is not None,
+               "%s: want 'whosaid X.Y.Z'" % cmd, r)
+
+
+def t_jsonl_record_shape():
+    p = page("shape.html")
+    r = whosaid("extract", p)
+    expect_rc(r, 0)
+    expect(r.err == "", "stderr not empty on success", r)
+    recs = records_of(r)
+    expect(len(recs) == 1, "want 1 record, got %d" % len(recs), r)
+    rec = recs[0]
+    expect(list(rec.keys()) == RECORD_KEYS, "keys/order %s, want %s" % (list(rec.keys()), RECORD_KEYS))
+    expect(rec["source"] == p, "source %r, want %r" % (rec["source"], p))
+    expect(re.fullmatch(r"[0-9a-f]{16}", rec["id"] or "") is not None, "id %r is not 16 hex digits" % rec["id"])
+    expect(rec["title"] == "Council keeps the shape.html pool open", "title %r" % rec["title"])
+    expect(rec["date"] == "2024-02-12", "date %r" % rec["date"])
+    expect(rec["authors"] == ["Ruth Calloway"], "authors %r" % rec["authors"])
+    expect(rec["outlet"] == "Test Gazette", "outlet %r" % rec["outlet"])
+    expect(rec["text"] == "\n\n".join(PARAS), "text %r" % rec["text"])
+    expect(isinstance(rec["quotes"], list), "quotes is not a list")
+    r2 = whosaid("extract", "--format", "jsonl", p)
+    expect(r2.rc == 0 and r2.out == r.out, "--format jsonl differs from the default", r2)
+
+
+def t_id_stable():
+    a = page("id-a.html")
+    b = make("id-b.html", article("Another story", "Ann Other", "2024-03-01",
+                                  ["A completely different body paragraph about the ferry timetable "
+                                   "and the new winter fares announced this week."]))
+    r1, r2 = whosaid("extract", a, b), whosaid("extract", a, b)
+    recs1, recs2 = records_of(r1), records_of(r2)
+    expect(len(recs1) == 2 and [x["id"] for x in recs1] == [x["id"] for x in recs2],
+           "ids differ between runs", r1)
+    expect(recs1[0]["id"] != recs1[1]["id"], "different documents share an id")
+
+
+def t_format_text():
+    p = page("fmt.html")
+    for args in (["--format", "text"], ["--format=text"]):
+        r = whosaid("extract", *args, p)
+        expect_rc(r, 0)
+        out = r.text()
+        expect(not out.lstrip().startswith("{"), "%s: output looks like JSON" % args, r)
+        expect(re.search(r"(?m)^title:\s+Council keeps the fmt\.html pool open\s*$", out) is not None,
+               "%s: no 'title:' line" % args, r)
+        expect(re.search(r"(?m)^date:\s+2024-02-12\s*$", out) is not None, "%s: no 'date:' line" % args, r)
+        expect(re.search(r"(?m)^authors:\s+Ruth Calloway\s*$", out) is not None,
+               "%s: no 'authors:' line" % args, r)
+        expect(re.search(r"(?m)^source:\s+.*fmt\.html\s*$", out) is not None, "%s: no 'source:' line" % args, r)
+        expect(PARAS[0] in out and PARAS[2] in out, "%s: body text missing" % args, r)
+
+
+def t_format_text_several():
+    a, b = page("fa.html"), page("fb.html")
+    r = whosaid("extract", "--format", "text", a, b)
+    expect_rc(r, 0)
+    out = r.text()
+    expect(len(re.findall(r"(?m)^source:", out)) == 2, "want two records", r)
+    expect(out.index("fa.html") < out.index("fb.html"), "records out of order", r)
+
+
+def t_bad_format():
+    p = page("badfmt.html")
+    for args in (["--format", "xml"], ["--format="], ["--format"]):
+        r = whosaid("extract", *args) if args == ["--format"] else whosaid("extract", *args, p)
+        expect_rc(r, 2)
+        expect(r.out == b"", "%s: stdout not empty" % args, r)
+
+
+def t_bad_as():
+    p = page("badas.html")
+    r = whosaid("extract", "--as", "pdf", p)
+    expect_rc(r, 2)
+    expect("pdf" in r.err, "stderr does not name the value", r)
+
+
+def t_stdin_dash():
+    data = article("Read from standard input", "Ruth Calloway", "2024-02-12", PARAS)
+    r = whosaid("extract", "-", stdin=data)
+    expect_rc(r, 0)
+    recs = records_of(r)
+    expect(len(recs) == 1, "want 1 record", r)
+    expect(recs[0]["source"] == "-", "source %r, want '-'" % recs[0]["source"])
+    expect(recs[0]["title"] == "Read from standard input", "title %r" % recs[0]["title"])
+
+
+def t_stdin_default():
+    data = article("Standard input by default", "Ruth Calloway", "2024-02-12", PARAS)
+    r = whosaid("extract", stdin=data)
+    expect_rc(r, 0)
+    recs = records_of(r)
+    expect(len(recs) == 1 and recs[0]["title"] == "Standard input by default", "no record from stdin", r)
+    r = whosaid("extract", "--format", "text", stdin=data)
+    expect_rc(r, 0)
+    expect("Standard input by default" in r.text(), "text format from stdin", r)
+
+
+def t_stdin_gzip():
+    data = gzip.compress(article("Compressed on standard input", "Ruth Calloway", "2024-02-12", PARAS))
+    r = whosaid("extract", "-", stdin=data)
+    expect_rc(r, 0)
+    recs = records_of(r)
+    expect(len(recs) == 1 and recs[0]["title"] == "Compressed on standard input",
+           "gzip on stdin not decompressed", r)
+
+
+def t_stdin_empty():
+    r = whosaid("extract", "-", stdin=b"")
+    expect_rc(r, 1)
+    expect(r.err.startswith("whosaid: -") or "stdin" in r.err.lower(), "stderr does not name stdin", r)
+    expect("empty" in r.err.lower(), "stderr does not say empty", r)
+
+
+def t_directory_order():
+    base = os.path.join(TMP, "tree")
+    names = ["b.html", "a.html", "sub/c.html", "sub/a.txt", "sub/deeper/x.html", "z/y.html",
+             "m.html.gz"]
+    for nm in names:
+        data = article("Page %s" % nm, "Ruth Calloway", "2024-02-12", PARAS)
+        if nm.endswith(".txt"):
+            data = ("Page %s\n\n%s\n\n%s\n" % (nm, PARAS[0], PARAS[1])).encode()
+        if nm.endswith(".gz"):
+            data = gzip.compress(data)
+        make(os.path.join("tree", nm), data)
+    os.makedirs(os.path.join(base, "empty-dir"))
+    want = ["a.html", "b.html", "m.html.gz", "sub/a.txt", "sub/c.html", "sub/deeper/x.html", "z/y.html"]
+    for arg in (base, base + "/"):
+        r = whosaid("extract", arg)
+        expect_rc(r, 0)
+        got = [os.path.relpath(os.path.normpath(x["source"]), base) for x in records_of(r)]
+        expect(got == want, "order %s, want %s" % (got, want), r)
+
+
+def t_missing_file():
+    a, b = page("m1.html"), page("m2.html")
+    missing = os.path.join(TMP, "no-such-file.html")
+    r = whosaid("extract", a, missing, b)
+    expect_rc(r, 1)
+    expect(re.search(r"(?m)^whosaid: .*no-such-file\.html: \S", r.err) is not None,
+           "want 'whosaid: <path>: <message>' naming the file", r)
+    got = [x["source"] for x in records_of(r)]
+    expect(got == [a, b], "records %s, want the two good files in order" % got, r)
+
+
+def t_missing_directory():
+    a = page("md.html")
+    missing = os.path.join(TMP, "no-such-dir") + "/"
+    r = whosaid("extract", missing, a)
+    expect_rc(r, 1)
+    expect("no-such-dir" in r.err, "stderr does not name the directory", r)
+    expect([x["source"] for x in records_of(r)] == [a], "the good file was not processed", r)
+
+
+def t_all_ok_exit_zero():
+    a, b = page("ok1.html"), page("ok2.html")
+    r = whosaid("extract", a, b)
+    expect_rc(r, 0)
+    expect(r.err == "", "stderr not empty", r)
+    expect(len(records_of(r)) == 2, "want 2 records", r)
+
+
+def t_max_bytes_values():
+    p = page("mb.html")
+    for args in (["--max-bytes", "10K"], ["--max-bytes=1M"], ["--max-bytes", "2G"],
+                 ["--max-bytes", "500000"], ["--max-bytes", "64m"], ["--max-bytes=8k"]):
+        r = whosaid("extract", *args, p)
+        expect(r.rc == 0 and len(records_of(r)) == 1, "%s should be accepted" % args, r)
+
+
+def t_max_bytes_bad():
+    p = page("mbbad.html")
+    for v in ("abc", "-1", "12Q", "", "0", "1.5M", "K", "10 K", "99999999999999999999G"):
+        r = whosaid("extract", "--max-bytes", v, p)
+        expect(r.rc == 2, "--max-bytes %r: want exit 2" % v, r)
+        expect(r.out == b"", "--max-bytes %r: stdout not empty" % v, r)
+    r = whosaid("extract", p, "--max-bytes")
+    expect_rc(r, 2)
+
+
+def t_max_bytes_cap():
+    small = page("cap-small.html")
+    big = make("cap-big.html", article("A long page", "Ruth Calloway", "2024-02-12", PARAS * 30))
+    r = whosaid("extract", "--max-bytes", "2K", big, small)
+    expect_rc(r, 1)
+    expect(re.search(r"(?m)^whosaid: .*cap-big\.html: ", r.err) is not None, "stderr does not name the file", r)
+    expect([x["source"] for x in records_of(r)] == [small], "want only the small file", r)
+
+
+def t_as_text_on_html():
+    p = page("astext.html")
+    rh = whosaid("extract", "--as", "html", p)
+    rt = whosaid("extract", "--as", "text", p)
+    expect_rc(rh, 0)
+    expect_rc(rt, 0)
+    th, tt = records_of(rh)[0]["text"], records_of(rt)[0]["text"]
+    expect("<" not in th, "--as html: markup in the text")
+    expect(tt != th, "--as text gives the same text as --as html", rt)
+    expect("<" in tt, "--as text: the markup should be read as text, not parsed: %r" % tt[:200], rt)
+    ra = whosaid("extract", "--as", "auto", p)
+    expect(ra.rc == 0 and ra.out == rh.out, "--as auto differs from --as html on an HTML page", ra)
+
+
+def t_as_html_on_text():
+    p = make("notes.txt", ("Harbour notes\n\n%s\n\n%s\n" % (PARAS[0], PARAS[1])).encode())
+    r = whosaid("extract", "--as", "html", p)
+    expect_rc(r, 0)
+    expect(len(records_of(r)) == 1, "want one record", r)
+
+
+def t_double_dash():
+    p = make("-dash.html", article("A file whose name starts with a dash", "Ruth Calloway",
+                                    "2024-02-12", PARAS))
+    r = whosaid("extract", "--", "-dash.html", cwd=TMP)
+    expect_rc(r, 0)
+    recs = records_of(r)
+    expect(len(recs) == 1 and recs[0]["source"] == "-dash.html", "'--' should end the options", r)
+    del p
+
+
+def t_gzip_by_content():
+    gz = make("disguised.html", gzip.compress(article("Compressed but not named so", "Ruth Calloway",
+                                                      "2024-02-12", PARAS)))
+    plain = make("plain.html.gz", article("Named gz but plain", "Ruth Calloway", "2024-02-12", PARAS))
+    r = whosaid("extract", gz, plain)
+    expect_rc(r, 0)
+    titles = [x["title"] for x in records_of(r)]
+    expect(titles == ["Compressed but not named so", "Named gz but plain"], "titles %s" % titles, r)
+
+
+def t_samples():
+    d = os.path.join(ROOT, "samples", "html")
+    files = sorted(f for f in os.listdir(d) if not f.startswith(".")) if os.path.isdir(d) else []
+    expect(len(files) >= 2, "samples/html has %d files" % len(files))
+    r = whosaid("extract", *[os.path.join(d, f) for f in files])
+    expect_rc(r, 0)
+    recs = records_of(r)
+    expect(len(recs) == len(files), "%d records for %d samples" % (len(recs), len(files)), r)
+    for rec in recs:
+        expect(rec["title"] and rec["text"], "sample %s has no title or text" % rec["source"])
+
+
+CHECKS = [
+    ("no-arguments", t_no_arguments),
+    ("unknown-command", t_unknown_command),
+    ("unknown-option", t_unknown_option),
+    ("help", t_help),
+    ("version", t_version),
+    ("jsonl-record", t_jsonl_record_shape),
+    ("id-stable", t_id_stable),
+    ("format-text", t_format_text),
+    ("format-text-several", t_format_text_several),
+    ("bad-format", t_bad_format),
+    ("bad-as", t_bad_as),
+    ("stdin-dash", t_stdin_dash),
+    ("stdin-default", t_stdin_default),
+    ("stdin-gzip", t_stdin_gzip),
+    ("stdin-empty", t_stdin_empty),
+    ("directory-order", t_directory_order),
+    ("missing-file", t_missing_file),
+    ("missing-directory", t_missing_directory),
+    ("all-ok-exit-0", t_all_ok_exit_zero),
+    ("max-bytes-values", t_max_bytes_values),
+    ("max-bytes-bad", t_max_bytes_bad),
+    ("max-bytes-cap", t_max_bytes_cap),
+    ("as-text-on-html", t_as_text_on_html),
+    ("as-html-on-text", t_as_html_on_text),
+    ("double-dash", t_double_dash),
+    ("gzip-by-content", t_gzip_by_content),
+    ("samples", t_samples),
+]
+
+
+def main(argv):
+    global BIN, ROOT, TMP
+    if len(argv) < 3:
+        sys.stderr.write("usage: run_cli.py WHOSAID REPO_ROOT [NAME_FILTER...]\n")
+        return 2
+    BIN, ROOT, filters = os.path.abspath(argv[1]), os.path.abspath(argv[2]), argv[3:]
+    TMP = tempfile.mkdtemp(prefix="ws-cli-")
+    passed = failed = 0
+    try:
+        for name, fn in CHECKS:
+            if filters and not any(f in name for f in filters):
+                continue
+            try:
+                fn()
+            except Failure as e:
+                failed += 1
+                print("FAIL %s" % name)
+                for line in str(e).splitlines():
+                    print("     " + line)
+            except Exception as e:  # a bug in a check must not hide the others
+                failed += 1
+                print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
+            else:
+                passed += 1
+                print("ok   %s" % name)
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
