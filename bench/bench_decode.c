@@ -64,8 +64,7 @@ static char *repeat(const char *dir, const char *const *names, size_t *len)
     return ws_buf_detach(&all, len);
 }
 
-static char *to_charset(const char *utf8, size_t n, const char *cs,
-                        size_t *len)
+static char *to_charset(const char *utf8, size_t n, const char *cs, size_t *len)
 {
     iconv_t cd = iconv_open(cs, "UTF-8");
     char *out = malloc(n + 1);
@@ -99,8 +98,8 @@ static void run(const char *label, const char *s, size_t n, const char *hint)
         if (t < best)
             best = t;
     }
-    printf("%-34s %-13s %6.1f MB in, %7.0f MB/s\n", label, cs,
-           (double)n / 1e6, (double)n / 1e6 / best);
+    printf("%-34s %-13s %6.1f MB in, %7.0f MB/s\n", label, cs, (double)n / 1e6,
+           (double)n / 1e6 / best);
     ws_buf_cleanup(&out);
 }
 

@@ -15,9 +15,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const hints[] = {
-        NULL,   "windows-1251", "koi8-u",   "utf-8",     "utf-16le",
-        "gbk",  "iso-8859-1",   "x-bogus",  "shift_jis", "iso-2022-jp",
-        "koi8-r", "utf-16be",
+        NULL,        "windows-1251", "koi8-u",     "utf-8",
+        "utf-16le",  "gbk",          "iso-8859-1", "x-bogus",
+        "shift_jis", "iso-2022-jp",  "koi8-r",     "utf-16be",
     };
     if (size < 2)
         return 0;

@@ -19,9 +19,9 @@ typedef enum ws_cs_kind {
 typedef struct ws_charset {
     const char *name; /* canonical, lower case, as reported by ws_decode */
     ws_cs_kind kind;
-    const uint16_t *high;    /* SBCS and ASCII: code points of 0x80..0xFF */
-    const char *iconv_name;  /* ICONV: the name glibc's iconv_open takes */
-    const char *aliases;     /* other labels, space-separated, lower case */
+    const uint16_t *high;   /* SBCS and ASCII: code points of 0x80..0xFF */
+    const char *iconv_name; /* ICONV: the name glibc's iconv_open takes */
+    const char *aliases;    /* other labels, space-separated, lower case */
 } ws_charset;
 
 /* The registry entry for a label (case-insensitive, surrounding spaces and
@@ -63,8 +63,7 @@ static inline bool ws_nfc_safe(uint32_t cp)
         return (ws_nfc_safe_bmp[cp >> 5] >> (cp & 31)) & 1;
     /* Emoji and symbols, CJK ideographs (gen_tables.py checks these). */
     return (cp >= 0x1F000 && cp <= 0x1FAFF) ||
-           (cp >= 0x20000 && cp <= 0x2F7FF) ||
-           (cp >= 0x30000 && cp <= 0x3134F);
+           (cp >= 0x20000 && cp <= 0x2F7FF) || (cp >= 0x30000 && cp <= 0x3134F);
 }
 
 /* What the UTF-8 converter saw: valid multi-byte sequences and invalid
@@ -89,8 +88,7 @@ ws_status ws_conv_utf8(const char *s, size_t n, ws_buf *out, bool probe,
 ws_status ws_conv_sbcs(const char *s, size_t n, const uint16_t *high,
                        ws_buf *out);
 /* UTF-16 (no BOM in s); a lone surrogate or odd last byte is U+FFFD. */
-ws_status ws_conv_utf16(const char *s, size_t n, bool big_endian,
-                        ws_buf *out);
+ws_status ws_conv_utf16(const char *s, size_t n, bool big_endian, ws_buf *out);
 /* Through iconv(3); WS_ERR_CHARSET when iconv does not know the name. */
 ws_status ws_conv_iconv(const char *s, size_t n, const char *iconv_name,
                         ws_buf *out);

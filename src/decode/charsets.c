@@ -20,8 +20,7 @@ static const ws_charset charsets[] = {
      "ascii ansi_x3.4-1968 iso-ir-6 iso646-us us cp367 ibm367 csascii"},
     {"windows-1251", WS_CS_SBCS, ws_cs_windows_1251, NULL,
      "cp1251 win-1251 x-cp1251 win1251 windows1251 cp-1251 ms-cyrl"},
-    {"koi8-r", WS_CS_SBCS, ws_cs_koi8_r, NULL,
-     "koi8r koi8_r koi8 koi cskoi8r"},
+    {"koi8-r", WS_CS_SBCS, ws_cs_koi8_r, NULL, "koi8r koi8_r koi8 koi cskoi8r"},
     {"koi8-u", WS_CS_SBCS, ws_cs_koi8_u, NULL, "koi8u koi8_u koi8-ru"},
     {"iso-8859-5", WS_CS_SBCS, ws_cs_iso_8859_5, NULL,
      "iso8859-5 iso_8859-5 iso88595 iso_8859-5:1988 cyrillic iso-ir-144 "

@@ -70,8 +70,8 @@ ws_status ws_decode(const char *bytes, size_t len, const char *hint,
     /* A byte order mark settles it. */
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         return ws_conv_utf8(bytes + 3, len - 3, out, false, NULL);
-    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
-                     (s[0] == 0xFE && s[1] == 0xFF))) {
+    if (len >= 2 &&
+        ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
         bool be = s[0] == 0xFE;
         *charset = be ? "utf-16be" : "utf-16le";
         return ws_conv_utf16(bytes + 2, len - 2, be, out);

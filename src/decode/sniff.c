@@ -18,17 +18,17 @@ enum kind {
     K_CYR_UPPER,
     K_LAT_LOWER,
     K_LAT_UPPER,
-    K_PUNCT,  /* quotes, dashes, spaces, apostrophes: neutral anywhere */
+    K_PUNCT,  /* dashes, spaces, ellipses, №: neutral anywhere */
     K_SYMBOL, /* fine between words, odd inside one */
     K_JUNK    /* C1 controls, undefined bytes, box drawing: never text */
 };
 
 typedef struct byte_info {
+    uint16_t langs; /* Latin letters: the alphabets that have them */
+    uint16_t word;  /* ... and those where it is a word by itself */
+    int8_t in;      /* ... the score of being in an alphabet */
     uint8_t kind;
     int8_t w_ru, w_uk; /* Cyrillic letters: weights of the lower case */
-    uint16_t langs;    /* Latin letters: the alphabets that have them */
-    uint16_t word;     /* ... and those where it is a word by itself */
-    int8_t in;         /* ... the score of being in an alphabet */
 } byte_info;
 
 /* Scores in 1/16ths, on the scale of the letter weights (16 * ln(34 p)),
@@ -76,66 +76,66 @@ static const struct {
     uint16_t cp; /* lower case */
     uint16_t langs;
 } alphabet[] = {
-    {0x00DF, L_DE},                                  /* ß */
-    {0x00E0, L_FR | L_IT | L_PT},                    /* à */
+    {0x00DF, L_DE},               /* ß */
+    {0x00E0, L_FR | L_IT | L_PT}, /* à */
     {0x00E1, L_ES | L_IT | L_PT | L_NORDIC | L_NL | L_CS | L_SK | L_HU},
-    {0x00E2, L_FR | L_PT | L_RO},                    /* â */
-    {0x00E3, L_PT},                                  /* ã */
-    {0x00E4, L_DE | L_NORDIC | L_SK},                /* ä */
-    {0x00E5, L_NORDIC},                              /* å */
-    {0x00E6, L_FR | L_NORDIC},                       /* æ */
-    {0x00E7, L_FR | L_PT},                           /* ç */
-    {0x00E8, L_FR | L_IT | L_NL},                    /* è */
-    {0x00E9, L_FR | L_ES | L_IT | L_PT | L_NORDIC | L_NL | L_CS | L_SK |
-                 L_HU},                              /* é */
-    {0x00EA, L_FR | L_PT},                           /* ê */
-    {0x00EB, L_FR | L_NL},                           /* ë */
-    {0x00EC, L_IT},                                  /* ì */
-    {0x00ED, L_ES | L_IT | L_PT | L_NORDIC | L_CS | L_SK | L_HU}, /* í */
-    {0x00EE, L_FR | L_RO},                           /* î */
-    {0x00EF, L_FR | L_NL},                           /* ï */
-    {0x00F0, L_NORDIC},                              /* ð */
-    {0x00F1, L_ES},                                  /* ñ */
-    {0x00F2, L_IT},                                  /* ò */
+    {0x00E2, L_FR | L_PT | L_RO},     /* â */
+    {0x00E3, L_PT},                   /* ã */
+    {0x00E4, L_DE | L_NORDIC | L_SK}, /* ä */
+    {0x00E5, L_NORDIC},               /* å */
+    {0x00E6, L_FR | L_NORDIC},        /* æ */
+    {0x00E7, L_FR | L_PT},            /* ç */
+    {0x00E8, L_FR | L_IT | L_NL},     /* è */
+    {0x00E9,
+     L_FR | L_ES | L_IT | L_PT | L_NORDIC | L_NL | L_CS | L_SK | L_HU}, /* é */
+    {0x00EA, L_FR | L_PT},                                              /* ê */
+    {0x00EB, L_FR | L_NL},                                              /* ë */
+    {0x00EC, L_IT},                                                     /* ì */
+    {0x00ED, L_ES | L_IT | L_PT | L_NORDIC | L_CS | L_SK | L_HU},       /* í */
+    {0x00EE, L_FR | L_RO},                                              /* î */
+    {0x00EF, L_FR | L_NL},                                              /* ï */
+    {0x00F0, L_NORDIC},                                                 /* ð */
+    {0x00F1, L_ES},                                                     /* ñ */
+    {0x00F2, L_IT},                                                     /* ò */
     {0x00F3, L_ES | L_IT | L_PT | L_NORDIC | L_PL | L_CS | L_SK | L_HU},
-    {0x00F4, L_FR | L_PT | L_SK},                    /* ô */
-    {0x00F5, L_PT},                                  /* õ */
-    {0x00F6, L_DE | L_NORDIC | L_NL | L_HU},         /* ö */
-    {0x00F8, L_NORDIC},                              /* ø */
-    {0x00F9, L_FR | L_IT},                           /* ù */
+    {0x00F4, L_FR | L_PT | L_SK},                                 /* ô */
+    {0x00F5, L_PT},                                               /* õ */
+    {0x00F6, L_DE | L_NORDIC | L_NL | L_HU},                      /* ö */
+    {0x00F8, L_NORDIC},                                           /* ø */
+    {0x00F9, L_FR | L_IT},                                        /* ù */
     {0x00FA, L_ES | L_IT | L_PT | L_NORDIC | L_CS | L_SK | L_HU}, /* ú */
-    {0x00FB, L_FR},                                  /* û */
-    {0x00FC, L_DE | L_FR | L_ES | L_PT | L_NL | L_HU}, /* ü */
-    {0x00FD, L_NORDIC | L_CS | L_SK},                /* ý */
-    {0x00FE, L_NORDIC},                              /* þ */
-    {0x00FF, L_FR},                                  /* ÿ */
-    {0x0103, L_RO},                                  /* ă */
-    {0x0105, L_PL},                                  /* ą */
-    {0x0107, L_PL | L_HR},                           /* ć */
-    {0x010D, L_CS | L_SK | L_HR},                    /* č */
-    {0x010F, L_CS | L_SK},                           /* ď */
-    {0x0111, L_HR},                                  /* đ */
-    {0x0119, L_PL},                                  /* ę */
-    {0x011B, L_CS},                                  /* ě */
-    {0x013A, L_SK},                                  /* ĺ */
-    {0x013E, L_SK},                                  /* ľ */
-    {0x0142, L_PL},                                  /* ł */
-    {0x0144, L_PL},                                  /* ń */
-    {0x0148, L_CS | L_SK},                           /* ň */
-    {0x0151, L_HU},                                  /* ő */
-    {0x0153, L_FR},                                  /* œ */
-    {0x0155, L_SK},                                  /* ŕ */
-    {0x0159, L_CS},                                  /* ř */
-    {0x015B, L_PL},                                  /* ś */
-    {0x015F, L_RO},                                  /* ş */
-    {0x0161, L_CS | L_SK | L_HR},                    /* š */
-    {0x0163, L_RO},                                  /* ţ */
-    {0x0165, L_CS | L_SK},                           /* ť */
-    {0x016F, L_CS},                                  /* ů */
-    {0x0171, L_HU},                                  /* ű */
-    {0x017A, L_PL},                                  /* ź */
-    {0x017C, L_PL},                                  /* ż */
-    {0x017E, L_CS | L_SK | L_HR},                    /* ž */
+    {0x00FB, L_FR},                                               /* û */
+    {0x00FC, L_DE | L_FR | L_ES | L_PT | L_NL | L_HU},            /* ü */
+    {0x00FD, L_NORDIC | L_CS | L_SK},                             /* ý */
+    {0x00FE, L_NORDIC},                                           /* þ */
+    {0x00FF, L_FR},                                               /* ÿ */
+    {0x0103, L_RO},                                               /* ă */
+    {0x0105, L_PL},                                               /* ą */
+    {0x0107, L_PL | L_HR},                                        /* ć */
+    {0x010D, L_CS | L_SK | L_HR},                                 /* č */
+    {0x010F, L_CS | L_SK},                                        /* ď */
+    {0x0111, L_HR},                                               /* đ */
+    {0x0119, L_PL},                                               /* ę */
+    {0x011B, L_CS},                                               /* ě */
+    {0x013A, L_SK},                                               /* ĺ */
+    {0x013E, L_SK},                                               /* ľ */
+    {0x0142, L_PL},                                               /* ł */
+    {0x0144, L_PL},                                               /* ń */
+    {0x0148, L_CS | L_SK},                                        /* ň */
+    {0x0151, L_HU},                                               /* ő */
+    {0x0153, L_FR},                                               /* œ */
+    {0x0155, L_SK},                                               /* ŕ */
+    {0x0159, L_CS},                                               /* ř */
+    {0x015B, L_PL},                                               /* ś */
+    {0x015F, L_RO},                                               /* ş */
+    {0x0161, L_CS | L_SK | L_HR},                                 /* š */
+    {0x0163, L_RO},                                               /* ţ */
+    {0x0165, L_CS | L_SK},                                        /* ť */
+    {0x016F, L_CS},                                               /* ů */
+    {0x0171, L_HU},                                               /* ű */
+    {0x017A, L_PL},                                               /* ź */
+    {0x017C, L_PL},                                               /* ż */
+    {0x017E, L_CS | L_SK | L_HR},                                 /* ž */
 };
 
 static uint16_t alphabets_of(uint32_t lower)
@@ -199,7 +199,7 @@ static int cyr_index(uint32_t lower)
 
 static byte_info classify(uint32_t cp)
 {
-    byte_info b = {K_SYMBOL, 0, 0, 0, 0, 0};
+    byte_info b = {0, 0, 0, K_SYMBOL, 0, 0};
     if (cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0) ||
         (cp >= 0x2500 && cp <= 0x25FF) || cp == 0x2219 || cp == 0x221A ||
         cp == 0x2248 || cp == 0x2264 || cp == 0x2265 || cp == 0x2320 ||
@@ -236,7 +236,8 @@ static byte_info classify(uint32_t cp)
     } else if (is_quote(cp)) {
         b.kind = K_QUOTE;
     } else if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xAD ||
-               cp == 0xB7 || cp == 0xBF || cp == 0xA1 || /* ¿ ¡ */ cp == 0x2116 || cp == 0x2039 || cp == 0x203A ||
+               cp == 0xB7 || cp == 0xBF || cp == 0xA1 ||
+               /* ¿ ¡ */ cp == 0x2116 || cp == 0x2039 || cp == 0x203A ||
                (cp >= 0x2010 && cp <= 0x2027)) {
         b.kind = K_PUNCT;
     }
@@ -305,8 +306,7 @@ static long score(const unsigned char *s, size_t n, const uint16_t *high)
                                               : S_UPPER;
             break;
         case K_LAT_LOWER:
-        case K_LAT_UPPER:
-        {
+        case K_LAT_UPPER: {
             /* Alone, an accented letter is a word only in a few cases
              * (French à, Italian è, Portuguese é); elsewhere it is a
              * symbol misread, like « » read as iso-8859-2's Ť ť. */

@@ -126,8 +126,8 @@ static ws_status normalize_into(ws_buf *out, size_t at, const char *seg,
     utf8proc_int32_t cps[DECOMP_MAX];
     const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     utf8proc_ssize_t ncp =
-        utf8proc_decompose((const utf8proc_uint8_t *)seg,
-                           (utf8proc_ssize_t)n, cps, DECOMP_MAX, opts);
+        utf8proc_decompose((const utf8proc_uint8_t *)seg, (utf8proc_ssize_t)n,
+                           cps, DECOMP_MAX, opts);
     rollback(out, at);
     /* A canonical decomposition is at most 4 code points long, so cps is
      * always large enough; keep the text as it is should that change. */
@@ -301,8 +301,8 @@ ws_status ws_conv_sbcs(const char *str, size_t n, const uint16_t *high,
  * normalises and drops controls. */
 static ws_status via_utf8(ws_buf *tmp, ws_buf *out)
 {
-    ws_status st = ws_conv_utf8(tmp->data ? tmp->data : "", tmp->len, out,
-                                false, NULL);
+    ws_status st =
+        ws_conv_utf8(tmp->data ? tmp->data : "", tmp->len, out, false, NULL);
     ws_buf_cleanup(tmp);
     return st;
 }
@@ -315,8 +315,7 @@ static size_t tmp_cap(const ws_buf *out)
     return room > SIZE_MAX / 4 ? SIZE_MAX / 2 : room * 2 + 64;
 }
 
-ws_status ws_conv_utf16(const char *str, size_t n, bool big_endian,
-                        ws_buf *out)
+ws_status ws_conv_utf16(const char *str, size_t n, bool big_endian, ws_buf *out)
 {
     const unsigned char *s = (const unsigned char *)str;
     ws_buf tmp;

@@ -49,10 +49,10 @@ struct ws_input {
     ws_buf name; /* its path; messages and ws_document.source use it */
     ws_source src;
     bool src_open;
-    bool regular;      /* a regular file: size known */
-    uint64_t size;     /* st_size of a regular file */
+    bool regular;  /* a regular file: size known */
+    uint64_t size; /* st_size of a regular file */
     container_fn container;
-    size_t emitted;    /* documents it yielded so far */
+    size_t emitted; /* documents it yielded so far */
 
     unsigned char *raw; /* WS_SOURCE_CHUNK bytes for the source */
     char *data;         /* the document buffer, reused */
@@ -73,8 +73,8 @@ ws_input *ws_input_new(const char *const *paths, size_t n,
     for (size_t i = 0; i < n; i++)
         in->paths[i] = ws_xstrdup(paths[i] ? paths[i] : "-");
     in->n_paths = n;
-    in->max_bytes = opts && opts->max_bytes ? opts->max_bytes
-                                            : WS_INPUT_DEFAULT_MAX_BYTES;
+    in->max_bytes =
+        opts && opts->max_bytes ? opts->max_bytes : WS_INPUT_DEFAULT_MAX_BYTES;
     /* Room for max_bytes + 1 (to see a document is too big) + NUL. */
     in->max_bytes = WS_MIN(in->max_bytes, SIZE_MAX / 2);
     ws_buf_init(&in->name, 0);
@@ -134,10 +134,9 @@ static ws_status fail_errno(ws_input *in, const char *what, int errnum)
 static ws_status too_big(ws_input *in)
 {
     ws_buf_clear(&in->err);
-    ws_buf_printf(&in->err,
-                  "%s: larger than --max-bytes (%zu bytes)%s; skipped",
-                  in->name.data, in->max_bytes,
-                  in->src.gzip ? " when decompressed" : "");
+    ws_buf_printf(
+        &in->err, "%s: larger than --max-bytes (%zu bytes)%s; skipped",
+        in->name.data, in->max_bytes, in->src.gzip ? " when decompressed" : "");
     return WS_ERR_TOO_BIG;
 }
 
@@ -295,14 +294,12 @@ static bool next_path(ws_input *in, bool *walked)
 static ws_status start_file(ws_input *in, int fd, bool close_fd,
                             const struct stat *st)
 {
-    ws_status s =
-        ws_source_open(&in->src, in->name.data, fd, close_fd, in->raw,
-                       &in->err);
+    ws_status s = ws_source_open(&in->src, in->name.data, fd, close_fd, in->raw,
+                                 &in->err);
     in->src_open = true;
     in->regular = st && S_ISREG(st->st_mode);
     in->size = in->regular ? (uint64_t)st->st_size : 0;
-    if (s == WS_OK && in->regular && !in->src.gzip &&
-        in->size > in->max_bytes)
+    if (s == WS_OK && in->regular && !in->src.gzip && in->size > in->max_bytes)
         s = too_big(in);
     if (s != WS_OK) {
         close_file(in);
@@ -341,8 +338,7 @@ static ws_status open_path(ws_input *in, bool walked)
     if (fd < 0) {
         int e = errno;
         bool dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-        return fail_errno(in, dir ? "cannot open directory" : "cannot open",
-                          e);
+        return fail_errno(in, dir ? "cannot open directory" : "cannot open", e);
     }
     if (fstat(fd, &st) != 0) {
         int e = errno;

@@ -39,7 +39,7 @@ static ws_status fill(ws_source *src)
     int e = errno;
     char what[64];
     snprintf(what, sizeof what, "read error at byte %llu",
-             (unsigned long long)(src->raw_off + src->raw_len));
+             (unsigned long long)src->raw_off + src->raw_len);
     ws_source_error(src->err, src->name, what, e);
     return WS_ERR_IO;
 }
@@ -94,8 +94,7 @@ uint64_t ws_source_offset(const ws_source *src)
     return src->raw_off + src->raw_pos;
 }
 
-static ws_status read_plain(ws_source *src, char *dst, size_t n,
-                            size_t *got)
+static ws_status read_plain(ws_source *src, char *dst, size_t n, size_t *got)
 {
     if (src->raw_pos < src->raw_len) {
         size_t k = WS_MIN(n, src->raw_len - src->raw_pos);

@@ -14,19 +14,19 @@
 #define WS_SOURCE_CHUNK ((size_t)1 << 16)
 
 typedef struct ws_source {
-    const char *name;   /* for messages: the path as given, "-" for stdin */
+    const char *name; /* for messages: the path as given, "-" for stdin */
     int fd;
-    bool close_fd;      /* false for stdin */
+    bool close_fd; /* false for stdin */
     bool gzip;
-    bool z_live;        /* z holds inflate state to end */
-    bool member_done;   /* between two gzip members */
-    bool eof;           /* fd returned end of file */
-    bool done;          /* no more data: end of input or of the last member */
+    bool z_live;      /* z holds inflate state to end */
+    bool member_done; /* between two gzip members */
+    bool eof;         /* fd returned end of file */
+    bool done;        /* no more data: end of input or of the last member */
     z_stream z;
     unsigned char *raw; /* WS_SOURCE_CHUNK bytes, owned by the caller */
     size_t raw_len, raw_pos;
-    uint64_t raw_off;   /* file offset of raw[0] */
-    ws_buf *err;        /* where the message of a failure goes */
+    uint64_t raw_off; /* file offset of raw[0] */
+    ws_buf *err;      /* where the message of a failure goes */
 } ws_source;
 
 /* Starts reading fd (named name in messages) with raw as its buffer:

@@ -207,13 +207,14 @@ static void invalid_bytes_become_fffd(void **state)
 static void controls_are_dropped(void **state)
 {
     (void)state;
-    static const char in[] = "a\0b\x01" "c\td\r\ne\x1F\x7F";
+    static const char in[] = "a\0b\x01"
+                             "c\td\r\ne\x1F\x7F";
     const char *cs;
     char *got = decode(in, sizeof in - 1, NULL, &cs);
     assert_string_equal(got, "abc\td\r\ne\x7F");
     free(got);
-    check("\xF2\xE5\x01\xF1\xF2 \xEA\xE8\xBF\xE2", "windows-1251",
-          "тест київ", "windows-1251");
+    check("\xF2\xE5\x01\xF1\xF2 \xEA\xE8\xBF\xE2", "windows-1251", "тест київ",
+          "windows-1251");
 }
 
 static void declarations(void **state)
@@ -284,7 +285,8 @@ static void utf16(void **state)
     static const char be[] = "\xFE\xFF\0a\xD8\x00\0b\0";
     got = decode(be, sizeof be - 1, NULL, &cs);
     assert_string_equal(cs, "utf-16be");
-    assert_string_equal(got, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    assert_string_equal(got, "a\xEF\xBF\xBD"
+                             "b\xEF\xBF\xBD");
     free(got);
     /* No BOM: the NULs of ASCII text give the byte order away. */
     static const char nobom[] = "<\0p\0>\0N\0e\0w\0s\0 \0\x1A\x04\x38\x04";
@@ -307,19 +309,28 @@ static void canonical_names(void **state)
 {
     (void)state;
     static const char *const pairs[][2] = {
-        {"cp1251", "windows-1251"},   {"Windows-1251", "windows-1251"},
-        {"win-1251", "windows-1251"}, {"x-cp1251", "windows-1251"},
-        {"KOI8-R", "koi8-r"},         {"koi8u", "koi8-u"},
-        {"latin1", "iso-8859-1"},     {"ISO_8859-1", "iso-8859-1"},
-        {"utf8", "utf-8"},            {"UTF-8", "utf-8"},
-        {"\"utf-8\"", "utf-8"},       {" cp1252 ", "windows-1252"},
-        {"iso-8859-2", "iso-8859-2"}, {"latin2", "iso-8859-2"},
-        {"iso-8859-5", "iso-8859-5"}, {"utf-16", "utf-16le"},
-        {"gb2312", "gbk"},            {"US-ASCII", "us-ascii"},
+        {"cp1251", "windows-1251"},
+        {"Windows-1251", "windows-1251"},
+        {"win-1251", "windows-1251"},
+        {"x-cp1251", "windows-1251"},
+        {"KOI8-R", "koi8-r"},
+        {"koi8u", "koi8-u"},
+        {"latin1", "iso-8859-1"},
+        {"ISO_8859-1", "iso-8859-1"},
+        {"utf8", "utf-8"},
+        {"UTF-8", "utf-8"},
+        {"\"utf-8\"", "utf-8"},
+        {" cp1252 ", "windows-1252"},
+        {"iso-8859-2", "iso-8859-2"},
+        {"latin2", "iso-8859-2"},
+        {"iso-8859-5", "iso-8859-5"},
+        {"utf-16", "utf-16le"},
+        {"gb2312", "gbk"},
+        {"US-ASCII", "us-ascii"},
     };
     for (size_t i = 0; i < WS_COUNT(pairs); i++) {
-        const char *got = ws_charset_canonical(pairs[i][0],
-                                               strlen(pairs[i][0]));
+        const char *got =
+            ws_charset_canonical(pairs[i][0], strlen(pairs[i][0]));
         assert_non_null(got);
         assert_string_equal(got, pairs[i][1]);
     }
@@ -344,8 +355,7 @@ static void meta_sniffing(void **state)
          "http-equiv=\"content-type\">",
          "windows-1251"},
         {"<meta name=\"description\" content=\"charset=koi8-r\">", NULL},
-        {"<!-- <meta charset=koi8-r> --><meta charset=cp1251>",
-         "windows-1251"},
+        {"<!-- <meta charset=koi8-r> --><meta charset=cp1251>", "windows-1251"},
         {"<?xml version=\"1.0\" encoding='windows-1251'?><html>",
          "windows-1251"},
         {"<metadata charset=koi8-r>", NULL},
@@ -381,7 +391,11 @@ static void caps_are_respected(void **state)
         "Україна переможе, каже генсек",
         "\xCD\xEE\xE2\xE8\xED\xE8 \xD3\xEA\xF0\xE0\xBF\xED\xE8 "
         "\xCD\xEE\xE2\xE8\xED\xE8",
-        "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81",
+        "e\xCC\x81"
+        "e\xCC\x81"
+        "e\xCC\x81"
+        "e\xCC\x81"
+        "e\xCC\x81",
     };
     for (size_t i = 0; i < WS_COUNT(inputs); i++) {
         size_t n = strlen(inputs[i]);
@@ -406,8 +420,7 @@ static void caps_are_respected(void **state)
     /* UTF-16 over the cap. */
     ws_buf out;
     ws_buf_init(&out, 4);
-    assert_int_equal(ws_decode("\xFF\xFEh\0e\0l\0l\0o\0", 12, NULL, &out,
-                               NULL),
+    assert_int_equal(ws_decode("\xFF\xFEh\0e\0l\0l\0o\0", 12, NULL, &out, NULL),
                      WS_ERR_TOO_BIG);
     assert_int_equal(out.len, 0);
     ws_buf_cleanup(&out);
@@ -428,7 +441,12 @@ static void nfc_known_cases(void **state)
     check("\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8", NULL, "\xEA\xB0\x81",
           "utf-8");
     /* A mark at the very start has nothing to compose with. */
-    check("\xCC\x81" "abc", NULL, "\xCC\x81" "abc", "utf-8");
+    check("\xCC\x81"
+          "abc",
+          NULL,
+          "\xCC\x81"
+          "abc",
+          "utf-8");
     /* A control between base and mark is dropped; the pair composes. */
     check("e\x01\xCC\x81", NULL, "é", "utf-8");
 }
@@ -439,10 +457,10 @@ static void nfc_matches_utf8proc(void **state)
 {
     (void)state;
     static const uint32_t pool[] = {
-        'a',    'e',    'o',    'A',    ' ',    '.',    0x438,  0x418,
-        0x456,  0x306,  0x308,  0x301,  0x300,  0x323,  0x327,  0x31B,
-        0x1100, 0x1161, 0x11A8, 0xAC00, 0x212B, 0x2126, 0x0958, 0x0915,
-        0x093C, 0x09C7, 0x09BE, 0x0F73, 0x1E0A, 0x0483, 0x05B0, 0x1F600,
+        'a',    'e',    'o',    'A',    ' ',    '.',     0x438,  0x418,
+        0x456,  0x306,  0x308,  0x301,  0x300,  0x323,   0x327,  0x31B,
+        0x1100, 0x1161, 0x11A8, 0xAC00, 0x212B, 0x2126,  0x0958, 0x0915,
+        0x093C, 0x09C7, 0x09BE, 0x0F73, 0x1E0A, 0x0483,  0x05B0, 0x1F600,
         0x00E9, 0x0435, 0x0451, 0x3099, 0x304B, 0x1D15E, 0xFB2A, 0x0344,
     };
     srand(12345);
@@ -471,9 +489,9 @@ static void nfc_safe_table_matches_utf8proc(void **state)
         if (cp >= 0xD800 && cp <= 0xDFFF)
             continue;
         if (ws_nfc_safe(cp)) {
-            assert_int_equal(utf8proc_get_property((utf8proc_int32_t)cp)
-                                 ->combining_class,
-                             0);
+            assert_int_equal(
+                utf8proc_get_property((utf8proc_int32_t)cp)->combining_class,
+                0);
             char s[5] = {0};
             ws_utf8_encode(cp, s);
             utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
@@ -483,8 +501,8 @@ static void nfc_safe_table_matches_utf8proc(void **state)
         }
         utf8proc_int32_t d[8];
         int last = 0;
-        utf8proc_ssize_t k = utf8proc_decompose_char(
-            (utf8proc_int32_t)cp, d, 8, UTF8PROC_DECOMPOSE, &last);
+        utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8,
+                                                     UTF8PROC_DECOMPOSE, &last);
         for (utf8proc_ssize_t j = 1; j < k && j < 8; j++)
             if (ws_nfc_safe((uint32_t)d[j]))
                 fail_msg("U+%04X composes with U+%04X marked safe",
@@ -498,7 +516,7 @@ static void random_bytes_give_clean_utf8(void **state)
 {
     (void)state;
     srand(777);
-    static const char *const hints[] = {NULL, "utf-8", "windows-1251",
+    static const char *const hints[] = {NULL,     "utf-8",  "windows-1251",
                                         "koi8-u", "utf-16", "gbk"};
     for (int iter = 0; iter < 3000; iter++) {
         char in[512];

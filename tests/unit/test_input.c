@@ -49,8 +49,7 @@ static void rm_rf(const char *path)
         if (d) {
             struct dirent *e;
             while ((e = readdir(d))) {
-                if (strcmp(e->d_name, ".") == 0 ||
-                    strcmp(e->d_name, "..") == 0)
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                     continue;
                 char *child = join(path, e->d_name);
                 rm_rf(child);
@@ -85,9 +84,9 @@ static void gzip_member(const void *data, size_t n, ws_buf *out)
 {
     z_stream z;
     memset(&z, 0, sizeof z);
-    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
-                                  Z_DEFAULT_STRATEGY),
-                     Z_OK);
+    assert_int_equal(
+        deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY),
+        Z_OK);
     size_t bound = deflateBound(&z, (uLong)n) + 64;
     assert_int_equal(ws_buf_reserve(out, bound), WS_OK);
     z.next_in = (Bytef *)data;
@@ -292,8 +291,9 @@ static void caps(void **state)
     gzip_member(text, 1001, &gz);
     write_file(dir, "c-1001.gz", gz.data, gz.len);
     ws_input *in = open_one(dir, 1000);
-    expect_error(in, WS_ERR_TOO_BIG, "a-1001: larger than --max-bytes "
-                                     "(1000 bytes); skipped",
+    expect_error(in, WS_ERR_TOO_BIG,
+                 "a-1001: larger than --max-bytes "
+                 "(1000 bytes); skipped",
                  NULL);
     char *b = join(dir, "b-1000");
     text[1000] = '\0';
@@ -331,11 +331,11 @@ static void bombs_and_huge_files(void **state)
     close(fd);
 
     ws_input *in = open_one(dir, (size_t)1 << 20);
-    expect_error(in, WS_ERR_TOO_BIG, "bomb.gz: larger than --max-bytes "
-                                     "(1048576 bytes) when decompressed",
+    expect_error(in, WS_ERR_TOO_BIG,
+                 "bomb.gz: larger than --max-bytes "
+                 "(1048576 bytes) when decompressed",
                  NULL);
-    expect_error(in, WS_ERR_TOO_BIG, "huge.txt: larger than --max-bytes",
-                 NULL);
+    expect_error(in, WS_ERR_TOO_BIG, "huge.txt: larger than --max-bytes", NULL);
     expect_end(in);
     ws_input_free(in);
     /* The default cap, 64 MiB, refuses the 1 TiB file just as fast. */
@@ -371,8 +371,12 @@ static void directory_order_and_hidden(void **state)
     const char *paths[] = {slash.data, git};
     ws_input *in = ws_input_new(paths, 2, NULL);
     static const char *const order[][2] = {
-        {"B.txt", "B"},     {"a.txt", "a"},   {"b/10.txt", "b10"},
-        {"b/2.txt", "b2"},  {"b/z/deep.txt", "deep"}, {"c.txt", "c"},
+        {"B.txt", "B"},
+        {"a.txt", "a"},
+        {"b/10.txt", "b10"},
+        {"b/2.txt", "b2"},
+        {"b/z/deep.txt", "deep"},
+        {"c.txt", "c"},
         {".git/config", "hidden"}, /* named on the command line */
     };
     for (size_t i = 0; i < WS_COUNT(order); i++) {
@@ -397,10 +401,10 @@ static void symlinks_loops_and_specials(void **state)
     write_str(dir, "d/real.txt", "real");
     char *loop = join(dir, "d/loop"), *link = join(dir, "d/link.txt");
     char *broken = join(dir, "d/broken.txt"), *fifo = join(dir, "d/fifo");
-    assert_int_equal(symlink("..", loop), 0);         /* a directory loop */
-    assert_int_equal(symlink("real.txt", link), 0);   /* a file: followed */
-    assert_int_equal(symlink("nowhere", broken), 0);  /* dangling */
-    assert_int_equal(mkfifo(fifo, 0644), 0);          /* would block */
+    assert_int_equal(symlink("..", loop), 0);        /* a directory loop */
+    assert_int_equal(symlink("real.txt", link), 0);  /* a file: followed */
+    assert_int_equal(symlink("nowhere", broken), 0); /* dangling */
+    assert_int_equal(mkfifo(fifo, 0644), 0);         /* would block */
     ws_input *in = open_one(sub, 0);
     expect_error(in, WS_ERR_NOENT, "d/broken.txt: cannot open",
                  "No such file or directory");
@@ -443,8 +447,7 @@ static void depth_limit(void **state)
         assert_int_equal(mkdir(p.data, 0755), 0);
     }
     ws_input *in = open_one(dir, 0);
-    expect_error(in, WS_ERR_LIMIT, "directories nested deeper than 256",
-                 NULL);
+    expect_error(in, WS_ERR_LIMIT, "directories nested deeper than 256", NULL);
     expect_end(in);
     ws_input_free(in);
     ws_buf_cleanup(&p);
