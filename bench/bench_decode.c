@@ -44,10 +44,10 @@ static char *slurp(const char *dir, const char *name, size_t *len)
     return ws_buf_detach(&b, len);
 }
 
-/* The concatenation of the files, repeated to about TARGET bytes. */
-static char *repeat(const char *dir, const char *const *names, size_t *len)
+/* The concatenation of the files. */
+static char *concat(const char *dir, const char *const *names, size_t *len)
 {
-    ws_buf unit, all;
+    ws_buf unit;
     ws_buf_init(&unit, 0);
     for (size_t i = 0; names[i]; i++) {
         size_t n;
@@ -56,11 +56,18 @@ static char *repeat(const char *dir, const char *const *names, size_t *len)
         ws_buf_putc(&unit, '\n');
         free(s);
     }
+    return ws_buf_detach(&unit, len);
+}
+
+/* unit repeated to about TARGET bytes; frees unit. */
+static char *repeat(char *unit, size_t unit_len, size_t *len)
+{
+    ws_buf all;
     ws_buf_init(&all, 0);
-    ws_buf_reserve(&all, TARGET + unit.len);
+    ws_buf_reserve(&all, TARGET + unit_len);
     while (all.len < TARGET)
-        ws_buf_append(&all, unit.data, unit.len);
-    ws_buf_cleanup(&unit);
+        ws_buf_append(&all, unit, unit_len);
+    free(unit);
     return ws_buf_detach(&all, len);
 }
 
@@ -128,15 +135,23 @@ int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/corpus/charset";
     static const char *const en[] = {"en-utf-8-ascii.txt.expected.txt", NULL};
-    static const char *const cyr[] = {"uk-utf-8.txt.expected.txt",
-                                      "ru-utf-8-bom.txt.expected.txt", NULL};
+    static const char *const cyr_names[] = {
+        "uk-utf-8.txt.expected.txt", "ru-utf-8-bom.txt.expected.txt", NULL};
     static const char *const de[] = {"de-utf-8-nfd.txt", NULL};
-    size_t n_en, n_cyr, n_de, n_1251, n_koi8;
-    char *ascii = repeat(dir, en, &n_en);
-    char *utf8 = repeat(dir, cyr, &n_cyr);
-    char *nfd = repeat(dir, de, &n_de);
-    char *w1251 = to_charset(utf8, n_cyr, "WINDOWS-1251", &n_1251);
-    char *koi8 = to_charset(utf8, n_cyr, "KOI8-U", &n_koi8);
+    size_t n_en, n_cyr, n_de, n_1251, n_koi8, n;
+    /* Each unit is built before it is repeated: argument evaluation
+     * order is unspecified. */
+    char *unit = concat(dir, en, &n);
+    char *ascii = repeat(unit, n, &n_en);
+    char *cyr = concat(dir, cyr_names, &n);
+    size_t n_cyr_unit = n;
+    unit = to_charset(cyr, n_cyr_unit, "WINDOWS-1251", &n);
+    char *w1251 = repeat(unit, n, &n_1251);
+    unit = to_charset(cyr, n_cyr_unit, "KOI8-U", &n);
+    char *koi8 = repeat(unit, n, &n_koi8);
+    char *utf8 = repeat(cyr, n_cyr_unit, &n_cyr);
+    unit = concat(dir, de, &n);
+    char *nfd = repeat(unit, n, &n_de);
 
     run("ASCII (English)", ascii, n_en, NULL);
     run("UTF-8 Cyrillic (uk+ru)", utf8, n_cyr, NULL);

@@ -5,6 +5,7 @@
  * declare the wrong charset (common in crawls: server defaults). */
 #include "charset.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* ---- byte statistics ---------------------------------------------------- */
@@ -235,13 +236,63 @@ static byte_info classify(uint32_t cp)
                                  : 0;
     } else if (is_quote(cp)) {
         b.kind = K_QUOTE;
-    } else if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xAD ||
-               cp == 0xB7 || cp == 0xBF || cp == 0xA1 ||
-               /* ¿ ¡ */ cp == 0x2116 || cp == 0x2039 || cp == 0x203A ||
-               (cp >= 0x2010 && cp <= 0x2027)) {
+    } else if (cp == 0xA0 || cp == 0xAD || cp == 0xB7 || cp == 0xBF ||
+               cp == 0xA1 || cp == 0x2116 || (cp >= 0x2010 && cp <= 0x2027)) {
+        /* Spaces, hyphens, dashes, bullets, ellipses, ¿ ¡ and №. */
         b.kind = K_PUNCT;
     }
     return b;
+}
+
+/* Per-table classification, built once: what each byte decodes to (ASCII
+ * included, so that a neighbour's kind is one lookup) and, for Latin
+ * letters, their score in each alphabet alone and inside a word. */
+typedef struct table_info {
+    const uint16_t *high;
+    byte_info info[128];
+    uint8_t kind[256];
+    int8_t lang_word[128][L_COUNT];
+    int8_t lang_alone[128][L_COUNT];
+} table_info;
+
+static table_info tables[10];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void init_tables(void)
+{
+    const uint16_t *const highs[WS_COUNT(tables)] = {
+        ws_cs_windows_1252, ws_cs_windows_1251, ws_cs_koi8_u,
+        ws_cs_iso_8859_5,   ws_cs_iso_8859_2,   ws_cs_windows_1250,
+        ws_cs_koi8_r,       ws_cs_ibm866,       ws_cs_x_mac_cyrillic,
+        ws_cs_iso_8859_15,
+    };
+    for (size_t t = 0; t < WS_COUNT(tables); t++) {
+        table_info *ti = &tables[t];
+        ti->high = highs[t];
+        for (int c = 0; c < 128; c++) {
+            ti->kind[c] = ws_is_alpha((unsigned char)c) ? K_ASCII : K_OTHER;
+            const byte_info *b = &ti->info[c];
+            ti->info[c] = classify(highs[t][c]);
+            ti->kind[c + 128] = b->kind;
+            /* Alone, an accented letter is a word only in a few cases
+             * (French à, Italian è, Portuguese é); elsewhere it is a
+             * symbol misread, like « » read as iso-8859-2's Ť ť. */
+            for (int l = 0; l < L_COUNT; l++) {
+                ti->lang_word[c][l] = (b->langs >> l) & 1 ? b->in : S_LATIN_OUT;
+                ti->lang_alone[c][l] =
+                    (b->langs & b->word) >> l & 1 ? b->in : S_LATIN_OUT;
+            }
+        }
+    }
+}
+
+static const table_info *table_info_of(const uint16_t *high)
+{
+    pthread_once(&tables_once, init_tables);
+    for (size_t t = 0; t < WS_COUNT(tables); t++)
+        if (tables[t].high == high)
+            return &tables[t];
+    return NULL;
 }
 
 /* The candidates, in the order that breaks ties: text whose only non-ASCII
@@ -252,6 +303,12 @@ static const char *const candidates[] = {
     "iso-8859-5",   "iso-8859-2",   "windows-1250",
 };
 
+static bool is_cyrillic(const ws_charset *cs)
+{
+    return cs->high == ws_cs_windows_1251 || cs->high == ws_cs_koi8_u ||
+           cs->high == ws_cs_iso_8859_5;
+}
+
 /* The bytes where koi8-u has Ukrainian letters and koi8-r box drawing. */
 static bool koi8_u_byte(unsigned char c)
 {
@@ -259,14 +316,38 @@ static bool koi8_u_byte(unsigned char c)
            c == 0xB6 || c == 0xB7 || c == 0xBD;
 }
 
-/* Enough non-ASCII bytes to decide; past them statistics change little. */
-#define SAMPLE_HIGH_BYTES 16384
+/* Enough non-ASCII bytes to decide (a few hundred words); more change
+ * little and cost time on every legacy document. */
+#define SAMPLE_HIGH_BYTES 1024
+/* Candidates of each script given the full, context-aware score after the
+ * per-byte one. */
+#define FINALISTS 2
 
-static int kind_of(const byte_info *info, unsigned char c)
+/* The non-ASCII bytes detection looks at. */
+typedef struct sample {
+    const unsigned char *s;
+    size_t n;
+    size_t pos[SAMPLE_HIGH_BYTES];
+    size_t count;
+    uint32_t hist[128];
+    bool koi8_u;
+} sample;
+
+static void take_sample(sample *sm, const unsigned char *s, size_t n)
 {
-    if (c >= 0x80)
-        return info[c - 0x80].kind;
-    return ws_is_alpha(c) ? K_ASCII : K_OTHER;
+    sm->s = s;
+    sm->n = n;
+    sm->count = 0;
+    sm->koi8_u = false;
+    memset(sm->hist, 0, sizeof sm->hist);
+    for (size_t i = 0; i < n && sm->count < SAMPLE_HIGH_BYTES; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80)
+            continue;
+        sm->pos[sm->count++] = i;
+        sm->hist[c - 0x80]++;
+        sm->koi8_u |= koi8_u_byte(c);
+    }
 }
 
 static bool is_letter_kind(int k)
@@ -275,22 +356,65 @@ static bool is_letter_kind(int k)
            k == K_LAT_LOWER || k == K_LAT_UPPER;
 }
 
-/* The plausibility of s[0..n) decoded with high (bytes 0x80..0xFF). */
-static long score(const unsigned char *s, size_t n, const uint16_t *high)
+static long best_of(const long *v, int n)
 {
-    byte_info info[128];
-    for (int i = 0; i < 128; i++)
-        info[i] = classify(high[i]);
+    long best = v[0];
+    for (int i = 1; i < n; i++)
+        best = WS_MAX(best, v[i]);
+    return best;
+}
+
+/* The score without context, from the byte histogram alone: cheap, and
+ * enough to drop the candidates that cannot win. */
+static long quick_score(const table_info *ti, const sample *sm)
+{
     long common = 0, ru = 0, uk = 0, lang[L_COUNT] = {0};
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = s[i];
-        if (c < 0x80)
+    for (int c = 0; c < 128; c++) {
+        long k = sm->hist[c];
+        if (!k)
             continue;
-        const byte_info *b = &info[c - 0x80];
+        const byte_info *b = &ti->info[c];
+        switch (b->kind) {
+        case K_CYR_UPPER:
+            common += k * S_UPPER;
+            /* fall through */
+        case K_CYR_LOWER:
+            ru += k * b->w_ru;
+            uk += k * b->w_uk;
+            break;
+        case K_LAT_LOWER:
+        case K_LAT_UPPER:
+            for (int l = 0; l < L_COUNT; l++)
+                lang[l] += k * ti->lang_word[c][l];
+            break;
+        case K_SYMBOL:
+            common += k * S_SYMBOL;
+            break;
+        case K_JUNK:
+            common += k * S_JUNK;
+            break;
+        default:
+            break;
+        }
+    }
+    return common + WS_MAX(ru, uk) + best_of(lang, L_COUNT);
+}
+
+/* The plausibility of the sample decoded with ti, each byte judged with
+ * its neighbours. */
+static long score(const table_info *ti, const sample *sm)
+{
+    const unsigned char *s = sm->s;
+    long common = 0, ru = 0, uk = 0, lang[L_COUNT] = {0};
+    uint32_t in_word[128] = {0}, alone[128] = {0};
+    for (size_t j = 0; j < sm->count; j++) {
+        size_t i = sm->pos[j];
+        unsigned char c = s[i];
+        const byte_info *b = &ti->info[c - 0x80];
         unsigned char pc = i > 0 ? s[i - 1] : ' ';
-        unsigned char nc = i + 1 < n ? s[i + 1] : ' ';
-        int pk = kind_of(info, pc);
-        int nk = kind_of(info, nc);
+        unsigned char nc = i + 1 < sm->n ? s[i + 1] : ' ';
+        int pk = ti->kind[pc];
+        int nk = ti->kind[nc];
         switch (b->kind) {
         case K_CYR_LOWER:
         case K_CYR_UPPER:
@@ -306,16 +430,11 @@ static long score(const unsigned char *s, size_t n, const uint16_t *high)
                                               : S_UPPER;
             break;
         case K_LAT_LOWER:
-        case K_LAT_UPPER: {
-            /* Alone, an accented letter is a word only in a few cases
-             * (French à, Italian è, Portuguese é); elsewhere it is a
-             * symbol misread, like « » read as iso-8859-2's Ť ť. */
-            uint16_t langs = b->langs;
-            if (!is_letter_kind(pk) && !is_letter_kind(nk))
-                langs &= b->word;
-            for (int l = 0; l < L_COUNT; l++)
-                lang[l] += (langs >> l) & 1 ? b->in : S_LATIN_OUT;
-        }
+        case K_LAT_UPPER:
+            if (is_letter_kind(pk) || is_letter_kind(nk))
+                in_word[c - 0x80]++;
+            else
+                alone[c - 0x80]++;
             if (pk >= K_CYR_LOWER && pk <= K_LAT_UPPER && nk >= K_CYR_LOWER &&
                 nk <= K_LAT_UPPER)
                 common += S_LATIN_RUN;
@@ -341,37 +460,64 @@ static long score(const unsigned char *s, size_t n, const uint16_t *high)
             break;
         }
     }
-    long best_lang = lang[0];
-    for (int l = 1; l < L_COUNT; l++)
-        best_lang = WS_MAX(best_lang, lang[l]);
-    return common + WS_MAX(ru, uk) + best_lang;
+    /* Latin letters count per alphabet, from their tallies. */
+    for (int c = 0; c < 128; c++) {
+        if (!in_word[c] && !alone[c])
+            continue;
+        for (int l = 0; l < L_COUNT; l++)
+            lang[l] += (long)in_word[c] * ti->lang_word[c][l] +
+                       (long)alone[c] * ti->lang_alone[c][l];
+    }
+    return common + WS_MAX(ru, uk) + best_of(lang, L_COUNT);
 }
 
 const ws_charset *ws_charset_detect(const char *str, size_t n,
                                     const ws_charset *declared)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t high = 0, end = 0;
-    bool koi8_u = false;
-    while (end < n && high < SAMPLE_HIGH_BYTES) {
-        unsigned char c = s[end++];
-        if (c >= 0x80) {
-            high++;
-            koi8_u |= koi8_u_byte(c);
+    sample sm;
+    take_sample(&sm, (const unsigned char *)str, n);
+
+    /* The per-byte score picks the finalists, the full score the winner;
+     * ties go to the earlier candidate. */
+    const size_t nc = WS_COUNT(candidates);
+    const ws_charset *cs[WS_COUNT(candidates)];
+    const table_info *ti[WS_COUNT(candidates)];
+    long quick[WS_COUNT(candidates)];
+    bool finalist[WS_COUNT(candidates)] = {false};
+    for (size_t i = 0; i < nc; i++) {
+        cs[i] = ws_charset_get(candidates[i]);
+        ti[i] = table_info_of(cs[i]->high);
+        quick[i] = quick_score(ti[i], &sm);
+    }
+    /* Finalists per script, since the per-byte score cannot see what
+     * tells the scripts apart (Cyrillic read as Latin makes runs of
+     * accented letters). windows-1252, the likeliest Latin charset, is
+     * always one: the per-byte score cannot see that « » are quotes. */
+    finalist[0] = true;
+    for (int cyrillic = 0; cyrillic < 2; cyrillic++) {
+        int have = cyrillic ? 0 : 1;
+        for (; have < FINALISTS; have++) {
+            size_t top = nc;
+            for (size_t i = 0; i < nc; i++)
+                if (is_cyrillic(cs[i]) == cyrillic && !finalist[i] &&
+                    (top == nc || quick[i] > quick[top]))
+                    top = i;
+            if (top < nc)
+                finalist[top] = true;
         }
     }
-
     const ws_charset *best = NULL;
     long best_score = 0;
-    for (size_t i = 0; i < WS_COUNT(candidates); i++) {
-        const ws_charset *cs = ws_charset_get(candidates[i]);
-        long sc = score(s, end, cs->high);
+    for (size_t i = 0; i < nc; i++) {
+        if (!finalist[i])
+            continue;
+        long sc = score(ti[i], &sm);
         if (!best || sc > best_score) {
-            best = cs;
+            best = cs[i];
             best_score = sc;
         }
     }
-    if (best == ws_charset_get("koi8-u") && !koi8_u)
+    if (best->high == ws_cs_koi8_u && !sm.koi8_u)
         best = ws_charset_get("koi8-r");
     if (!declared || declared->kind != WS_CS_SBCS)
         return declared ? declared : best;
@@ -380,13 +526,15 @@ const ws_charset *ws_charset_detect(const char *str, size_t n,
     /* koi8-r with letters at the koi8-u positions is koi8-u mislabelled. */
     if (declared->high == ws_cs_koi8_r && best->high == ws_cs_koi8_u)
         return best;
+    const table_info *dti = table_info_of(declared->high);
+    if (!dti)
+        return declared;
     /* A declaration stands unless the statistics beat it by a wide margin:
      * a quarter of a letter's typical weight on every byte, so that only
      * systematic mis-decoding (a server's default charset on a page in
      * another) overrides what the page says. */
-    long declared_score = score(s, end, declared->high);
-    long margin = 16 * (long)WS_MAX((size_t)8, high / 4);
-    return best_score - declared_score > margin ? best : declared;
+    long margin = 16 * (long)WS_MAX((size_t)8, sm.count / 4);
+    return best_score - score(dti, &sm) > margin ? best : declared;
 }
 
 /* ---- declarations in the markup ----------------------------------------- */
