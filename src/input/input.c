@@ -165,7 +165,8 @@ static ws_status whole_file(ws_input *in, ws_document *doc)
     size_t len = 0;
     for (;;) {
         if (len + 1 >= in->data_cap)
-            data_reserve(in, WS_MIN(in->data_cap * 2, max + 2));
+            data_reserve(in, in->data_cap > (max + 2) / 2 ? max + 2
+                                                          : in->data_cap * 2);
         /* Read at most max + 1 bytes: one past the cap proves it is
          * exceeded without reading a huge input (or gzip bomb) whole. */
         size_t room = WS_MIN(in->data_cap - 1, max + 1) - len;
