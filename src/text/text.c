@@ -70,6 +70,7 @@ typedef struct reader {
     size_t n;
     uint64_t *seen; /* open-addressing set of hashes; 0 = empty */
     uint8_t *seen_count;
+    bool *seen_emitted; /* a paragraph with this hash is in the text */
     size_t seen_mask;
     char fold[FOLD_MAX + 8];
     ws_fields *f;
@@ -320,6 +321,8 @@ static void seen_init(reader *r)
         cap *= 2;
     r->seen = ws_arena_alloc(&r->arena, cap * sizeof *r->seen);
     r->seen_count = ws_arena_alloc(&r->arena, cap);
+    r->seen_emitted = ws_arena_alloc(&r->arena, cap * sizeof(bool));
+    memset(r->seen_emitted, 0, cap * sizeof(bool));
     memset(r->seen, 0, cap * sizeof *r->seen);
     memset(r->seen_count, 0, cap);
     r->seen_mask = cap - 1;
@@ -917,15 +920,12 @@ static ws_status emit_body(reader *r, size_t b, size_t e, long *first)
             continue;
         /* The same paragraph twice (a pull quote, a duplicated lead) is
          * kept once. */
-        if (seen_times(r, l->hash) >= 2) {
-            bool dup = false;
-            for (size_t j = b; j < i && !dup; j++)
-                dup = r->lines[j].emitted && r->lines[j].hash == l->hash;
-            if (dup)
-                continue;
-        }
+        size_t slot = seen_slot(r, l->hash);
+        if (r->seen_emitted[slot])
+            continue;
         st = ws_fields_add_paragraph(r->f, l->s, l->n);
         l->emitted = true;
+        r->seen_emitted[slot] = true;
         if (*first < 0)
             *first = (long)i;
     }

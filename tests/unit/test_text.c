@@ -275,6 +275,16 @@ static void test_widgets(void **state)
     ws_fields_cleanup(f);
 }
 
+/* A paragraph printed twice (a pull quote) is kept once, in place. */
+static void test_repeated_paragraph(void **state)
+{
+    (void)state;
+    ws_fields *f =
+        read_doc(TITLE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" P2 "\n\n" P4 "\n");
+    assert_string_equal(text_of(f), BODY_TEXT);
+    ws_fields_cleanup(f);
+}
+
 static void test_subheading_kept(void **state)
 {
     (void)state;
@@ -663,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_barriers),
         cmocka_unit_test(test_read_also_and_captions),
         cmocka_unit_test(test_widgets),
+        cmocka_unit_test(test_repeated_paragraph),
         cmocka_unit_test(test_subheading_kept),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_dates),
