@@ -774,10 +774,9 @@ static long choose_title(reader *r)
         size_t at;
         uint32_t last = last_cp(l->s, l->n, &at);
         bool repeated = seen_times(r, l->hash) >= 2;
-        /* A sentence with a full stop is a paragraph, not a headline,
-         * unless the page repeats it. */
-        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX) &&
-            !repeated)
+        /* A sentence with a full stop is a paragraph (a repeated one is a
+         * pull quote), not a headline. */
+        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX))
             continue;
         int score = 10 - (int)(seen / 4);
         if (repeated)
@@ -788,6 +787,8 @@ static long choose_title(reader *r)
             score += 10;
         if (l->words >= 5)
             score += 3;
+        if (i > first_par)
+            score -= 10; /* titles come before the article */
         if (l->chars < 25)
             score -= 6;
         if (last == ':')
