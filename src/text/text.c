@@ -546,8 +546,13 @@ static void classify(reader *r, line *l)
     l->words = (uint16_t)WS_MIN(words, (size_t)UINT16_MAX);
     l->terminal = ends_sentence(l->s, l->n);
     size_t at;
-    if (last_cp(l->s, l->n, &at) == ':' && l->chars >= 60)
+    uint32_t last = last_cp(l->s, l->n, &at);
+    if (last == ':' && l->chars >= 60)
         l->terminal = true; /* "The minister said:" before a quote paragraph */
+    /* A long line ending in a quoted word ("… назвав його «героєм»") is a
+     * sentence; headlines with a quote at the end are shorter. */
+    if (is_close_quote(last) && last != ')' && l->chars >= 120)
+        l->terminal = true;
 
     if (h.cats & C_BARRIER) {
         l->kind = K_BARRIER;
