@@ -53,7 +53,7 @@ size_t ws_date_span(const char *s, size_t n, char out[32]);
 
 /* Like ws_date_parse, and also reports where the first date (weekday and
  * time included) starts and ends in s when start/end are not NULL. Looks at
- * the first 4 KB only. A digit glued to a word ("begin03.12.25") or a
+ * the first 4 KB only. A digit glued to a word ("story03.12.25") or a
  * capitalised weekday glued to one ("KOVALThursday, 12 December 2024")
  * counts as a start. */
 bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,

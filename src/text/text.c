@@ -656,7 +656,7 @@ static void classify(reader *r, line *l)
         return;
     }
     if (l->chars < 100 && letters * 10 < nonspace * 4) {
-        l->kind = K_DEBRIS; /* "$42.330.01", "USD 41.25 EUR 44.80" */
+        l->kind = K_DEBRIS; /* "$41.870.02", "USD 41.25 EUR 44.80" */
         return;
     }
     if (l->n <= NAMES_MAX && !l->terminal && l->s[l->n - 1] != ':' &&
