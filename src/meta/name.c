@@ -390,7 +390,7 @@ struct names_check {
 };
 
 /* In strict mode every word must start with a capital as written (or be a
- * particle or initial): "Julia Shramko", not "julia said no". */
+ * particle or initial): "Anna Kowalska", not "anna said no". */
 static bool check_one(void *ctx, const char *p, size_t n)
 {
     struct names_check *c = ctx;
