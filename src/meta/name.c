@@ -100,8 +100,9 @@ static bool in_list(const char *w, size_t n, const char *const *list,
 static const char *const byline_prefixes[] = {
     "written by", "posted by", "reported by", "words by", "story by",
     "text by", "by:", "by", "authors:", "author:", "автори:", "авторы:",
-    "автор:", "автори", "авторы", "автор", "текст:", "von", "por", "par",
-    "door", "przez", "di",
+    "автор:", "автори", "авторы", "автор", "текст:",
+    /* "By" in other languages; not "von" or "di", which begin names */
+    "por", "par", "door", "przez",
 };
 /* clang-format on */
 
