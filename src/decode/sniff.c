@@ -12,6 +12,7 @@
 /* What a byte decodes to in one candidate charset. */
 enum kind {
     K_OTHER, /* ASCII that is not a letter */
+    K_QUOTE, /* quotation marks: their place against words tells */
     K_ASCII, /* an ASCII letter */
     K_CYR_LOWER,
     K_CYR_UPPER,
@@ -25,7 +26,9 @@ enum kind {
 typedef struct byte_info {
     uint8_t kind;
     int8_t w_ru, w_uk; /* Cyrillic letters: weights of the lower case */
-    int8_t latin;      /* Latin letters: bonus next to ASCII letters */
+    uint16_t langs;    /* Latin letters: the alphabets that have them */
+    uint16_t word;     /* ... and those where it is a word by itself */
+    int8_t in;         /* ... the score of being in an alphabet */
 } byte_info;
 
 /* Scores in 1/16ths, on the scale of the letter weights (16 * ln(34 p)),
@@ -34,10 +37,13 @@ typedef struct byte_info {
  * time and a right one almost never. */
 enum {
     S_MIXED = -64,          /* a Cyrillic letter touching an ASCII one */
-    S_UPPER = -16,          /* upper case: rare in running text */
+    S_UPPER = -16,          /* upper case starting a word */
+    S_UPPER_RUN = -4,       /* upper case after upper case: acronyms */
     S_UPPER_IN_WORD = -48,  /* upper case right after lower case */
-    S_LATIN_COMMON = 16,    /* an accented letter inside a Latin word */
-    S_LATIN_RARE = 5,       /* ... one that few of our languages use */
+    S_LATIN_IN = 16,        /* an accented letter of the alphabet */
+    S_LATIN_IN_RARE = 4,    /* ... one that is rare in its languages */
+    S_QUOTE = 8,            /* a quotation mark against a word */
+    S_LATIN_OUT = -16,      /* ... not of the alphabet */
     S_LATIN_RUN = -32,      /* an accented letter between two others */
     S_SYMBOL = -8,          /* a symbol between words */
     S_SYMBOL_IN_WORD = -64, /* a symbol between two letters */
@@ -45,32 +51,126 @@ enum {
     S_RARE_CYR = -80 /* a Cyrillic letter Russian and Ukrainian lack */
 };
 
-/* Accented letters common in the Latin-script languages a news crawl in
- * our scope meets (German, Polish, French, Spanish, Italian, Czech ...). */
-static const uint16_t common_latin[] = {
-    0x00C0, 0x00C1, 0x00C2, 0x00C4, 0x00C7, 0x00C8, 0x00C9, 0x00CA, 0x00CD,
-    0x00D1, 0x00D3, 0x00D6, 0x00DA, 0x00DC, 0x00DF, 0x00E0, 0x00E1, 0x00E2,
-    0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB,
-    0x00ED, 0x00EE, 0x00EF, 0x00F1, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F8,
-    0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x0104, 0x0105, 0x0106, 0x0107,
-    0x010C, 0x010D, 0x0118, 0x0119, 0x011A, 0x011B, 0x0141, 0x0142, 0x0143,
-    0x0144, 0x0152, 0x0153, 0x0158, 0x0159, 0x015A, 0x015B, 0x0160, 0x0161,
-    0x016E, 0x016F, 0x0179, 0x017A, 0x017B, 0x017C, 0x017D, 0x017E,
+/* The accented letters of the Latin-script languages a news crawl in our
+ * scope meets, as alphabets: the right charset decodes a text's accented
+ * letters into one language's alphabet, a wrong one into a mixture
+ * (Czech ě č ř ů read as windows-1252 gives Italian ì è plus ø and ù). */
+enum {
+    L_DE = 1 << 0,
+    L_FR = 1 << 1,
+    L_ES = 1 << 2,
+    L_IT = 1 << 3,
+    L_PT = 1 << 4,
+    L_NORDIC = 1 << 5, /* Danish, Norwegian, Swedish, Finnish, Icelandic */
+    L_NL = 1 << 6,
+    L_PL = 1 << 7,
+    L_CS = 1 << 8,
+    L_SK = 1 << 9,
+    L_HU = 1 << 10,
+    L_HR = 1 << 11, /* Croatian, Slovenian, Bosnian */
+    L_RO = 1 << 12,
+    L_COUNT = 13
 };
 
-static bool is_common_latin(uint32_t cp)
+static const struct {
+    uint16_t cp; /* lower case */
+    uint16_t langs;
+} alphabet[] = {
+    {0x00DF, L_DE},                                  /* ß */
+    {0x00E0, L_FR | L_IT | L_PT},                    /* à */
+    {0x00E1, L_ES | L_IT | L_PT | L_NORDIC | L_NL | L_CS | L_SK | L_HU},
+    {0x00E2, L_FR | L_PT | L_RO},                    /* â */
+    {0x00E3, L_PT},                                  /* ã */
+    {0x00E4, L_DE | L_NORDIC | L_SK},                /* ä */
+    {0x00E5, L_NORDIC},                              /* å */
+    {0x00E6, L_FR | L_NORDIC},                       /* æ */
+    {0x00E7, L_FR | L_PT},                           /* ç */
+    {0x00E8, L_FR | L_IT | L_NL},                    /* è */
+    {0x00E9, L_FR | L_ES | L_IT | L_PT | L_NORDIC | L_NL | L_CS | L_SK |
+                 L_HU},                              /* é */
+    {0x00EA, L_FR | L_PT},                           /* ê */
+    {0x00EB, L_FR | L_NL},                           /* ë */
+    {0x00EC, L_IT},                                  /* ì */
+    {0x00ED, L_ES | L_IT | L_PT | L_NORDIC | L_CS | L_SK | L_HU}, /* í */
+    {0x00EE, L_FR | L_RO},                           /* î */
+    {0x00EF, L_FR | L_NL},                           /* ï */
+    {0x00F0, L_NORDIC},                              /* ð */
+    {0x00F1, L_ES},                                  /* ñ */
+    {0x00F2, L_IT},                                  /* ò */
+    {0x00F3, L_ES | L_IT | L_PT | L_NORDIC | L_PL | L_CS | L_SK | L_HU},
+    {0x00F4, L_FR | L_PT | L_SK},                    /* ô */
+    {0x00F5, L_PT},                                  /* õ */
+    {0x00F6, L_DE | L_NORDIC | L_NL | L_HU},         /* ö */
+    {0x00F8, L_NORDIC},                              /* ø */
+    {0x00F9, L_FR | L_IT},                           /* ù */
+    {0x00FA, L_ES | L_IT | L_PT | L_NORDIC | L_CS | L_SK | L_HU}, /* ú */
+    {0x00FB, L_FR},                                  /* û */
+    {0x00FC, L_DE | L_FR | L_ES | L_PT | L_NL | L_HU}, /* ü */
+    {0x00FD, L_NORDIC | L_CS | L_SK},                /* ý */
+    {0x00FE, L_NORDIC},                              /* þ */
+    {0x00FF, L_FR},                                  /* ÿ */
+    {0x0103, L_RO},                                  /* ă */
+    {0x0105, L_PL},                                  /* ą */
+    {0x0107, L_PL | L_HR},                           /* ć */
+    {0x010D, L_CS | L_SK | L_HR},                    /* č */
+    {0x010F, L_CS | L_SK},                           /* ď */
+    {0x0111, L_HR},                                  /* đ */
+    {0x0119, L_PL},                                  /* ę */
+    {0x011B, L_CS},                                  /* ě */
+    {0x013A, L_SK},                                  /* ĺ */
+    {0x013E, L_SK},                                  /* ľ */
+    {0x0142, L_PL},                                  /* ł */
+    {0x0144, L_PL},                                  /* ń */
+    {0x0148, L_CS | L_SK},                           /* ň */
+    {0x0151, L_HU},                                  /* ő */
+    {0x0153, L_FR},                                  /* œ */
+    {0x0155, L_SK},                                  /* ŕ */
+    {0x0159, L_CS},                                  /* ř */
+    {0x015B, L_PL},                                  /* ś */
+    {0x015F, L_RO},                                  /* ş */
+    {0x0161, L_CS | L_SK | L_HR},                    /* š */
+    {0x0163, L_RO},                                  /* ţ */
+    {0x0165, L_CS | L_SK},                           /* ť */
+    {0x016F, L_CS},                                  /* ů */
+    {0x0171, L_HU},                                  /* ű */
+    {0x017A, L_PL},                                  /* ź */
+    {0x017C, L_PL},                                  /* ż */
+    {0x017E, L_CS | L_SK | L_HR},                    /* ž */
+};
+
+static uint16_t alphabets_of(uint32_t lower)
 {
-    size_t lo = 0, hi = WS_COUNT(common_latin);
+    size_t lo = 0, hi = WS_COUNT(alphabet);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (common_latin[mid] == cp)
-            return true;
-        if (common_latin[mid] < cp)
+        if (alphabet[mid].cp == lower)
+            return alphabet[mid].langs;
+        if (alphabet[mid].cp < lower)
             lo = mid + 1;
         else
             hi = mid;
     }
+    return 0;
+}
+
+/* Letters rare even in the languages that have them: reading a symbol as
+ * one of these (iso-8859-2's Ť ť for windows-1252's « ») must not look
+ * like good evidence. */
+static bool rare_latin(uint32_t lower)
+{
+    static const uint16_t rare[] = {0x00E6, 0x00F0, 0x00FE, 0x00FF, 0x010F,
+                                    0x013A, 0x013E, 0x0148, 0x0151, 0x0153,
+                                    0x0155, 0x0165, 0x0171};
+    for (size_t i = 0; i < WS_COUNT(rare); i++)
+        if (rare[i] == lower)
+            return true;
     return false;
+}
+
+static bool is_quote(uint32_t cp)
+{
+    return cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F) ||
+           cp == 0x2039 || cp == 0x203A;
 }
 
 /* Upper case in Latin Extended-A: mostly even code points, odd in two
@@ -99,7 +199,7 @@ static int cyr_index(uint32_t lower)
 
 static byte_info classify(uint32_t cp)
 {
-    byte_info b = {K_SYMBOL, 0, 0, 0};
+    byte_info b = {K_SYMBOL, 0, 0, 0, 0, 0};
     if (cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0) ||
         (cp >= 0x2500 && cp <= 0x25FF) || cp == 0x2219 || cp == 0x221A ||
         cp == 0x2248 || cp == 0x2264 || cp == 0x2265 || cp == 0x2320 ||
@@ -119,12 +219,24 @@ static byte_info classify(uint32_t cp)
         b.w_ru = idx >= 0 ? ws_cyr_weight_ru[idx] : S_RARE_CYR;
         b.w_uk = idx >= 0 ? ws_cyr_weight_uk[idx] : S_RARE_CYR;
     } else if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)) {
-        bool upper = cp < 0xDF || (cp >= 0x100 && cp < 0x180 &&
-                                   latin_ext_upper(cp));
+        bool upper = cp < 0xDF || cp == 0x178 ||
+                     (cp >= 0x100 && cp < 0x180 && latin_ext_upper(cp));
+        uint32_t lower = cp;
+        if (cp == 0x178)
+            lower = 0xFF;
+        else if (upper)
+            lower = cp < 0x100 ? cp + 0x20 : cp + 1;
         b.kind = upper ? K_LAT_UPPER : K_LAT_LOWER;
-        b.latin = is_common_latin(cp) ? S_LATIN_COMMON : S_LATIN_RARE;
+        b.langs = alphabets_of(lower);
+        b.in = rare_latin(lower) ? S_LATIN_IN_RARE : S_LATIN_IN;
+        b.word = lower == 0xE0   ? L_FR
+                 : lower == 0xE8 ? L_IT
+                 : lower == 0xE9 ? L_PT
+                                 : 0;
+    } else if (is_quote(cp)) {
+        b.kind = K_QUOTE;
     } else if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xAD ||
-               cp == 0xB7 || cp == 0x2116 || cp == 0x2039 || cp == 0x203A ||
+               cp == 0xB7 || cp == 0xBF || cp == 0xA1 || /* ¿ ¡ */ cp == 0x2116 || cp == 0x2039 || cp == 0x203A ||
                (cp >= 0x2010 && cp <= 0x2027)) {
         b.kind = K_PUNCT;
     }
@@ -168,15 +280,16 @@ static long score(const unsigned char *s, size_t n, const uint16_t *high)
     byte_info info[128];
     for (int i = 0; i < 128; i++)
         info[i] = classify(high[i]);
-    long common = 0, ru = 0, uk = 0;
+    long common = 0, ru = 0, uk = 0, lang[L_COUNT] = {0};
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
         if (c < 0x80)
             continue;
         const byte_info *b = &info[c - 0x80];
         unsigned char pc = i > 0 ? s[i - 1] : ' ';
+        unsigned char nc = i + 1 < n ? s[i + 1] : ' ';
         int pk = kind_of(info, pc);
-        int nk = kind_of(info, i + 1 < n ? s[i + 1] : ' ');
+        int nk = kind_of(info, nc);
         switch (b->kind) {
         case K_CYR_LOWER:
         case K_CYR_UPPER:
@@ -187,18 +300,34 @@ static long score(const unsigned char *s, size_t n, const uint16_t *high)
             ru += b->w_ru;
             uk += b->w_uk;
             if (b->kind == K_CYR_UPPER)
-                common += pk == K_CYR_LOWER ? S_UPPER_IN_WORD : S_UPPER;
+                common += pk == K_CYR_LOWER   ? S_UPPER_IN_WORD
+                          : pk == K_CYR_UPPER ? S_UPPER_RUN
+                                              : S_UPPER;
             break;
         case K_LAT_LOWER:
         case K_LAT_UPPER:
+        {
+            /* Alone, an accented letter is a word only in a few cases
+             * (French à, Italian è, Portuguese é); elsewhere it is a
+             * symbol misread, like « » read as iso-8859-2's Ť ť. */
+            uint16_t langs = b->langs;
+            if (!is_letter_kind(pk) && !is_letter_kind(nk))
+                langs &= b->word;
+            for (int l = 0; l < L_COUNT; l++)
+                lang[l] += (langs >> l) & 1 ? b->in : S_LATIN_OUT;
+        }
             if (pk >= K_CYR_LOWER && pk <= K_LAT_UPPER && nk >= K_CYR_LOWER &&
                 nk <= K_LAT_UPPER)
                 common += S_LATIN_RUN;
-            else if (pk == K_ASCII || nk == K_ASCII)
-                common += b->latin;
-            if (b->kind == K_LAT_UPPER &&
-                (pk == K_LAT_LOWER || (pc >= 'a' && pc <= 'z')))
+            /* Case changes inside a word: "sTraße", "żDesea". */
+            if ((b->kind == K_LAT_UPPER &&
+                 (pk == K_LAT_LOWER || (pc >= 'a' && pc <= 'z'))) ||
+                (b->kind == K_LAT_LOWER && nc >= 'A' && nc <= 'Z'))
                 common += S_UPPER_IN_WORD;
+            break;
+        case K_QUOTE:
+            if (is_letter_kind(pk) != is_letter_kind(nk))
+                common += S_QUOTE;
             break;
         case K_SYMBOL:
             common += is_letter_kind(pk) && is_letter_kind(nk)
@@ -212,7 +341,10 @@ static long score(const unsigned char *s, size_t n, const uint16_t *high)
             break;
         }
     }
-    return common + WS_MAX(ru, uk);
+    long best_lang = lang[0];
+    for (int l = 1; l < L_COUNT; l++)
+        best_lang = WS_MAX(best_lang, lang[l]);
+    return common + WS_MAX(ru, uk) + best_lang;
 }
 
 const ws_charset *ws_charset_detect(const char *str, size_t n,
