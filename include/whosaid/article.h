@@ -18,6 +18,8 @@ typedef struct ws_quote {
     char *text;
     const char *kind; /* "direct", "mixed" or "indirect" (static) */
     char *speaker;    /* canonical name, NULL when unresolved */
+    const char *speaker_kind; /* "person", "organisation" or "anonymous"
+                                 (static), NULL when unresolved */
     char *mention;    /* words naming the speaker nearest the quote */
     char *cue;        /* the cue word or phrase, NULL when none */
     size_t start, end;
@@ -58,6 +60,7 @@ typedef struct ws_extract_opts {
     const char *url;          /* the document's URL when the caller knows */
     const char *charset_hint; /* e.g. from an HTTP Content-Type header */
     enum ws_format format;
+    int no_quotes; /* non-zero: skip the quote stage (quotes stay []) */
 } ws_extract_opts;
 
 /* Extracts the article record from bytes[0..len) (already decompressed).

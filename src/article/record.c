@@ -80,6 +80,7 @@ char *ws_article_to_json(const ws_article *a, size_t *len)
         json_str(&b, q->text, strlen(q->text));
         json_opt(&b, "kind", q->kind);
         json_opt(&b, "speaker", q->speaker);
+        json_opt(&b, "speaker_kind", q->speaker_kind);
         json_opt(&b, "mention", q->mention);
         json_opt(&b, "cue", q->cue);
         ws_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,\"confidence\":%.2f}",

@@ -24,6 +24,7 @@ static const char usage_text[] =
     "                        (default: recognised by content)\n"
     "  --max-bytes N[K|M|G]  skip documents larger than N bytes after\n"
     "                        decompression (default 64M)\n"
+    "  --no-quotes           skip the quote stage (quotes stay [])\n"
     "\n"
     "PATH may be a file (plain or gzip, HTML or text), a directory (read\n"
     "recursively in sorted order) or - for standard input (the default).\n"
@@ -105,6 +106,8 @@ static int cmd_extract(int argc, char **argv)
                 xo.format = WS_FORMAT_AUTO;
             else
                 rc = usage_error("unknown --as", v, "html, text or auto");
+        } else if (strcmp(a, "--no-quotes") == 0) {
+            xo.no_quotes = 1;
         } else if ((v = option_value(argc, argv, &i, "--max-bytes"))) {
             if (!parse_size(v, &io.max_bytes))
                 rc = usage_error("bad --max-bytes", v, "e.g. 64M");

@@ -34,7 +34,7 @@ void ws_arena_cleanup(ws_arena *a)
 
 void *ws_arena_alloc(ws_arena *a, size_t n)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = _Alignof(max_align_t);
     n = (n + align - 1) / align * align;
     if (n == 0)
         n = align;

@@ -695,7 +695,7 @@ bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
             cand = !(prev < 0x80 && ws_is_digit((unsigned char)prev));
         else if (ws_lex_is_letter(cp))
             /* A word start, or a word glued to the previous one: a capital
-             * after any letter ("ROMANENKOThursday, 12 December 2024"), a
+             * after any letter ("KOVALThursday, 12 December 2024"), a
              * small letter after capitals ("ШЕВЧЕНКОчетвер, 12 грудня"). */
             cand = !ws_lex_is_letter(prev) || ws_lex_is_upper(cp) ||
                    (ws_lex_is_upper(prev) && ws_lex_is_upper(prev2));

@@ -507,7 +507,7 @@ const char *ws_lang_detect(const char *s, size_t n)
         }
     }
     long b = score[best], sc = second >= 0 ? score[second] : 0;
-    /* Two words' worth of evidence, and a clear lead over the runner-up
+    /* Two words' worth of evidence, and a clear lead over the second best
      * (Spanish and Portuguese, Ukrainian and Russian share many words). */
     if (b < 24 || b * 4 < sc * 5)
         return NULL;

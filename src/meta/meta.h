@@ -53,17 +53,19 @@ size_t ws_date_span(const char *s, size_t n, char out[32]);
 
 /* Like ws_date_parse, and also reports where the first date (weekday and
  * time included) starts and ends in s when start/end are not NULL. Looks at
- * the first 4 KB only. A digit glued to a word ("begin03.12.25") or a
- * capitalised weekday glued to one ("ROMANENKOThursday, 12 December 2024")
+ * the first 4 KB only. A digit glued to a word ("story03.12.25") or a
+ * capitalised weekday glued to one ("KOVALThursday, 12 December 2024")
  * counts as a start. */
 bool ws_date_find(const char *s, size_t n, char out[32], size_t *start,
                   size_t *end);
 
 /* Normalises an author name into out: collapses whitespace, strips "By",
  * "Автор:", trailing punctuation and role words, and turns ALL-CAPS or
- * all-lower words into Title Case ("VALENTYNA ROMANENKO" -> "Valentyna
- * Romanenko"), in any script (utf8proc). Returns false when the result is
- * not a plausible personal name (empty, too long, digits, a URL). */
+ * all-lower words into Title Case ("OLENA KOVAL" -> "Olena Koval"), in any
+ * script (utf8proc). Returns false when the result is not a plausible
+ * personal name: empty, fewer than 2 or more than 6 words, digits, a URL
+ * or domain, or a role or organisation word ("Staff", "Editorial board",
+ * "Associated Press" are not persons). */
 bool ws_name_normalize(const char *s, size_t n, ws_buf *out);
 
 /* Length of a byline prefix ("By ", "Written by ", "Автор: ") at the start
@@ -74,7 +76,7 @@ size_t ws_byline_prefix(const char *s, size_t n);
  * and with dates removed, every piece between separators ("," "and" "&"
  * "та" "и" "|" "•") passes ws_name_normalize. With strict_case every word
  * must also start with a capital as written (particles and initials
- * aside), which tells "Julia Shramko" from a lower-case phrase. */
+ * aside), which tells "Anna Kowalska" from a lower-case phrase. */
 bool ws_byline_names_only(const char *s, size_t n, bool strict_case);
 
 /* Month number (1..12) of an English, Ukrainian or Russian month name or

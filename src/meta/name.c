@@ -100,8 +100,9 @@ static bool in_list(const char *w, size_t n, const char *const *list,
 static const char *const byline_prefixes[] = {
     "written by", "posted by", "reported by", "words by", "story by",
     "text by", "by:", "by", "authors:", "author:", "автори:", "авторы:",
-    "автор:", "автори", "авторы", "автор", "текст:", "von", "por", "par",
-    "door", "przez", "di",
+    "автор:", "автори", "авторы", "автор", "текст:",
+    /* "By" in other languages; not "von" or "di", which begin names */
+    "por", "par", "door", "przez",
 };
 /* clang-format on */
 
@@ -390,7 +391,7 @@ struct names_check {
 };
 
 /* In strict mode every word must start with a capital as written (or be a
- * particle or initial): "Julia Shramko", not "julia said no". */
+ * particle or initial): "Anna Kowalska", not "anna said no". */
 static bool check_one(void *ctx, const char *p, size_t n)
 {
     struct names_check *c = ctx;

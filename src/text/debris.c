@@ -470,7 +470,7 @@ static bool no_letters(const char *f, size_t a, size_t b)
     return true;
 }
 
-/* A counter word counts next to a number only: "2248 views",
+/* A counter word counts next to a number only: "518 views",
  * "Переглядів: 1 284". */
 static bool number_near(const char *f, size_t n, size_t i, size_t end)
 {

@@ -19,7 +19,7 @@ enum debris_cat {
     C_LANG = 1 << 8,      /* a language name (switchers) */
     C_SOCIAL = 1 << 9,    /* a social network name (share rows) */
     C_TAGS = 1 << 10,     /* "Tags:" */
-    C_COUNTER = 1 << 11,  /* "22 views": a number before a counter word */
+    C_COUNTER = 1 << 11,  /* "41 views": a number before a counter word */
     C_DATEWORD = 1 << 12, /* "Published", "Updated", "date" before a date */
     C_UPDATED = 1 << 13,  /* the date after it is an update, not the first
                              publication */

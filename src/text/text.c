@@ -70,6 +70,7 @@ typedef struct reader {
     size_t n;
     uint64_t *seen; /* open-addressing set of hashes; 0 = empty */
     uint8_t *seen_count;
+    bool *seen_emitted; /* a paragraph with this hash is in the text */
     size_t seen_mask;
     char fold[FOLD_MAX + 8];
     ws_fields *f;
@@ -320,6 +321,8 @@ static void seen_init(reader *r)
         cap *= 2;
     r->seen = ws_arena_alloc(&r->arena, cap * sizeof *r->seen);
     r->seen_count = ws_arena_alloc(&r->arena, cap);
+    r->seen_emitted = ws_arena_alloc(&r->arena, cap * sizeof(bool));
+    memset(r->seen_emitted, 0, cap * sizeof(bool));
     memset(r->seen, 0, cap * sizeof *r->seen);
     memset(r->seen_count, 0, cap);
     r->seen_mask = cap - 1;
@@ -543,8 +546,13 @@ static void classify(reader *r, line *l)
     l->words = (uint16_t)WS_MIN(words, (size_t)UINT16_MAX);
     l->terminal = ends_sentence(l->s, l->n);
     size_t at;
-    if (last_cp(l->s, l->n, &at) == ':' && l->chars >= 60)
+    uint32_t last = last_cp(l->s, l->n, &at);
+    if (last == ':' && l->chars >= 60)
         l->terminal = true; /* "The minister said:" before a quote paragraph */
+    /* A long line ending in a quoted word ("… назвав його «героєм»") is a
+     * sentence; headlines with a quote at the end are shorter. */
+    if (is_close_quote(last) && last != ')' && l->chars >= 120)
+        l->terminal = true;
 
     if (h.cats & C_BARRIER) {
         l->kind = K_BARRIER;
@@ -648,7 +656,7 @@ static void classify(reader *r, line *l)
         return;
     }
     if (l->chars < 100 && letters * 10 < nonspace * 4) {
-        l->kind = K_DEBRIS; /* "$42.330.01", "USD 41.25 EUR 44.80" */
+        l->kind = K_DEBRIS; /* "$41.870.02", "USD 41.25 EUR 44.80" */
         return;
     }
     if (l->n <= NAMES_MAX && !l->terminal && l->s[l->n - 1] != ':' &&
@@ -771,10 +779,9 @@ static long choose_title(reader *r)
         size_t at;
         uint32_t last = last_cp(l->s, l->n, &at);
         bool repeated = seen_times(r, l->hash) >= 2;
-        /* A sentence with a full stop is a paragraph, not a headline,
-         * unless the page repeats it. */
-        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX) &&
-            !repeated)
+        /* A sentence with a full stop is a paragraph (a repeated one is a
+         * pull quote), not a headline. */
+        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX))
             continue;
         int score = 10 - (int)(seen / 4);
         if (repeated)
@@ -785,6 +792,8 @@ static long choose_title(reader *r)
             score += 10;
         if (l->words >= 5)
             score += 3;
+        if (i > first_par)
+            score -= 10; /* titles come before the article */
         if (l->chars < 25)
             score -= 6;
         if (last == ':')
@@ -917,15 +926,12 @@ static ws_status emit_body(reader *r, size_t b, size_t e, long *first)
             continue;
         /* The same paragraph twice (a pull quote, a duplicated lead) is
          * kept once. */
-        if (seen_times(r, l->hash) >= 2) {
-            bool dup = false;
-            for (size_t j = b; j < i && !dup; j++)
-                dup = r->lines[j].emitted && r->lines[j].hash == l->hash;
-            if (dup)
-                continue;
-        }
+        size_t slot = seen_slot(r, l->hash);
+        if (r->seen_emitted[slot])
+            continue;
         st = ws_fields_add_paragraph(r->f, l->s, l->n);
         l->emitted = true;
+        r->seen_emitted[slot] = true;
         if (*first < 0)
             *first = (long)i;
     }

@@ -45,7 +45,7 @@ static void arena_allocates_aligned(void **state)
     ws_arena_init(&a);
     for (int i = 1; i < 5000; i++) {
         char *p = ws_arena_alloc(&a, (size_t)i % 97 + 1);
-        assert_int_equal((uintptr_t)p % sizeof(max_align_t), 0);
+        assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
         memset(p, 'x', (size_t)i % 97 + 1);
     }
     char *big = ws_arena_alloc(&a, 1 << 20);

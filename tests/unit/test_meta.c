@@ -65,12 +65,12 @@ static const struct {
     {"12 дек. 2024", "2024-12-12"},
     {"Грудень 2024, 12", NULL},
     /* Anywhere in a line */
-    {" date 2025-12-03 $42.330.01", "2025-12-03"},
+    {" date 2025-11-14 $41.870.02", "2025-11-14"},
     {"Published: 14 March 2023", "2023-03-14"},
     {"Опубліковано 12.12.2024 о 19:16", "2024-12-12T19:16"},
     {"A B , C DTHURSDAYThursday, 12 December 2024, 19:16", "2024-12-12T19:16"},
     {"ШЕВЧЕНКОчетвер, 12 грудня 2024, 19:16", "2024-12-12T19:16"},
-    {"talks actually begin03.12.25, 10:39 • 2248 views", "2025-12-03T10:39"},
+    {"another story03.12.25, 10:39 • 518 views", "2025-12-03T10:39"},
     /* Implausible or not dates */
     {"31.02.2024", NULL},
     {"29.02.2023", NULL},
@@ -171,8 +171,8 @@ static const struct {
     const char *in;
     const char *out; /* NULL: rejected */
 } names[] = {
-    {"VALENTYNA ROMANENKO", "Valentyna Romanenko"},
-    {"julia shramko", "Julia Shramko"},
+    {"OKSANA MELNYK", "Oksana Melnyk"},
+    {"anna kowalska", "Anna Kowalska"},
     {"By John Smith", "John Smith"},
     {"  Anna   Kowalska ,", "Anna Kowalska"},
     {"O'BRIEN PATRICK", "O'Brien Patrick"},
@@ -183,7 +183,7 @@ static const struct {
     {"Ronald McDonald", "Ronald McDonald"},
     {"DeShawn Williams", "DeShawn Williams"},
     {"Автор: ОЛЕНА КОВАЛЬ", "Олена Коваль"},
-    {"сергій сидоренко", "Сергій Сидоренко"},
+    {"петро мельник", "Петро Мельник"},
     {"Іван ПЕТРЕНКО-КОВАЛЬ", "Іван Петренко-Коваль"},
     {"John F.", "John F."},
     {"J.R.R. Tolkien", "J.R.R. Tolkien"},
@@ -283,14 +283,14 @@ static void test_byline(void **state)
 static void test_byline_names_only(void **state)
 {
     (void)state;
-    const char *yes[] = {"Julia Shramko", "Anna Smith, BOB JONES",
+    const char *yes[] = {"Anna Kowalska", "Anna Smith, BOB JONES",
                          "Олена Коваль та Ігор Шевченко",
                          "Ludwig van Beethoven"};
-    const char *no[] = {"julia shramko",
-                        "Zelenskyy meets Macron in Paris",
-                        "Starmer and Trump discuss support",
-                        "NATO",
-                        "Euromaidan-like Press",
+    const char *no[] = {"anna kowalska",
+                        "Mayor meets Dutch ministers in Paris",
+                        "Mayor and governor discuss funding",
+                        "UNESCO",
+                        "Example Press",
                         "All News"};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         if (!ws_byline_names_only(yes[i], strlen(yes[i]), true))
@@ -298,7 +298,7 @@ static void test_byline_names_only(void **state)
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
         if (ws_byline_names_only(no[i], strlen(no[i]), true))
             fail_msg("'%s' should not be names only", no[i]);
-    assert_true(ws_byline_names_only("julia shramko", 13, false));
+    assert_true(ws_byline_names_only("anna kowalska", 13, false));
     assert_int_equal(ws_byline_prefix("By Anna", 7), 3);
     assert_int_equal(ws_byline_prefix("Byron Smith", 11), 0);
     assert_int_equal(ws_byline_prefix("Автор: Анна", strlen("Автор: Анна")),
@@ -411,10 +411,10 @@ static const struct {
      "ao fim do mês e que as obras não param.",
      "pt"},
     {"Hello world", NULL},
-    {"Путін", NULL},
-    {"NATO", NULL},
+    {"Київ", NULL},
+    {"UNESCO", NULL},
     {"", NULL},
-    {"12.12.2024 19:16 — 2248 — 42.330.01", NULL},
+    {"12.12.2024 19:16 — 518 — 41.870.02", NULL},
     /* Bulgarian shares Russian's words but has ъ and no ы э ё. */
     {"България е член на Европейския съюз и на НАТО от години, а във "
      "външната политика се придържа към съюзниците си.",
