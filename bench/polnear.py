@@ -116,6 +116,7 @@ def load_gold(split):
                 cue_words.add(cue.strip())
             stripped = ctext.strip().strip(".,;").strip()
             seen[key] = {
+                "pieces": [text[a:b] for a, b in content],
                 "content": ctext, "tokens": toks(ctext), "cue": cue,
                 "source": txt("Source"),
                 "speech": bool(cue_words & SPEECH_SET),
@@ -169,8 +170,7 @@ def main():
             if norm_ws(p) not in kept:
                 lost += len(p)
         for g in gold.get(name, []):
-            parts = [norm_ws(x) for x in re.split(r"\s{2,}|\n", g["content"])]
-            g["kept"] = all(p in kept for p in parts if p)
+            g["kept"] = all(norm_ws(p) in kept for p in g["pieces"] if p.strip())
             g_lost += not g["kept"]
     print(f"text reader kept {100 - 100 * lost / max(tot, 1):.1f}% of body "
           f"characters ({lost} of {tot} lost); {g_lost} gold attributions "

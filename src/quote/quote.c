@@ -481,6 +481,21 @@ static void try_cue(finder *f, size_t c)
     /* Trailer: the content comes first, then the speaker and the cue. */
     if (!weak || true) {
         size_t p = inverted ? c : (have_back ? ms : c);
+        /* Role words the lexicon lacks ("…,” engineer Pavlo Sydorenko
+         * said): up to three lower-case words between the quote and the
+         * name belong to the mention. */
+        if (have_back && !inverted) {
+            size_t q = p, k = 0;
+            while (q > cs0 && k < 3 && qd_word(d, q - 1) && outside(d, q - 1) &&
+                   !(d->t[q - 1].flags & QF_CAP) &&
+                   !qd_has(d, q - 1, QL_PREP | QL_CONJ | QL_THAT | QL_CUE |
+                                         QL_CUEP | QL_WEAK | QL_BE | QL_AUX |
+                                         QL_MODAL | QL_PRON | QL_PLUR))
+                q--, k++;
+            if (q < p && q > cs0 &&
+                (ws_qdoc_sep(d, q - 1) || is_close(d, q - 1)))
+                p = ms = q;
+        }
         bool sep = false;
         while (p > cs0 && ws_qdoc_sep(d, p - 1)) {
             p--;
@@ -576,8 +591,6 @@ static void loose_quote(finder *f, size_t k)
     bool opens = o == cs0 || label || (o > 0 && (qd_punct(d, o - 1, ':') ||
                                                  is_close(d, o - 1) ||
                                                  d->t[o - 1].type == QT_BREAK));
-    if (!opens)
-        return;
     /* The statement before it, and whether this quote continues it. */
     stmt *prev = NULL;
     for (size_t i = f->ns; i > 0; i--) {
@@ -586,6 +599,18 @@ static void loose_quote(finder *f, size_t k)
                 prev = &f->s[i - 1];
         }
     }
+    /* The second half of a quote split by its trailer ("“Every time,”
+     * Tester said, “you give …”"): the cue sits between the two. */
+    if (!opens && prev && prev->kind == K_DIRECT && prev->qb + 1 == k &&
+        prev->cu0 > d->q[prev->qb].close && prev->cu0 < o &&
+        o - d->q[prev->qb].close <= 14 && d->t[o].para == prev->para) {
+        prev->qb = k;
+        prev->ce = c + 1;
+        d->q[k].claimed = (int)(prev - f->s);
+        return;
+    }
+    if (!opens)
+        return;
     if (label) {
         qwho near;
         size_t lo = o;
