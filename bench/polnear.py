@@ -85,6 +85,8 @@ def load_gold(split):
             line = line.rstrip("\n")
             if line.startswith("T"):
                 tid, mid, _txt = (line.split("\t") + ["", ""])[:3]
+                if " " not in mid:
+                    continue  # an annotation without offsets
                 kind, offs = mid.split(" ", 1)
                 pieces = []
                 for part in offs.split(";"):

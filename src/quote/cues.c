@@ -97,7 +97,11 @@ static const struct {
     {QL_IT, "it"},
     {QL_ANON,
      "source sources official officials insider insiders person people "
-     "witness witnesses interlocutor джерело джерела співрозмовник "
+     "witness witnesses interlocutor respondents critics experts analysts "
+     "voters residents supporters opponents aides advisers observers "
+     "investigators lawmakers members leaders participants organizers "
+     "organisers activists protesters students parents workers "
+     "джерело джерела співрозмовник "
      "співрозмовники источник источники собеседник собеседники "
      "посадовці чиновник чиновники"},
     {QL_DET | QL_DEF, "the this these those"},
@@ -109,6 +113,7 @@ static const struct {
      "ексбывший бывший бывшая бывшего экс екс"},
     {QL_AUX,
      "has have had also later then further again once reportedly "
+     "did does do didn't doesn't hasn't haven't hadn't won't "
      "previously repeatedly recently publicly earlier already just even "
      "often never not only similarly likewise separately subsequently "
      "himself herself themselves "
@@ -261,6 +266,9 @@ unsigned ws_qlex_lookup(const char *s, size_t n)
     if (n == 0 || n > 40)
         return 0;
     unsigned bits = find(s, n);
+    /* English plurals of role words: "senators", "ministers". */
+    if (!bits && n > 3 && s[n - 1] == 's' && (unsigned char)s[0] < 0x80)
+        bits = find(s, n - 1) & (QL_TITLE | QL_ANON);
     /* Cyrillic words start with a byte 0xD0..0xD3. */
     if ((unsigned char)s[0] >= 0xD0 && (unsigned char)s[0] <= 0xD3) {
         size_t e = slavic_ending(s, n);

@@ -74,6 +74,9 @@ static void add_fold(qdoc *d, qtok *t)
     t->flen = (uint32_t)k;
     d->folds_len += k + 1;
     t->lex = ws_qlex_lookup(out, k);
+    /* "He's said", "it's": a contraction, not a possessive. */
+    if (t->lex & (QL_PRON | QL_PLUR | QL_IT))
+        t->flags &= (uint16_t)~QF_POSS;
 }
 
 static bool is_digit_cp(uint32_t c)

@@ -310,6 +310,40 @@ static size_t skip_object(const qdoc *d, size_t j, size_t sb)
     return j;
 }
 
+/* A cue within the next few words (a trailer after a quote). */
+static bool cue_near(const qdoc *d, size_t i)
+{
+    for (size_t k = 0; k < 6 && i + k < d->n; k++) {
+        if (!qd_word(d, i + k))
+            return false;
+        if (qd_has(d, i + k, QL_CUE | QL_CUEP))
+            return true;
+    }
+    return false;
+}
+
+/* An adjunct between a cue and its clause ("said on Thursday he …",
+ * "said in an interview that …"): the position after it, or j. */
+static size_t skip_adjunct(const qdoc *d, size_t j, size_t sb)
+{
+    if (!qd_has(d, j, QL_PREP) || qd_has(d, j, QL_THAT))
+        return j;
+    for (size_t k = j + 1; k < sb && k <= j + 4; k++) {
+        if (!outside(d, k))
+            return j;
+        if (qd_punct(d, k, ','))
+            return k + 1;
+        if (qd_has(d, k, QL_THAT))
+            return k;
+        if (!qd_word(d, k))
+            return j;
+        if (k > j + 1 && qd_has(d, k, QL_PRON | QL_PLUR | QL_IT) &&
+            !qd_has(d, k, QL_DET))
+            return k;
+    }
+    return j;
+}
+
 /* The position right after an inverted mention ("…,” said Rutte") or the
  * cue itself. */
 static void try_cue(finder *f, size_t c)
@@ -383,6 +417,20 @@ static void try_cue(finder *f, size_t c)
         return;
     }
     bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
+    /* Apposition or relative clause between subject and cue ("Dan Roe,
+     * the party's director, said", "Roe, who says …, said"). */
+    if (!have_back && c > cs0 + 2 && ws_qdoc_sep(d, c - 1) &&
+        qd_punct(d, c - 1, ',')) {
+        size_t k = c - 1;
+        while (k > cs0 && c - k < 24 && !(qd_punct(d, k - 1, ',') &&
+                                          outside(d, k - 1)))
+            k--;
+        if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+            ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
+            !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
+            (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ)))
+            have_back = true;
+    }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
         (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
         if (qd_punct(d, cend, ',') && ms - 1 == cs0) {
@@ -412,8 +460,11 @@ static void try_cue(finder *f, size_t c)
             return;
         }
     }
-    /* A passive cue without an agent is no statement. */
-    if (qd_has(d, c - 1, QL_BE) && c > sa)
+    /* A passive cue without an agent is no statement; "is telling",
+     * "was saying" are no passives. */
+    if (qd_has(d, c - 1, QL_BE) && c > sa &&
+        !(d->t[c].flen > 3 &&
+          memcmp(qd_fold(d, c) + d->t[c].flen - 3, "ing", 3) == 0))
         return;
 
     /* Inverted order: "…,” said Rutte", "…, – заявив Зеленський". */
@@ -437,7 +488,15 @@ static void try_cue(finder *f, size_t c)
             j++;
         if (j < d->n && d->t[j].type == QT_BREAK && qd_punct(d, after, ':'))
             j++;
-        if (is_open(d, j) && (j > after || d->t[j].para == d->t[c].para)) {
+        size_t k0 = is_open(d, j) ? (size_t)d->t[j].quote : 0;
+        /* "said “it gets me mad” every time …": the quote is a fragment
+         * of a clause, read below as a bare clause. */
+        bool fragment = is_open(d, j) && j == after &&
+                        qd_word(d, d->q[k0].close + 1) &&
+                        d->t[d->q[k0].close + 1].sent == d->t[c].sent &&
+                        !cue_near(d, d->q[k0].close + 1);
+        if (is_open(d, j) && !fragment &&
+            (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
             size_t end = d->q[k].close + 1;
             /* Quotes right after it belong to it ("…" "…"). */
@@ -456,7 +515,7 @@ static void try_cue(finder *f, size_t c)
 
     /* That-clause: "X said (on Tuesday) that …", "заявив, що …". */
     if (!inverted) {
-        size_t j = cend, lim = cend + ((lex & QL_TELL) ? 6 : 4);
+        size_t j = cend, lim = cend + ((lex & QL_TELL) ? 7 : 5);
         /* A comma only right before the conjunction ("заявив, що"). */
         while (j < sb && j < lim && outside(d, j) && !qd_has(d, j, QL_THAT) &&
                (qd_word(d, j) ||
@@ -506,7 +565,15 @@ static void try_cue(finder *f, size_t c)
             bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
                         (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX);
             if (ends && !weak) {
-                add(f, F_TRAILER, cs0, p, c, cend, ms, me);
+                /* An interposed cue ("In a merger, he said, the brand
+                 * would survive"): the content runs on after it. */
+                size_t end = p;
+                if (qd_punct(d, j, ',') && j + 1 < sb && qd_word(d, j + 1) &&
+                    !qd_has(d, j + 1, QL_CUEP | QL_ACC | QL_CONJ) &&
+                    !ws_qdoc_is(d, j + 1, "who") &&
+                    !ws_qdoc_is(d, j + 1, "which") && !is_close(d, p - 1))
+                    end = clause_end(d, j + 1, sb);
+                add(f, F_TRAILER, cs0, end, c, cend, ms, me);
                 return;
             }
             if (ends && weak) {
@@ -521,7 +588,9 @@ static void try_cue(finder *f, size_t c)
     /* Bare clause: "X said only Ukraine should decide …". */
     if (inverted)
         return;
-    size_t j = after;
+    size_t j = skip_adjunct(d, after, sb);
+    if (j > after && qd_has(d, j, QL_THAT))
+        j++;
     if (j >= sb || !outside(d, j))
         return;
     if (qd_has(d, j, QL_PREP | QL_CONJ | QL_BE) || qd_punct(d, j, '.'))
@@ -654,8 +723,18 @@ static void loose_quote(finder *f, size_t k)
         }
         return;
     }
-    if (words >= 6)
-        add(f, F_ALONE, o, c + 1, o, o, o, o);
+    if (words >= 6) {
+        /* Nobody is named next to it: the person named last, within this
+         * paragraph and the one before, is the best guess, marked as such
+         * by the confidence. */
+        stmt *s = add(f, F_ALONE, o, c + 1, o, o, o, o);
+        size_t lo = o;
+        while (lo > 0 && d->t[lo - 1].para + 1 >= d->t[o].para)
+            lo--;
+        qwho near;
+        if (s && ws_qnearest_person(d, &f->cast, lo, o, NULL, &near))
+            s->who = near;
+    }
 }
 
 /* ---- output -------------------------------------------------------------------- */

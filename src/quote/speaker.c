@@ -141,7 +141,26 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     while (i < *me && modifier(d, i))
         i++;
     *ms = i;
-    return *ms < *me;
+    if (*ms < *me)
+        return true;
+    /* A plain noun phrase the lexicon does not know ("the report says",
+     * "Thirty percent said"): up to three words after a determiner, a
+     * number or the start of the clause. */
+    i = *me;
+    size_t k = 0;
+    while (i > lo && k < 3 && depth0(d, i - 1) && modifier(d, i - 1) &&
+           !qd_has(d, i - 1, QL_STOP))
+        i--, k++;
+    if (k == 0)
+        return false;
+    if (i > lo && depth0(d, i - 1) &&
+        (qd_has(d, i - 1, QL_DET) || (d->t[i - 1].flags & (QF_DIGIT | QF_CAP))) &&
+        qd_word(d, i - 1))
+        i--;
+    else if (i != lo)
+        return false;
+    *ms = i;
+    return true;
 }
 
 bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
