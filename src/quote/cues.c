@@ -39,7 +39,10 @@ static const struct {
      "promising suggesting"},
     {QL_WEAK,
      "called calls calling named names described describes describing "
-     "dubbed labelled labeled branded termed hailed"},
+     "dubbed labelled labeled branded termed hailed asked asks asking "
+     "shouted yelled chanted chanting jokes barked boomed interjected "
+     "exclaimed screamed sang whispered read reads reading tweeting "
+     "запитав запитала спитав спросил спросила"},
     /* Ukrainian and Russian forms that are not past tense (those come
      * from the stems below). */
     {QL_CUE | QL_BARE,
@@ -82,7 +85,7 @@ static const struct {
      "police army military commission campaign pentagon party union "
      "bureau embassy company firm bank fund organization organisation "
      "institute university cabinet headquarters staff command alliance "
-     "rada duma coalition federation authority authorities regulator "
+     "state rada duma coalition federation authority authorities regulator "
      "prosecutors spokesperson's "
      "кремль міністерство мзс міноборони уряд офіс адміністрація служба "
      "сбу генштаб штаб комітет партія агентство посольство поліція армія "
@@ -93,7 +96,7 @@ static const struct {
     {QL_PRON,
      "he she him her він вона його її нього неї він он она его ее её "
      "него нее ней"},
-    {QL_PLUR, "they them вони їх них они их"},
+    {QL_PLUR, "they them we i вони їх них они их ми мы я"},
     {QL_IT, "it"},
     {QL_ANON,
      "source sources official officials insider insiders person people "

@@ -139,6 +139,7 @@ typedef struct qentity {
     bool former[4];
     size_t ntitles;
     size_t last;          /* token of the latest mention */
+    size_t mid;           /* mentions not at the start of a sentence */
 } qentity;
 
 typedef struct qcast {
@@ -152,6 +153,10 @@ typedef struct qcast {
 /* Builds the entity table from the names outside quotes. */
 void ws_qcast_build(qcast *c, const qdoc *d);
 void ws_qcast_cleanup(qcast *c);
+
+/* True when token i is a capitalised word that names nobody: one word,
+ * never seen but at the start of a sentence, no title ("Having", "Hours"). */
+bool ws_qcast_stray(const qcast *c, const qdoc *d, size_t i);
 
 /* A resolved speaker. */
 typedef struct qwho {

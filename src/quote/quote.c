@@ -392,6 +392,10 @@ static void try_cue(finder *f, size_t c)
     }
     if (!(lex & (QL_CUE | QL_CUEP | QL_WEAK)))
         return;
+    /* "the United States": a capitalised cue inside a sentence is part of
+     * a name. */
+    if ((d->t[c].flags & QF_CAP) && c > cs0)
+        return;
     if (ws_qdoc_is(d, c, "pointed") || ws_qdoc_is(d, c, "points")) {
         if (!qd_has(d, c + 1, QL_OUT))
             return;
@@ -417,6 +421,8 @@ static void try_cue(finder *f, size_t c)
         return;
     }
     bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
+    if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms))
+        have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
      * the party's director, said", "Roe, who says …, said"). */
     if (!have_back && c > cs0 + 2 && ws_qdoc_sep(d, c - 1) &&
@@ -482,7 +488,7 @@ static void try_cue(finder *f, size_t c)
 
     /* Lead-in: "X said: “…”", "X told reporters, “…”", "He said:" at the
      * end of a paragraph whose next one is the quote. */
-    if (!weak && (have_back || inverted)) {
+    if (have_back || inverted) {
         size_t j = after;
         if (qd_punct(d, j, ':') || qd_punct(d, j, ','))
             j++;
@@ -506,7 +512,7 @@ static void try_cue(finder *f, size_t c)
             add(f, F_LEADIN, j, end, c, cend, ms, me);
             return;
         }
-        if (qd_punct(d, after, ':') && after + 1 < sb) {
+        if (!weak && qd_punct(d, after, ':') && after + 1 < sb) {
             add(f, F_LEADIN, after + 1, clause_end(d, after + 1, sb), c, cend,
                 ms, me);
             return;
@@ -591,7 +597,7 @@ static void try_cue(finder *f, size_t c)
     size_t j = skip_adjunct(d, after, sb);
     if (j > after && qd_has(d, j, QL_THAT))
         j++;
-    if (j >= sb || !outside(d, j))
+    if (j >= sb || (!outside(d, j) && !is_open(d, j)))
         return;
     if (qd_has(d, j, QL_PREP | QL_CONJ | QL_BE) || qd_punct(d, j, '.'))
         return;

@@ -85,6 +85,10 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
         *ms = i - 1;
         return true;
     }
+    /* "Cruz's spokesman", cut short: a possessive right before the cue
+     * names the owner, not the speaker. */
+    if (i > lo && (d->t[i - 1].flags & QF_POSS))
+        return false;
     size_t lowers = 0, words = 0;
     bool head = false;
     while (i > lo && words < 12) {
@@ -330,6 +334,9 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
             x->former[x->ntitles++] = former;
         }
     }
+    if (d->sent_start[d->t[from].sent] != from &&
+        !(from > 0 && qd_punct(d, from - 1, ':')))
+        x->mid++;
     int32_t id = (int32_t)(x - c->e);
     for (size_t i = ns; i < ne; i++)
         tok_ent[i] = id;
@@ -373,6 +380,15 @@ void ws_qcast_build(qcast *c, const qdoc *d)
         add_run(c, d, i, j, tok_ent);
         i = j;
     }
+}
+
+bool ws_qcast_stray(const qcast *c, const qdoc *d, size_t i)
+{
+    const int32_t *tok_ent = (const int32_t *)(c->e + QC_MAX_ENTITIES);
+    if (i >= d->n || tok_ent[i] < 0)
+        return false;
+    const qentity *x = &c->e[tok_ent[i]];
+    return x->nwords == 1 && x->mid == 0 && x->ntitles == 0;
 }
 
 void ws_qcast_cleanup(qcast *c)
@@ -419,6 +435,8 @@ bool ws_qnearest_person(const qdoc *d, qcast *c, size_t lo, size_t hi,
             continue;
         if (want && strcmp(want, x->name) != 0)
             continue;
+        if (d->t[i - 1].flags & QF_POSS)
+            continue;
         size_t s = i - 1;
         while (s > lo && tok_ent[s - 1] == e)
             s--;
@@ -462,7 +480,8 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         return;
     }
     /* A name at the end of the mention: the person it names. */
-    if (name_word(d, me - 1) && tok_ent[me - 1] >= 0) {
+    if (name_word(d, me - 1) && tok_ent[me - 1] >= 0 &&
+        !ws_qcast_stray(c, d, me - 1)) {
         out->speaker = c->e[tok_ent[me - 1]].name;
         out->kind = SK_PERSON;
         return;
