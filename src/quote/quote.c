@@ -536,9 +536,12 @@ static void try_cue(finder *f, size_t c)
                     s->who = p->who;
                 return;
             }
-            if (!have_back && !(weak))
+            if (!have_back)
                 return;
-            add(f, F_THAT, j + 1, clause_end(d, j + 1, sb), c, cend, ms, me);
+            size_t end = clause_end(d, j + 1, sb), qa, qb;
+            if (weak && kind_of(d, j + 1, end, &qa, &qb) == K_INDIRECT)
+                return;
+            add(f, F_THAT, j + 1, end, c, cend, ms, me);
             return;
         }
     }

@@ -263,6 +263,24 @@ static void test_forms_en(void **state)
     done(&f);
 }
 
+static void test_weak_cues(void **state)
+{
+    (void)state;
+    /* "asked" governs a quote, never a plain clause; "When asked" has no
+     * speaker of its own. */
+    found f = run("When asked how to fix the grid, Marchenko said: \"We "
+                  "start with the substations.\"\n\n"
+                  "The journalist asked how long the repairs would take.\n\n"
+                  "\"Will it be ready by May?\" a resident asked.",
+                  "en");
+    expect(&f, "We start with the substations", "direct", "Marchenko");
+    assert_false(any_with(&f, "how long the repairs"));
+    const ws_quote *q = find(&f, "Will it be ready by May");
+    assert_non_null(q);
+    assert_string_equal(q->cue, "asked");
+    done(&f);
+}
+
 static void test_quote_line(void **state)
 {
     (void)state;
@@ -444,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_multi_paragraph),
         cmocka_unit_test(test_split_quote),
         cmocka_unit_test(test_forms_en),
+        cmocka_unit_test(test_weak_cues),
         cmocka_unit_test(test_quote_line),
         cmocka_unit_test(test_forms_uk_ru),
         cmocka_unit_test(test_not_speech),
