@@ -732,18 +732,11 @@ static void loose_quote(finder *f, size_t k)
         }
         return;
     }
-    if (words >= 6) {
-        /* Nobody is named next to it: the person named last, within this
-         * paragraph and the one before, is the best guess, marked as such
-         * by the confidence. */
-        stmt *s = add(f, F_ALONE, o, c + 1, o, o, o, o);
-        size_t lo = o;
-        while (lo > 0 && d->t[lo - 1].para + 1 >= d->t[o].para)
-            lo--;
-        qwho near;
-        if (s && ws_qnearest_person(d, &f->cast, lo, o, NULL, &near))
-            s->who = near;
-    }
+    /* Nobody is named next to it: a quotation still, its speaker left
+     * null rather than guessed from whoever was named last (in news that
+     * is as often a place or the outlet). */
+    if (words >= 6)
+        add(f, F_ALONE, o, c + 1, o, o, o, o);
 }
 
 /* ---- output -------------------------------------------------------------------- */
