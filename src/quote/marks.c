@@ -63,7 +63,7 @@ static void add_fold(qdoc *d, qtok *t)
     }
     char *out = d->folds + d->folds_len;
     size_t k = ws_lex_fold(d->text + t->start, n, out, need - 1);
-    /* "Ukraine's", "Путін's": the possessive is a flag, not part of the
+    /* "Ukraine's", "Drach's": the possessive is a flag, not part of the
      * word the lexicon and the names see. */
     if (k > 2 && out[k - 2] == '\'' && out[k - 1] == 's') {
         t->flags |= QF_POSS;
@@ -425,7 +425,7 @@ static bool sentence_end_punct(uint32_t c)
     return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
-/* A cue within the next few tokens after i (the trailer of a quote: "Rutte
+/* A cue within the next few tokens after i (the trailer of a quote: "Drach
  * added", "the NATO secretary general said"): then the quote and what
  * follows are one sentence. */
 static bool cue_follows(const qdoc *d, size_t i)
@@ -513,7 +513,7 @@ static void sentences(qdoc *d)
         }
         /* The closing mark of a quote that ended its own sentence ("… will
          * continue." "That's …") ends the sentence too, unless a trailer
-         * ("Rutte added") follows. */
+         * ("Drach added") follows. */
         if (t->type == QT_MARK && t->quote >= 0 && d->q[t->quote].close == i &&
             i > 0 && d->t[i - 1].type == QT_PUNCT &&
             sentence_end_punct(d->t[i - 1].cp)) {

@@ -274,8 +274,8 @@ static bool idle_cue(const qdoc *d, size_t c, size_t sa)
     return false;
 }
 
-/* Skips a comma-bounded apposition right after a comma ("…Latvia, Evika
- * Siliņa, NATO supports"): the content starts after it. */
+/* Skips a comma-bounded apposition right after a comma ("… with the mayor
+ * of Lviv, Ivan Drach, the city supports"): the content starts after it. */
 static size_t after_apposition(const qdoc *d, size_t i, size_t sb)
 {
     for (int round = 0; round < 3; round++) {
@@ -344,8 +344,8 @@ static size_t skip_adjunct(const qdoc *d, size_t j, size_t sb)
     return j;
 }
 
-/* The position right after an inverted mention ("…,” said Rutte") or the
- * cue itself. */
+/* One cue at token c: the forms of docs/quote.md, section 2, in order;
+ * the first that fits makes the statement. */
 static void try_cue(finder *f, size_t c)
 {
     qdoc *d = &f->d;
@@ -473,7 +473,7 @@ static void try_cue(finder *f, size_t c)
           memcmp(qd_fold(d, c) + d->t[c].flen - 3, "ing", 3) == 0))
         return;
 
-    /* Inverted order: "…,” said Rutte", "…, – заявив Зеленський". */
+    /* Inverted order: "…,” said Drach", "…, – заявив Марченко". */
     bool inverted = false;
     size_t after = cend;
     if (!have_back && c > sa &&

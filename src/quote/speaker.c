@@ -1,5 +1,5 @@
 /* Speakers inside one article: the words that name a speaker next to a cue
- * (a mention: "NATO Secretary General Mark Rutte", "the official", "he"),
+ * (a mention: "Energy Minister Olena Marchenko", "the official", "he"),
  * the table of people the article names (full name, name words, titles
  * held now or formerly), and the resolution of a mention to the fullest
  * name the article gives. Names inflect in Ukrainian and Russian, so there
@@ -37,7 +37,7 @@ static size_t cps(const char *s, size_t n)
 }
 
 /* Same name word: equal, or in Ukrainian and Russian the same stem with
- * endings of up to three letters (Зеленський/Зеленського, Путін/Путіна). */
+ * endings of up to three letters (Марченко/Марченка, Гнатюк/Гнатюка). */
 static bool same_name(const char *a, const char *b, bool slavic)
 {
     size_t la = strlen(a), lb = strlen(b);
@@ -294,7 +294,7 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
         ns--;
     if (ns == ne || ne - ns > 6)
         return;
-    /* A name that ends before its run ends ("Rutte Secretary") or a lone
+    /* A name that ends before its run ends ("Drach Secretary") or a lone
      * possessive ("Trump's") still names someone. */
     char *w[6];
     size_t k = 0;
