@@ -6,6 +6,7 @@
 
 #include "../decode/decode.h"
 #include "../html/html.h"
+#include "../quote/quote.h"
 #include "../text/text.h"
 
 #include <stdio.h>
@@ -136,6 +137,14 @@ ws_status ws_extract(const char *bytes, size_t len, const ws_extract_opts *opts,
     char id[17];
     snprintf(id, sizeof id, "%016llx", (unsigned long long)h);
     a->id = ws_xstrdup(id);
+
+    /* The quote stage reads the settled record (text and language). */
+    if (!opts->no_quotes)
+        st = ws_quote_find(a, &a->quotes, &a->n_quotes);
+    if (st != WS_OK) {
+        ws_article_free(a);
+        goto done;
+    }
     *out = a;
 
 done:

@@ -1,0 +1,875 @@
+/* The quote stage: statements of an article body. Each speech cue outside
+ * quotes ("said", "according to", "заявив", "по словам") is read with the
+ * words around it in a fixed order of forms: "according to X, …", "as
+ * noted by X, …", "This was stated by X" (the sentence before), a lead-in
+ * to a quote ("X said: “…”"), a that-clause, a trailer after the content
+ * ("…,” X said", "…, said X") and a bare clause ("X said only …"). What the
+ * cue governs is the statement's content: one quote or a run of quotes is
+ * direct speech, a clause holding a quoted fragment is mixed, a clause
+ * without marks is indirect. Quotes no cue governs are then attached to
+ * the statement before them (split quotes, paragraphs of one quote, "Quote:"
+ * lines) or dropped as scare quotes and titles. See docs/quote.md. */
+#include "quote.h"
+
+#include "qparts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_STATEMENTS 512
+#define MENTION_MAX 200
+
+enum { K_DIRECT, K_MIXED, K_INDIRECT };
+
+/* Which rule found a statement; each has its confidence. */
+enum form {
+    F_ACCORDING,
+    F_AS,
+    F_THIS,
+    F_LEADIN,
+    F_THAT,
+    F_TRAILER,
+    F_BARE,
+    F_LABEL,
+    F_CONTINUED,
+    F_ALONE,
+};
+
+static const double form_conf[] = {
+    [F_ACCORDING] = 0.85, [F_AS] = 0.8,      [F_THIS] = 0.75,
+    [F_LEADIN] = 0.95,    [F_THAT] = 0.85,   [F_TRAILER] = 0.9,
+    [F_BARE] = 0.7,       [F_LABEL] = 0.8,   [F_CONTINUED] = 0.75,
+    [F_ALONE] = 0.4,
+};
+
+typedef struct stmt {
+    size_t cs, ce;   /* content tokens [cs, ce) */
+    size_t qa, qb;   /* direct: outer quotes qa..qb (inclusive) */
+    int kind;
+    enum form form;
+    size_t cu0, cu1; /* cue tokens, empty when none */
+    const char *label; /* cue text when it is not in the tokens */
+    qwho who;
+    size_t cue_tok;  /* where the statement's cue is, for ordering */
+    uint32_t para;
+} stmt;
+
+typedef struct finder {
+    qdoc d;
+    qcast cast;
+    stmt *s;
+    size_t ns;
+} finder;
+
+/* ---- sentence helpers ------------------------------------------------------ */
+
+static void sentence_of(const qdoc *d, size_t i, size_t *sa, size_t *sb)
+{
+    uint32_t k = d->t[i].sent;
+    *sa = d->sent_start[k];
+    *sb = k + 1 < d->nsent ? d->sent_start[k + 1] : d->n;
+    while (*sb > *sa && d->t[*sb - 1].type == QT_BREAK)
+        (*sb)--;
+}
+
+static bool outside(const qdoc *d, size_t i)
+{
+    return i < d->n && d->t[i].quote < 0;
+}
+
+static bool is_open(const qdoc *d, size_t i)
+{
+    return i < d->n && d->t[i].type == QT_MARK && d->t[i].quote >= 0 &&
+           d->q[d->t[i].quote].open == i;
+}
+
+static bool is_close(const qdoc *d, size_t i)
+{
+    return i < d->n && d->t[i].type == QT_MARK && d->t[i].quote >= 0 &&
+           d->q[d->t[i].quote].close == i;
+}
+
+/* Where a sentence's own words start: after a label line ("Quote:",
+ * "Details:"), a list bullet or a dash. */
+static size_t clause_start(const qdoc *d, size_t sa, size_t sb)
+{
+    size_t i = sa;
+    while (i < sb && d->t[i].type == QT_PUNCT &&
+           (d->t[i].cp == '-' || d->t[i].cp == 0x2022 || d->t[i].cp == 0x2013 ||
+            d->t[i].cp == 0x2014 || d->t[i].cp == '*'))
+        i++;
+    if (i + 1 < sb && qd_word(d, i) && (d->t[i].flags & QF_CAP) &&
+        qd_punct(d, i + 1, ':') && i + 2 < sb)
+        return i + 2;
+    return i;
+}
+
+static size_t words_in(const qdoc *d, size_t a, size_t b)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b; i++)
+        k += d->t[i].type == QT_WORD;
+    return k;
+}
+
+/* Trims punctuation (but not quotation marks) and a leading "that" off
+ * content [*cs, *ce). */
+static void trim(const qdoc *d, size_t *cs, size_t *ce)
+{
+    while (*cs < *ce && (d->t[*cs].type == QT_PUNCT ||
+                         (d->t[*cs].type == QT_MARK && !is_open(d, *cs)) ||
+                         (qd_has(d, *cs, QL_THAT) && outside(d, *cs))))
+        (*cs)++;
+    while (*ce > *cs && (d->t[*ce - 1].type == QT_PUNCT ||
+                         d->t[*ce - 1].type == QT_BREAK ||
+                         (d->t[*ce - 1].type == QT_MARK && !is_close(d, *ce - 1))))
+        (*ce)--;
+}
+
+/* The end of a clause that starts at from: the sentence end, or a comma
+ * before a participle cue ("…, underscoring that …"), "according to" or a
+ * trailer. */
+static size_t clause_end(const qdoc *d, size_t from, size_t sb)
+{
+    for (size_t i = from; i + 1 < sb; i++) {
+        if (!outside(d, i) || !qd_punct(d, i, ','))
+            continue;
+        size_t j = i + 1;
+        if (qd_has(d, j, QL_AUX) || ws_qdoc_is(d, j, "instead"))
+            j++;
+        if (qd_has(d, j, QL_CUEP) || qd_has(d, j, QL_ACC))
+            return i;
+        if (qd_has(d, j, QL_WEAK) && d->t[j].flen > 3 &&
+            memcmp(qd_fold(d, j) + d->t[j].flen - 3, "ing", 3) == 0)
+            return i;
+    }
+    return sb;
+}
+
+/* Kind of content [cs, ce): the outer quotes inside it, and whether there
+ * is anything but quotes and punctuation. */
+static int kind_of(const qdoc *d, size_t cs, size_t ce, size_t *qa, size_t *qb)
+{
+    bool any = false, words = false;
+    for (size_t i = cs; i < ce; i++) {
+        if (d->t[i].quote >= 0) {
+            size_t k = (size_t)d->t[i].quote;
+            if (d->q[k].open < cs || d->q[k].close >= ce)
+                continue;
+            if (!any)
+                *qa = k;
+            *qb = k;
+            any = true;
+            i = d->q[k].close;
+            continue;
+        }
+        if (d->t[i].type == QT_WORD)
+            words = true;
+    }
+    if (!any)
+        return K_INDIRECT;
+    return words ? K_MIXED : K_DIRECT;
+}
+
+/* ---- statements --------------------------------------------------------------- */
+
+static const char *last_speaker(const finder *f, size_t before, int *kind)
+{
+    *kind = SK_NONE;
+    for (size_t i = f->ns; i > 0; i--) {
+        const stmt *s = &f->s[i - 1];
+        if (s->cue_tok >= before)
+            continue;
+        if (f->d.t[before].para > s->para + 3)
+            return NULL;
+        if (s->who.kind != SK_NONE) {
+            *kind = s->who.kind;
+            return s->who.speaker;
+        }
+    }
+    return NULL;
+}
+
+static bool overlaps(const finder *f, size_t cs, size_t ce, size_t cue)
+{
+    for (size_t i = 0; i < f->ns; i++) {
+        const stmt *s = &f->s[i];
+        if (cue >= s->cs && cue < s->ce)
+            return true;
+        size_t a = WS_MAX(cs, s->cs), b = WS_MIN(ce, s->ce);
+        if (a < b && (b - a) * 2 > ce - cs)
+            return true;
+    }
+    return false;
+}
+
+/* Adds a statement with content [cs, ce), cue [cu0, cu1) and the mention
+ * [ms, me) (resolved here). Returns it, or NULL when refused. */
+static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
+                 size_t cu1, size_t ms, size_t me)
+{
+    const qdoc *d = &f->d;
+    trim(d, &cs, &ce);
+    if (cs >= ce || f->ns >= MAX_STATEMENTS)
+        return NULL;
+    size_t qa = 0, qb = 0;
+    int kind = kind_of(d, cs, ce, &qa, &qb);
+    if (kind != K_DIRECT && words_in(d, cs, ce) < 3)
+        return NULL;
+    if (overlaps(f, cs, ce, cu0))
+        return NULL;
+    if (f->ns % 64 == 0)
+        f->s = ws_xrealloc(f->s, (f->ns + 64) * sizeof *f->s);
+    stmt *s = &f->s[f->ns];
+    memset(s, 0, sizeof *s);
+    s->cs = cs;
+    s->ce = ce;
+    s->qa = qa;
+    s->qb = qb;
+    s->kind = kind;
+    /* A quote after "that" is reported speech with the speaker's words in
+     * it, not a quote that stands on its own. */
+    if (kind == K_DIRECT && form == F_THAT)
+        s->kind = K_MIXED;
+    s->form = form;
+    s->cu0 = cu0;
+    s->cu1 = cu1;
+    s->cue_tok = cu0;
+    s->para = d->t[cs].para;
+    int lk;
+    const char *last = last_speaker(f, cu0 < d->n ? cu0 : cs, &lk);
+    ws_qresolve(d, &f->cast, ms, me, last, lk, &s->who);
+    if (kind != K_INDIRECT)
+        for (size_t k = qa; k <= qb; k++)
+            f->d.q[k].claimed = (int)f->ns;
+    f->ns++;
+    return s;
+}
+
+/* The statement whose speaker a participle cue ("…, adding that …")
+ * shares: the last one before it in the same sentence. */
+static const stmt *same_sentence(const finder *f, size_t c)
+{
+    for (size_t i = f->ns; i > 0; i--) {
+        const stmt *s = &f->s[i - 1];
+        if (s->cue_tok < c && f->d.t[s->cue_tok].sent == f->d.t[c].sent)
+            return s;
+    }
+    return NULL;
+}
+
+/* A cue that reports nothing: hypothetical ("would say"), infinitive
+ * ("declined to say"), passive without agent. */
+static bool idle_cue(const qdoc *d, size_t c, size_t sa)
+{
+    for (size_t i = c, k = 0; i > sa && k < 3; i--, k++) {
+        size_t p = i - 1;
+        if (qd_has(d, p, QL_MODAL))
+            return true;
+        if (ws_qdoc_is(d, p, "to") && k == 0)
+            return true;
+        if (!qd_has(d, p, QL_AUX))
+            break;
+    }
+    return false;
+}
+
+/* Skips a comma-bounded apposition right after a comma ("… with the mayor
+ * of Lviv, Ivan Drach, the city supports"): the content starts after it. */
+static size_t after_apposition(const qdoc *d, size_t i, size_t sb)
+{
+    for (int round = 0; round < 3; round++) {
+        size_t j = i;
+        while (j < sb && j < i + 4 && qd_word(d, j) && (d->t[j].flags & QF_CAP))
+            j++;
+        if (j > i && j < sb && qd_punct(d, j, ','))
+            i = j + 1;
+        else
+            break;
+    }
+    return i;
+}
+
+static size_t next_comma(const qdoc *d, size_t i, size_t sb)
+{
+    while (i < sb && !(outside(d, i) && qd_punct(d, i, ',')))
+        i++;
+    return i;
+}
+
+/* Object of "told" ("told reporters", "told the Post", "сказав
+ * журналістам"): up to four words, no punctuation. */
+static size_t skip_object(const qdoc *d, size_t j, size_t sb)
+{
+    size_t k = 0;
+    while (j < sb && k < 4 && qd_word(d, j) && outside(d, j) &&
+           !qd_has(d, j, QL_THAT)) {
+        j++;
+        k++;
+    }
+    return j;
+}
+
+/* A cue within the next few words (a trailer after a quote). */
+static bool cue_near(const qdoc *d, size_t i)
+{
+    for (size_t k = 0; k < 6 && i + k < d->n; k++) {
+        if (!qd_word(d, i + k))
+            return false;
+        if (qd_has(d, i + k, QL_CUE | QL_CUEP))
+            return true;
+    }
+    return false;
+}
+
+/* An adjunct between a cue and its clause ("said on Thursday he …",
+ * "said in an interview that …"): the position after it, or j. */
+static size_t skip_adjunct(const qdoc *d, size_t j, size_t sb)
+{
+    if (!qd_has(d, j, QL_PREP) || qd_has(d, j, QL_THAT))
+        return j;
+    for (size_t k = j + 1; k < sb && k <= j + 4; k++) {
+        if (!outside(d, k))
+            return j;
+        if (qd_punct(d, k, ','))
+            return k + 1;
+        if (qd_has(d, k, QL_THAT))
+            return k;
+        if (!qd_word(d, k))
+            return j;
+        if (k > j + 1 && qd_has(d, k, QL_PRON | QL_PLUR | QL_IT) &&
+            !qd_has(d, k, QL_DET))
+            return k;
+    }
+    return j;
+}
+
+/* One cue at token c: the forms of docs/quote.md, section 2, in order;
+ * the first that fits makes the statement. */
+static void try_cue(finder *f, size_t c)
+{
+    qdoc *d = &f->d;
+    size_t sa, sb;
+    sentence_of(d, c, &sa, &sb);
+    size_t cs0 = clause_start(d, sa, sb);
+    unsigned lex = d->t[c].lex;
+    size_t cend = c + 1;
+    size_t ms = c, me = c;
+
+    /* according to X / за словами X / по его словам */
+    if (lex & QL_ACC) {
+        size_t m0;
+        if (ws_qdoc_is(d, c, "according")) {
+            if (!ws_qdoc_is(d, c + 1, "to"))
+                return;
+            cend = c + 2;
+            m0 = cend;
+        } else if (qd_has(d, c + 1, QL_PRON | QL_PLUR) &&
+                   qd_has(d, c + 2, QL_WORDS)) {
+            cend = c + 3;
+            ms = c + 1;
+            me = c + 2;
+            m0 = SIZE_MAX;
+        } else if (qd_has(d, c + 1, QL_WORDS)) {
+            cend = c + 2;
+            m0 = cend;
+        } else {
+            return;
+        }
+        if (m0 != SIZE_MAX && !ws_qmention_fwd(d, m0, sb, &ms, &me))
+            return;
+        size_t after = m0 == SIZE_MAX ? cend : me;
+        if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
+            add(f, F_ACCORDING, cs0, c - 1, c, cend, ms, me);
+        } else if (qd_punct(d, after, ',')) {
+            size_t from = after_apposition(d, after + 1, sb);
+            add(f, F_ACCORDING, from, clause_end(d, from, sb), c, cend, ms, me);
+        } else if (c == cs0) {
+            add(f, F_ACCORDING, after, clause_end(d, after, sb), c, cend, ms,
+                me);
+        }
+        return;
+    }
+    if (!(lex & (QL_CUE | QL_CUEP | QL_WEAK)))
+        return;
+    /* "the United States": a capitalised cue inside a sentence is part of
+     * a name. */
+    if ((d->t[c].flags & QF_CAP) && c > cs0)
+        return;
+    if (ws_qdoc_is(d, c, "pointed") || ws_qdoc_is(d, c, "points")) {
+        if (!qd_has(d, c + 1, QL_OUT))
+            return;
+        cend = c + 2;
+    }
+    if (idle_cue(d, c, sa))
+        return;
+    /* After a possessive the word is a noun or an adjective ("Ukraine's
+     * alleged readiness"), not a cue. */
+    if (c > sa && (d->t[c - 1].flags & QF_POSS))
+        return;
+    bool weak = (lex & (QL_CUE | QL_CUEP)) == 0;
+
+    /* "As noted by X, …" and "As X said, …" */
+    if (!weak && c > sa && qd_has(d, c - 1, QL_AS) && qd_has(d, cend, QL_BY)) {
+        if (!ws_qmention_fwd(d, cend + 1, sb, &ms, &me))
+            return;
+        size_t comma = next_comma(d, me, sb);
+        if (comma < sb) {
+            size_t from = after_apposition(d, comma + 1, sb);
+            add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
+        }
+        return;
+    }
+    bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
+    if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms))
+        have_back = false;
+    /* Apposition or relative clause between subject and cue ("Dan Roe,
+     * the party's director, said", "Roe, who says …, said"). */
+    if (!have_back && c > cs0 + 2 && ws_qdoc_sep(d, c - 1) &&
+        qd_punct(d, c - 1, ',')) {
+        size_t k = c - 1;
+        while (k > cs0 && c - k < 24 && !(qd_punct(d, k - 1, ',') &&
+                                          outside(d, k - 1)))
+            k--;
+        if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+            ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
+            !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
+            (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ)))
+            have_back = true;
+    }
+    if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
+        (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
+        if (qd_punct(d, cend, ',') && ms - 1 == cs0) {
+            size_t from = after_apposition(d, cend + 1, sb);
+            add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
+        } else if (ms - 1 > cs0) {
+            add(f, F_AS, cs0, ms - 2, c, cend, ms, me);
+        }
+        return;
+    }
+
+    /* "This was stated by X." / "Про це заявив X." / "Об этом сообщил X."
+     * report the sentence before. */
+    if (!weak) {
+        size_t i = cs0;
+        if (ws_qdoc_is(d, i, "про") || ws_qdoc_is(d, i, "об"))
+            i++;
+        if (qd_has(d, i, QL_THIS) && i + 4 > c && d->t[cs0].sent > 0) {
+            bool passive = qd_has(d, c - 1, QL_BE) && qd_has(d, cend, QL_BY);
+            size_t m0 = passive ? cend + 1 : cend;
+            if ((passive || d->slavic) && ws_qmention_fwd(d, m0, sb, &ms, &me)) {
+                uint32_t k = d->t[cs0].sent - 1;
+                size_t pa = d->sent_start[k], pb = sa;
+                if (d->t[pa].para + 1 >= d->t[c].para)
+                    add(f, F_THIS, clause_start(d, pa, pb), pb, c, cend, ms, me);
+            }
+            return;
+        }
+    }
+    /* A passive cue without an agent is no statement; "is telling",
+     * "was saying" are no passives. */
+    if (qd_has(d, c - 1, QL_BE) && c > sa &&
+        !(d->t[c].flen > 3 &&
+          memcmp(qd_fold(d, c) + d->t[c].flen - 3, "ing", 3) == 0))
+        return;
+
+    /* Inverted order: "…,” said Drach", "…, – заявив Марченко". */
+    bool inverted = false;
+    size_t after = cend;
+    if (!have_back && c > sa &&
+        (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) {
+        if (ws_qmention_fwd(d, cend, sb, &ms, &me)) {
+            inverted = true;
+            after = me;
+        }
+    }
+    if ((lex & QL_TELL) && !inverted)
+        after = skip_object(d, after, sb);
+
+    /* Lead-in: "X said: “…”", "X told reporters, “…”", "He said:" at the
+     * end of a paragraph whose next one is the quote. */
+    if (have_back || inverted) {
+        size_t j = after;
+        if (qd_punct(d, j, ':') || qd_punct(d, j, ','))
+            j++;
+        if (j < d->n && d->t[j].type == QT_BREAK && qd_punct(d, after, ':'))
+            j++;
+        size_t k0 = is_open(d, j) ? (size_t)d->t[j].quote : 0;
+        /* "said “it gets me mad” every time …": the quote is a fragment
+         * of a clause, read below as a bare clause. */
+        bool fragment = is_open(d, j) && j == after &&
+                        qd_word(d, d->q[k0].close + 1) &&
+                        d->t[d->q[k0].close + 1].sent == d->t[c].sent &&
+                        !cue_near(d, d->q[k0].close + 1);
+        if (is_open(d, j) && !fragment &&
+            (j > after || d->t[j].para == d->t[c].para)) {
+            size_t k = (size_t)d->t[j].quote;
+            size_t end = d->q[k].close + 1;
+            /* Quotes right after it belong to it ("…" "…"). */
+            while (end < d->n && is_open(d, end) &&
+                   d->t[end].para == d->t[j].para)
+                end = d->q[d->t[end].quote].close + 1;
+            add(f, F_LEADIN, j, end, c, cend, ms, me);
+            return;
+        }
+        if (!weak && qd_punct(d, after, ':') && after + 1 < sb) {
+            add(f, F_LEADIN, after + 1, clause_end(d, after + 1, sb), c, cend,
+                ms, me);
+            return;
+        }
+    }
+
+    /* That-clause: "X said (on Tuesday) that …", "заявив, що …". */
+    if (!inverted) {
+        size_t j = cend, lim = cend + ((lex & QL_TELL) ? 7 : 5);
+        /* A comma only right before the conjunction ("заявив, що"). */
+        while (j < sb && j < lim && outside(d, j) && !qd_has(d, j, QL_THAT) &&
+               (qd_word(d, j) ||
+                (qd_punct(d, j, ',') && qd_has(d, j + 1, QL_THAT))))
+            j++;
+        if (j < sb && qd_has(d, j, QL_THAT) && outside(d, j)) {
+            if (!have_back && (lex & QL_CUEP)) {
+                const stmt *p = same_sentence(f, c);
+                stmt *s = add(f, F_THAT, j + 1, clause_end(d, j + 1, sb), c,
+                              cend, c, c);
+                if (s && p)
+                    s->who = p->who;
+                return;
+            }
+            if (!have_back)
+                return;
+            size_t end = clause_end(d, j + 1, sb), qa, qb;
+            if (weak && kind_of(d, j + 1, end, &qa, &qb) == K_INDIRECT)
+                return;
+            add(f, F_THAT, j + 1, end, c, cend, ms, me);
+            return;
+        }
+    }
+
+    /* Trailer: the content comes first, then the speaker and the cue. */
+    if (!weak || true) {
+        size_t p = inverted ? c : (have_back ? ms : c);
+        /* Role words the lexicon lacks ("…,” engineer Pavlo Sydorenko
+         * said): up to three lower-case words between the quote and the
+         * name belong to the mention. */
+        if (have_back && !inverted) {
+            size_t q = p, k = 0;
+            while (q > cs0 && k < 3 && qd_word(d, q - 1) && outside(d, q - 1) &&
+                   !(d->t[q - 1].flags & QF_CAP) &&
+                   !qd_has(d, q - 1, QL_PREP | QL_CONJ | QL_THAT | QL_CUE |
+                                         QL_CUEP | QL_WEAK | QL_BE | QL_AUX |
+                                         QL_MODAL | QL_PRON | QL_PLUR))
+                q--, k++;
+            if (q < p && q > cs0 &&
+                (ws_qdoc_sep(d, q - 1) || is_close(d, q - 1)))
+                p = ms = q;
+        }
+        bool sep = false;
+        while (p > cs0 && ws_qdoc_sep(d, p - 1)) {
+            p--;
+            sep = true;
+        }
+        if (p > cs0 && (sep || is_close(d, p - 1)) && (have_back || inverted)) {
+            size_t j = after;
+            bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
+                        (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX);
+            if (ends && !weak) {
+                /* An interposed cue ("In a merger, he said, the brand
+                 * would survive"): the content runs on after it. */
+                size_t end = p;
+                if (qd_punct(d, j, ',') && j + 1 < sb && qd_word(d, j + 1) &&
+                    !qd_has(d, j + 1, QL_CUEP | QL_ACC | QL_CONJ) &&
+                    !ws_qdoc_is(d, j + 1, "who") &&
+                    !ws_qdoc_is(d, j + 1, "which") && !is_close(d, p - 1))
+                    end = clause_end(d, j + 1, sb);
+                add(f, F_TRAILER, cs0, end, c, cend, ms, me);
+                return;
+            }
+            if (ends && weak) {
+                size_t qa, qb;
+                if (kind_of(d, cs0, p, &qa, &qb) != K_INDIRECT)
+                    add(f, F_TRAILER, cs0, p, c, cend, ms, me);
+                return;
+            }
+        }
+    }
+
+    /* Bare clause: "X said only Ukraine should decide …". */
+    if (inverted)
+        return;
+    size_t j = skip_adjunct(d, after, sb);
+    if (j > after && qd_has(d, j, QL_THAT))
+        j++;
+    if (j >= sb || (!outside(d, j) && !is_open(d, j)))
+        return;
+    if (qd_has(d, j, QL_PREP | QL_CONJ | QL_BE) || qd_punct(d, j, '.'))
+        return;
+    if (!have_back && (lex & QL_CUEP)) {
+        const stmt *p = same_sentence(f, c);
+        if (!p)
+            return;
+        size_t qa, qb;
+        size_t end = clause_end(d, j, sb);
+        if (weak && kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
+            return;
+        stmt *s = add(f, F_BARE, j, end, c, cend, c, c);
+        if (s)
+            s->who = p->who;
+        return;
+    }
+    if (!have_back)
+        return;
+    if (d->t[j].type != QT_WORD && !is_open(d, j))
+        return;
+    size_t end = clause_end(d, j, sb);
+    if (weak || !(lex & QL_BARE)) {
+        size_t qa, qb;
+        if (kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
+            return;
+    }
+    add(f, F_BARE, j, end, c, cend, ms, me);
+}
+
+/* ---- quotes no cue governs --------------------------------------------------- */
+
+static bool title_case(const qdoc *d, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!qd_word(d, i))
+            continue;
+        words++;
+        if (!(d->t[i].flags & (QF_CAP | QF_DIGIT)) && !qd_has(d, i, QL_PREP | QL_DET | QL_CONJ))
+            return false;
+    }
+    return words >= 1;
+}
+
+static bool ends_sentence(const qdoc *d, size_t close)
+{
+    size_t p = close - 1;
+    return d->t[p].type == QT_PUNCT &&
+           (d->t[p].cp == '.' || d->t[p].cp == '!' || d->t[p].cp == '?' ||
+            d->t[p].cp == ',' || d->t[p].cp == 0x2026);
+}
+
+static void loose_quote(finder *f, size_t k)
+{
+    qdoc *d = &f->d;
+    size_t o = d->q[k].open, c = d->q[k].close;
+    size_t words = words_in(d, o, c);
+    if (words < 4 && !ends_sentence(d, c))
+        return;
+    if (words < 10 && title_case(d, o + 1, c))
+        return;
+    size_t sa, sb;
+    sentence_of(d, o, &sa, &sb);
+    size_t cs0 = clause_start(d, sa, sb);
+    bool label = o >= 2 && qd_punct(d, o - 1, ':') && qd_has(d, o - 2, QL_LABEL);
+    bool opens = o == cs0 || label || (o > 0 && (qd_punct(d, o - 1, ':') ||
+                                                 is_close(d, o - 1) ||
+                                                 d->t[o - 1].type == QT_BREAK));
+    /* The statement before it, and whether this quote continues it. */
+    stmt *prev = NULL;
+    for (size_t i = f->ns; i > 0; i--) {
+        if (f->s[i - 1].ce <= o) {
+            if (!prev || f->s[i - 1].ce > prev->ce)
+                prev = &f->s[i - 1];
+        }
+    }
+    /* The second half of a quote split by its trailer ("“Every time,”
+     * Tester said, “you give …”"): the cue sits between the two. */
+    if (!opens && prev && prev->kind == K_DIRECT && prev->qb + 1 == k &&
+        prev->cu0 > d->q[prev->qb].close && prev->cu0 < o &&
+        o - d->q[prev->qb].close <= 14 && d->t[o].para == prev->para) {
+        prev->qb = k;
+        prev->ce = c + 1;
+        d->q[k].claimed = (int)(prev - f->s);
+        return;
+    }
+    if (!opens)
+        return;
+    if (label) {
+        qwho near;
+        size_t lo = o;
+        while (lo > 0 && d->t[lo - 1].para + 3 > d->t[o].para)
+            lo--;
+        stmt *s = add(f, F_LABEL, o, c + 1, o - 2, o - 2, o, o);
+        if (!s)
+            return;
+        s->label = NULL;
+        s->cu0 = o - 2;
+        s->cu1 = o - 1;
+        /* The speaker of the statement before, else the person named
+         * last (a "Source:" line above often names them). */
+        if (prev && prev->who.kind == SK_PERSON && prev->who.speaker &&
+            d->t[o].para <= prev->para + 3) {
+            s->who = prev->who;
+            if (ws_qnearest_person(d, &f->cast, lo, o - 2, prev->who.speaker,
+                                   &near) &&
+                near.ms > prev->who.me)
+                s->who = near;
+        } else if (ws_qnearest_person(d, &f->cast, lo, o - 2, NULL, &near)) {
+            s->who = near;
+        }
+        return;
+    }
+    if (prev && prev->kind != K_INDIRECT && prev->para == d->t[o].para &&
+        prev->qb + 1 == k && prev->kind == K_DIRECT) {
+        /* A split quote ("First …," he said. "That's …") or a quote
+         * followed by another: one statement. */
+        prev->qb = k;
+        prev->ce = c + 1;
+        d->q[k].claimed = (int)(prev - f->s);
+        return;
+    }
+    if (prev && prev->who.kind != SK_NONE && d->t[o].para <= prev->para + 1) {
+        stmt *s = add(f, F_CONTINUED, o, c + 1, o, o, o, o);
+        if (s) {
+            s->who = prev->who;
+            s->who.ms = prev->who.ms;
+            s->who.me = prev->who.me;
+        }
+        return;
+    }
+    /* Nobody is named next to it: a quotation still, its speaker left
+     * null rather than guessed from whoever was named last (in news that
+     * is as often a place or the outlet). */
+    if (words >= 6)
+        add(f, F_ALONE, o, c + 1, o, o, o, o);
+}
+
+/* ---- output -------------------------------------------------------------------- */
+
+static char *slice(const qdoc *d, size_t a, size_t b, size_t cap)
+{
+    if (a >= b)
+        return NULL;
+    size_t n = d->t[b - 1].end - d->t[a].start;
+    if (n > cap)
+        return NULL;
+    return ws_xstrndup(d->text + d->t[a].start, n);
+}
+
+/* Direct speech: the words inside quotes qa..qb, without their marks or
+ * the marks that reopen a quote in a new paragraph. */
+static char *direct_text(const qdoc *d, size_t qa, size_t qb, size_t *start,
+                         size_t *end)
+{
+    ws_buf b;
+    ws_buf_init(&b, 0);
+    *start = d->t[d->q[qa].open].end;
+    *end = d->t[d->q[qb].close].start;
+    for (size_t k = qa; k <= qb; k++) {
+        size_t from = d->t[d->q[k].open].end;
+        size_t to = d->t[d->q[k].close].start;
+        if (b.len)
+            ws_buf_putc(&b, ' ');
+        size_t pos = from;
+        for (size_t i = d->q[k].open + 1; i < d->q[k].close; i++) {
+            if (d->t[i].type == QT_MARK && (d->t[i].flags & QF_CONT)) {
+                ws_buf_append(&b, d->text + pos, d->t[i].start - pos);
+                pos = d->t[i].end;
+            }
+        }
+        ws_buf_append(&b, d->text + pos, to - pos);
+    }
+    /* Trim spaces at both ends, and the comma that belongs to the
+     * attribution ("…support," he concluded). */
+    size_t a = 0, n = b.len;
+    const char *s = ws_buf_cstr(&b);
+    while (a < n && ws_is_space((unsigned char)s[a]))
+        a++;
+    while (n > a && (ws_is_space((unsigned char)s[n - 1]) || s[n - 1] == ','))
+        n--;
+    char *out = ws_xstrndup(s + a, n - a);
+    ws_buf_cleanup(&b);
+    return out;
+}
+
+static const char *const kind_name[] = {"direct", "mixed", "indirect"};
+static const char *const who_kind[] = {NULL, "person", "organisation",
+                                       "anonymous"};
+
+static int by_start(const void *a, const void *b)
+{
+    const ws_quote *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!a || !a->text || a->text_len == 0)
+        return WS_OK;
+    finder f;
+    memset(&f, 0, sizeof f);
+    ws_qdoc_build(&f.d, a->text, a->text_len, a->language);
+    ws_qcast_build(&f.cast, &f.d);
+    qdoc *d = &f.d;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->t[i].type == QT_WORD && d->t[i].quote < 0 &&
+            (d->t[i].lex & (QL_CUE | QL_CUEP | QL_WEAK | QL_ACC)))
+            try_cue(&f, i);
+    }
+    for (size_t k = 0; k < d->nq; k++)
+        if (d->q[k].claimed < 0)
+            loose_quote(&f, k);
+
+    ws_quote *q = f.ns ? ws_xcalloc(f.ns, sizeof *q) : NULL;
+    size_t m = 0;
+    for (size_t i = 0; i < f.ns; i++) {
+        const stmt *s = &f.s[i];
+        ws_quote *x = &q[m];
+        if (s->kind == K_DIRECT) {
+            x->text = direct_text(d, s->qa, s->qb, &x->start, &x->end);
+        } else {
+            x->start = d->t[s->cs].start;
+            x->end = d->t[s->ce - 1].end;
+            x->text = ws_xstrndup(d->text + x->start, x->end - x->start);
+        }
+        if (!x->text[0]) {
+            free(x->text);
+            continue;
+        }
+        x->kind = kind_name[s->kind];
+        x->speaker = s->who.speaker ? ws_xstrdup(s->who.speaker) : NULL;
+        x->speaker_kind = who_kind[s->who.kind];
+        x->mention = slice(d, s->who.ms, s->who.me, MENTION_MAX);
+        x->cue = s->label ? ws_xstrdup(s->label)
+                          : slice(d, s->cu0, s->cu1, MENTION_MAX);
+        double conf = form_conf[s->form];
+        if (!x->speaker)
+            conf *= 0.7;
+        if (s->who.pron)
+            conf *= 0.95;
+        x->confidence = conf;
+        m++;
+    }
+    if (m)
+        qsort(q, m, sizeof *q, by_start);
+    else {
+        free(q);
+        q = NULL;
+    }
+    *out = q;
+    *n = m;
+    free(f.s);
+    ws_qcast_cleanup(&f.cast);
+    ws_qdoc_cleanup(d);
+    return WS_OK;
+}
+
+void ws_quote_list_free(ws_quote *q, size_t n)
+{
+    if (!q)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(q[i].text);
+        free(q[i].speaker);
+        free(q[i].mention);
+        free(q[i].cue);
+    }
+    free(q);
+}

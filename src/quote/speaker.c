@@ -1,0 +1,544 @@
+/* Speakers inside one article: the words that name a speaker next to a cue
+ * (a mention: "Energy Minister Olena Marchenko", "the official", "he"),
+ * the table of people the article names (full name, name words, titles
+ * held now or formerly), and the resolution of a mention to the fullest
+ * name the article gives. Names inflect in Ukrainian and Russian, so there
+ * name words are compared by stem. */
+#include "qparts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- word tests ---------------------------------------------------------- */
+
+static bool depth0(const qdoc *d, size_t i)
+{
+    return d->t[i].quote < 0;
+}
+
+/* A capitalised word that can be part of a personal name. */
+static bool name_word(const qdoc *d, size_t i)
+{
+    if (!qd_word(d, i))
+        return false;
+    const qtok *t = &d->t[i];
+    return (t->flags & QF_CAP) && !(t->flags & (QF_ALLCAP | QF_DIGIT)) &&
+           !(t->lex & (QL_STOP | QL_TITLE | QL_ORG | QL_PLACE | QL_HONOR |
+                       QL_CUE | QL_CUEP | QL_LABEL));
+}
+
+/* Number of code points in s[0..n). */
+static size_t cps(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Same name word: equal, or in Ukrainian and Russian the same stem with
+ * endings of up to three letters (Марченко/Марченка, Гнатюк/Гнатюка). */
+static bool same_name(const char *a, const char *b, bool slavic)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la == lb && memcmp(a, b, la) == 0)
+        return true;
+    if (!slavic)
+        return false;
+    size_t k = 0;
+    while (k < la && k < lb && a[k] == b[k])
+        k++;
+    while (k > 0 && ((unsigned char)a[k] & 0xC0) == 0x80)
+        k--; /* a whole character */
+    size_t ck = cps(a, k), ca = cps(a, la), cb = cps(b, lb);
+    size_t shorter = WS_MIN(ca, cb);
+    return ck >= 3 && ca - ck <= 3 && cb - ck <= 3 && ck + 2 >= shorter;
+}
+
+/* ---- mentions -------------------------------------------------------------- */
+
+static bool role(const qdoc *d, size_t i)
+{
+    return qd_has(d, i, QL_TITLE | QL_ANON | QL_ORG | QL_FORMER);
+}
+
+/* A lower-case modifier inside a mention ("senior", "campaign"). */
+static bool modifier(const qdoc *d, size_t i)
+{
+    return qd_word(d, i) && !(d->t[i].flags & QF_CAP) &&
+           !(d->t[i].lex & (QL_TITLE | QL_ANON | QL_ORG | QL_FORMER |
+                            QL_HONOR | QL_PREP | QL_CONJ | QL_THAT | QL_CUE | QL_CUEP |
+                            QL_WEAK | QL_AUX | QL_MODAL | QL_BE | QL_PRON |
+                            QL_PLUR | QL_IT | QL_DET));
+}
+
+bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
+                      size_t *me)
+{
+    size_t i = end;
+    while (i > lo && qd_has(d, i - 1, QL_AUX) && depth0(d, i - 1) &&
+           !(d->t[i - 1].flags & QF_CAP && !(d->t[i - 1].lex & QL_STOP)))
+        i--;
+    *me = i;
+    if (i > lo && depth0(d, i - 1) && qd_has(d, i - 1, QL_PRON | QL_PLUR | QL_IT) &&
+        !(d->t[i - 1].flags & QF_POSS)) {
+        *ms = i - 1;
+        return true;
+    }
+    /* "Cruz's spokesman", cut short: a possessive right before the cue
+     * names the owner, not the speaker. */
+    if (i > lo && (d->t[i - 1].flags & QF_POSS))
+        return false;
+    size_t lowers = 0, words = 0;
+    bool head = false;
+    while (i > lo && words < 12) {
+        size_t t = i - 1;
+        if (!depth0(d, t))
+            break;
+        if (qd_word(d, t)) {
+            unsigned lex = d->t[t].lex;
+            bool cap = d->t[t].flags & QF_CAP;
+            if (lex & QL_DET) {
+                if (words == 0)
+                    break;
+                i--;
+                /* "the head of the ministry": go on over "of". */
+                if (i > lo + 1 && ws_qdoc_is(d, i - 1, "of") &&
+                    (role(d, i - 2) || name_word(d, i - 2))) {
+                    i--;
+                    continue;
+                }
+                break;
+            }
+            if (cap && !(lex & (QL_STOP | QL_CUE | QL_CUEP | QL_LABEL))) {
+                i--, words++;
+                if (lex & (QL_TITLE | QL_ORG | QL_ANON))
+                    head = true;
+                continue;
+            }
+            if (lex & (QL_TITLE | QL_ANON | QL_ORG | QL_FORMER | QL_HONOR)) {
+                i--, words++;
+                head = true;
+                continue;
+            }
+            if (words && ws_qdoc_is(d, t, "of") && t > lo &&
+                (role(d, t - 1) || name_word(d, t - 1))) {
+                i--;
+                continue;
+            }
+            if (head && lowers < 2 && modifier(d, t)) {
+                i--, words++, lowers++;
+                continue;
+            }
+            break;
+        }
+        /* An initial's period inside a name: "Donald J. Trump". */
+        if (qd_punct(d, t, '.') && words && t > lo && name_word(d, t - 1) &&
+            d->t[t - 1].end - d->t[t - 1].start == 1) {
+            i--;
+            continue;
+        }
+        break;
+    }
+    /* Lower-case words at the left edge are not part of the mention
+     * unless a determiner holds them ("a senior official"). */
+    while (i < *me && modifier(d, i))
+        i++;
+    *ms = i;
+    if (*ms < *me)
+        return true;
+    /* A plain noun phrase the lexicon does not know ("the report says",
+     * "Thirty percent said"): up to three words after a determiner, a
+     * number or the start of the clause. */
+    i = *me;
+    size_t k = 0;
+    while (i > lo && k < 3 && depth0(d, i - 1) && modifier(d, i - 1) &&
+           !qd_has(d, i - 1, QL_STOP))
+        i--, k++;
+    if (k == 0)
+        return false;
+    if (i > lo && depth0(d, i - 1) &&
+        (qd_has(d, i - 1, QL_DET) || (d->t[i - 1].flags & (QF_DIGIT | QF_CAP))) &&
+        qd_word(d, i - 1))
+        i--;
+    else if (i != lo)
+        return false;
+    *ms = i;
+    return true;
+}
+
+bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
+                     size_t *me)
+{
+    size_t i = start;
+    *ms = start;
+    if (i < hi && depth0(d, i) && qd_has(d, i, QL_PRON | QL_PLUR | QL_IT) &&
+        !qd_has(d, i, QL_DET | QL_TITLE)) {
+        *me = i + 1;
+        return true;
+    }
+    if (i < hi && qd_has(d, i, QL_PRON) && qd_has(d, i, QL_DET) &&
+        (i + 1 >= hi || !qd_word(d, i + 1))) {
+        *me = i + 1; /* "her" at the end: a pronoun */
+        return true;
+    }
+    if (i < hi && qd_has(d, i, QL_DET) && depth0(d, i))
+        i++;
+    size_t words = 0, end = i;
+    while (i < hi && words < 12 && depth0(d, i)) {
+        if (qd_word(d, i)) {
+            unsigned lex = d->t[i].lex;
+            bool cap = d->t[i].flags & QF_CAP;
+            if (cap && !(lex & (QL_STOP | QL_CUE | QL_CUEP | QL_LABEL))) {
+                i++, words++, end = i;
+                continue;
+            }
+            if (lex & (QL_TITLE | QL_ANON | QL_ORG | QL_FORMER | QL_HONOR)) {
+                i++, words++, end = i;
+                continue;
+            }
+            if (words && ws_qdoc_is(d, i, "of") && i + 1 < hi &&
+                (name_word(d, i + 1) || role(d, i + 1) ||
+                 (qd_has(d, i + 1, QL_DET) && i + 2 < hi &&
+                  (d->t[i + 2].flags & QF_CAP)))) {
+                i++;
+                if (qd_has(d, i, QL_DET))
+                    i++;
+                continue;
+            }
+            /* "a senior administration official": modifiers count only
+             * when a role word follows within three words. */
+            if (modifier(d, i)) {
+                size_t j = i;
+                while (j < hi && j < i + 3 && modifier(d, j))
+                    j++;
+                if (j < hi && role(d, j)) {
+                    words += j - i;
+                    i = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (qd_punct(d, i, '.') && words && i + 1 < hi && name_word(d, i + 1) &&
+            d->t[i - 1].end - d->t[i - 1].start == 1) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    *me = end;
+    return words > 0;
+}
+
+/* ---- the entity table -------------------------------------------------------- */
+
+static qentity *entity_for(qcast *c, const qdoc *d, char **w, size_t k,
+                           size_t tok)
+{
+    qentity *best = NULL;
+    for (size_t e = 0; e < c->n; e++) {
+        qentity *x = &c->e[e];
+        if (!same_name(x->words[x->nwords - 1], w[k - 1], d->slavic))
+            continue;
+        if (k >= 2 && x->nwords >= 2 &&
+            !same_name(x->words[0], w[0], d->slavic))
+            continue;
+        if (!best || x->last > best->last)
+            best = x;
+    }
+    if (best) {
+        best->last = tok;
+        return best;
+    }
+    if (c->n >= QC_MAX_ENTITIES)
+        return NULL;
+    qentity *x = &c->e[c->n++];
+    memset(x, 0, sizeof *x);
+    x->last = tok;
+    return x;
+}
+
+static char *arena_join(ws_arena *a, const qdoc *d, size_t from, size_t to,
+                        bool folded, unsigned only)
+{
+    ws_buf b;
+    ws_buf_init(&b, 512);
+    for (size_t i = from; i < to; i++) {
+        if (only && !qd_has(d, i, only))
+            continue;
+        if (b.len && d->t[i].type == QT_WORD)
+            ws_buf_putc(&b, ' ');
+        if (folded && qd_word(d, i))
+            ws_buf_append(&b, qd_fold(d, i), d->t[i].flen);
+        else
+            ws_buf_append(&b, d->text + d->t[i].start,
+                          d->t[i].end - d->t[i].start);
+    }
+    char *s = ws_arena_strndup(a, ws_buf_cstr(&b), b.len);
+    ws_buf_cleanup(&b);
+    return s;
+}
+
+/* One run of capitalised and title words: [from, to). The name is its last
+ * block of name words; the title words before it are the titles held. */
+static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
+                    int32_t *tok_ent)
+{
+    size_t ne = to;
+    while (ne > from && !name_word(d, ne - 1))
+        ne--;
+    size_t ns = ne;
+    while (ns > from && name_word(d, ns - 1) &&
+           (ns == ne || !(d->t[ns - 1].flags & QF_POSS)))
+        ns--;
+    if (ns == ne || ne - ns > 6)
+        return;
+    /* A name that ends before its run ends ("Drach Secretary") or a lone
+     * possessive ("Trump's") still names someone. */
+    char *w[6];
+    size_t k = 0;
+    for (size_t i = ns; i < ne; i++)
+        w[k++] = ws_arena_strndup(&c->arena, qd_fold(d, i), d->t[i].flen);
+    qentity *x = entity_for(c, d, w, k, ns);
+    if (!x)
+        return;
+    if (k > x->nwords) {
+        for (size_t i = 0; i < k; i++)
+            x->words[i] = w[i];
+        x->nwords = k;
+        x->name = arena_join(&c->arena, d, ns, ne, false, 0);
+        /* Drop a possessive ending from the display form. */
+        size_t l = strlen(x->name);
+        if (d->t[ne - 1].flags & QF_POSS && l > 2)
+            x->name[l - (x->name[l - 2] == '\'' ? 2 : 4)] = '\0';
+    }
+    bool former = false;
+    size_t ts = from;
+    for (size_t i = from; i < ns; i++) {
+        if (qd_has(d, i, QL_FORMER)) {
+            former = true;
+            ts = i + 1;
+        }
+    }
+    bool any = false;
+    for (size_t i = ts; i < ns; i++)
+        any |= qd_has(d, i, QL_TITLE);
+    if (any && x->ntitles < 4) {
+        char *t = arena_join(&c->arena, d, ts, ns, true, QL_TITLE);
+        bool dup = false;
+        for (size_t i = 0; i < x->ntitles; i++)
+            dup |= strcmp(x->titles[i], t) == 0 && x->former[i] == former;
+        if (!dup) {
+            x->titles[x->ntitles] = t;
+            x->former[x->ntitles++] = former;
+        }
+    }
+    if (d->sent_start[d->t[from].sent] != from &&
+        !(from > 0 && qd_punct(d, from - 1, ':')))
+        x->mid++;
+    int32_t id = (int32_t)(x - c->e);
+    for (size_t i = ns; i < ne; i++)
+        tok_ent[i] = id;
+}
+
+/* The per-token entity index lives after the entities in one allocation. */
+static int32_t *tok_ent_of(qcast *c)
+{
+    return (int32_t *)(c->e + QC_MAX_ENTITIES);
+}
+
+void ws_qcast_build(qcast *c, const qdoc *d)
+{
+    ws_arena_init(&c->arena);
+    c->n = 0;
+    c->e = ws_xmalloc(QC_MAX_ENTITIES * sizeof *c->e +
+                      (d->n + 1) * sizeof(int32_t));
+    int32_t *tok_ent = tok_ent_of(c);
+    for (size_t i = 0; i < d->n; i++)
+        tok_ent[i] = -1;
+    size_t i = 0;
+    while (i < d->n) {
+        if (!depth0(d, i) || !qd_word(d, i) ||
+            !((d->t[i].flags & QF_CAP) || qd_has(d, i, QL_TITLE | QL_FORMER))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < d->n && depth0(d, j) && qd_word(d, j) &&
+               d->t[j].sent == d->t[i].sent &&
+               (((d->t[j].flags & QF_CAP) && !(d->t[j].lex & QL_STOP)) ||
+                qd_has(d, j, QL_TITLE | QL_FORMER | QL_HONOR))) {
+            j++;
+            if (d->t[j - 1].flags & QF_POSS)
+                break;
+        }
+        if (j == i) {
+            i++;
+            continue;
+        }
+        add_run(c, d, i, j, tok_ent);
+        i = j;
+    }
+}
+
+bool ws_qcast_stray(const qcast *c, const qdoc *d, size_t i)
+{
+    const int32_t *tok_ent = (const int32_t *)(c->e + QC_MAX_ENTITIES);
+    if (i >= d->n || tok_ent[i] < 0)
+        return false;
+    const qentity *x = &c->e[tok_ent[i]];
+    return x->nwords == 1 && x->mid == 0 && x->ntitles == 0;
+}
+
+void ws_qcast_cleanup(qcast *c)
+{
+    ws_arena_cleanup(&c->arena);
+    free(c->e);
+    c->e = NULL;
+    c->n = 0;
+}
+
+/* ---- resolution ---------------------------------------------------------------- */
+
+static bool title_match(const char *mention, const char *held)
+{
+    size_t a = strlen(mention), b = strlen(held);
+    if (a == b)
+        return memcmp(mention, held, a) == 0;
+    /* "secretary general" names the holder of "nato secretary general";
+     * one must end the other at a word boundary. */
+    const char *lng = a > b ? mention : held, *sht = a > b ? held : mention;
+    size_t l = a > b ? a : b, s = a > b ? b : a;
+    return memcmp(lng + l - s, sht, s) == 0 && lng[l - s - 1] == ' ';
+}
+
+static bool holds(const qentity *x, const char *title, bool former)
+{
+    for (size_t i = 0; i < x->ntitles; i++)
+        if (x->former[i] == former && title_match(title, x->titles[i]))
+            return true;
+    return false;
+}
+
+bool ws_qnearest_person(const qdoc *d, qcast *c, size_t lo, size_t hi,
+                        const char *want, qwho *out)
+{
+    const int32_t *tok_ent = tok_ent_of(c);
+    hi = WS_MIN(hi, d->n);
+    for (size_t i = hi; i > lo; i--) {
+        int32_t e = tok_ent[i - 1];
+        if (e < 0)
+            continue;
+        const qentity *x = &c->e[e];
+        if (x->nwords < 2 && x->ntitles == 0)
+            continue;
+        if (want && strcmp(want, x->name) != 0)
+            continue;
+        if (d->t[i - 1].flags & QF_POSS)
+            continue;
+        size_t s = i - 1;
+        while (s > lo && tok_ent[s - 1] == e)
+            s--;
+        out->ms = s;
+        out->me = i;
+        out->speaker = x->name;
+        out->kind = SK_PERSON;
+        out->pron = 0;
+        return true;
+    }
+    return false;
+}
+
+void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
+                 const char *last, int last_kind, qwho *out)
+{
+    const int32_t *tok_ent = tok_ent_of(c);
+    memset(out, 0, sizeof *out);
+    out->ms = ms;
+    out->me = me;
+    if (ms >= me)
+        return;
+    if (me - ms == 1 && qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT)) {
+        out->pron = 1;
+        if (qd_has(d, ms, QL_PRON) && last && last_kind == SK_PERSON) {
+            out->speaker = last;
+            out->kind = SK_PERSON;
+        } else if (qd_has(d, ms, QL_PRON)) {
+            qwho near;
+            size_t lo = ms > 400 ? ms - 400 : 0;
+            if (ws_qnearest_person(d, c, lo, ms, NULL, &near)) {
+                out->speaker = near.speaker;
+                out->kind = SK_PERSON;
+            } else {
+                out->kind = SK_PERSON;
+            }
+        } else if (qd_has(d, ms, QL_IT) && last && last_kind == SK_ORG) {
+            out->speaker = last;
+            out->kind = SK_ORG;
+        }
+        return;
+    }
+    /* A name at the end of the mention: the person it names. */
+    if (name_word(d, me - 1) && tok_ent[me - 1] >= 0 &&
+        !ws_qcast_stray(c, d, me - 1)) {
+        out->speaker = c->e[tok_ent[me - 1]].name;
+        out->kind = SK_PERSON;
+        return;
+    }
+    bool former = false, org = false, anon = false, def = false;
+    bool title = false;
+    for (size_t i = ms; i < me; i++) {
+        if (!qd_word(d, i))
+            continue;
+        unsigned lex = d->t[i].lex;
+        former |= (lex & QL_FORMER) != 0;
+        title |= (lex & QL_TITLE) != 0;
+        org |= (lex & QL_ORG) != 0 ||
+               ((d->t[i].flags & (QF_CAP | QF_ALLCAP)) && (lex & QL_PLACE));
+        anon |= (lex & QL_ANON) != 0;
+    }
+    def = qd_has(d, ms, QL_DEF);
+    unsigned last_lex = qd_word(d, me - 1) ? d->t[me - 1].lex : 0;
+    if (title && (last_lex & QL_TITLE)) {
+        char *t = arena_join(&c->arena, d, ms, me, true, QL_TITLE);
+        const qentity *best = NULL;
+        for (size_t i = me; i > 0 && !best; i--) {
+            int32_t e = tok_ent[i - 1];
+            if (e >= 0 && holds(&c->e[e], t, former))
+                best = &c->e[e];
+        }
+        for (size_t e = 0; e < c->n && !best; e++)
+            if (holds(&c->e[e], t, former))
+                best = &c->e[e];
+        out->kind = SK_PERSON;
+        out->speaker = best ? best->name : NULL;
+        return;
+    }
+    if (anon && (last_lex & QL_ANON)) {
+        /* "the official" goes on with the speaker before it; "a source",
+         * "sources", "the source" stay anonymous. */
+        if (def && last && last_kind == SK_PERSON &&
+            !ws_qdoc_is(d, me - 1, "source") &&
+            !ws_qdoc_is(d, me - 1, "sources")) {
+            out->speaker = last;
+            out->kind = SK_PERSON;
+            out->pron = 1;
+            return;
+        }
+        out->kind = SK_ANON;
+        return;
+    }
+    if (org || (d->t[me - 1].flags & QF_ALLCAP)) {
+        size_t s = ms;
+        if (qd_has(d, s, QL_DEF) && s + 1 < me)
+            s++;
+        out->speaker = arena_join(&c->arena, d, s, me, false, 0);
+        out->kind = SK_ORG;
+        return;
+    }
+    if (name_word(d, me - 1)) {
+        out->speaker = arena_join(&c->arena, d, ms, me, false, 0);
+        out->kind = SK_PERSON;
+    }
+}

@@ -1,0 +1,475 @@
+/* Unit tests for src/quote: the cue lexicon, quotation-mark pairing in
+ * every style, each statement form (direct, split, multi-paragraph,
+ * "Quote:" lines, mixed, indirect in three languages), the traps (scare
+ * quotes, titles, hypothetical speech, former office holders), speaker
+ * resolution, and pathological inputs that must stay fast. All names are
+ * invented. */
+/* cmocka needs these first, in this order. */
+/* clang-format off */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+/* clang-format on */
+
+#include "quote/qparts.h"
+#include "quote/quote.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct found {
+    ws_quote *q;
+    size_t n;
+} found;
+
+static found run(const char *text, const char *lang)
+{
+    ws_article a;
+    memset(&a, 0, sizeof a);
+    a.text = (char *)text;
+    a.text_len = strlen(text);
+    a.language = (char *)lang;
+    found f = {NULL, 0};
+    assert_int_equal(ws_quote_find(&a, &f.q, &f.n), WS_OK);
+    for (size_t i = 0; i < f.n; i++) {
+        /* Offsets always lie inside the text, in order. */
+        assert_true(f.q[i].start <= f.q[i].end);
+        assert_true(f.q[i].end <= a.text_len);
+        if (i)
+            assert_true(f.q[i - 1].start <= f.q[i].start);
+        assert_non_null(f.q[i].text);
+        assert_non_null(f.q[i].kind);
+    }
+    return f;
+}
+
+static void done(found *f)
+{
+    ws_quote_list_free(f->q, f->n);
+}
+
+/* The one quote whose text starts with prefix. */
+static const ws_quote *find(const found *f, const char *prefix)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strncmp(f->q[i].text, prefix, strlen(prefix)) == 0)
+            return &f->q[i];
+    return NULL;
+}
+
+static void expect(const found *f, const char *prefix, const char *kind,
+                   const char *speaker)
+{
+    const ws_quote *q = find(f, prefix);
+    if (!q) {
+        for (size_t i = 0; i < f->n; i++)
+            fprintf(stderr, "  have: [%s] %s\n", f->q[i].kind, f->q[i].text);
+        fail_msg("no quote starting with \"%s\"", prefix);
+    }
+    assert_string_equal(q->kind, kind);
+    if (speaker)
+        assert_string_equal(q->speaker ? q->speaker : "(null)", speaker);
+    else
+        assert_null(q->speaker);
+}
+
+static bool any_with(const found *f, const char *needle)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strstr(f->q[i].text, needle))
+            return true;
+    return false;
+}
+
+/* ---- lexicon ------------------------------------------------------------ */
+
+static unsigned lx(const char *w)
+{
+    return ws_qlex_lookup(w, strlen(w));
+}
+
+static void test_lexicon(void **state)
+{
+    (void)state;
+    const char *cues[] = {"said", "told", "added", "stressed", "emphasised",
+                          "warned", "urged", "argued", "concluded",
+                          "reiterated", "summarised", "заявив", "заявила",
+                          "заявили", "сказав", "зазначила", "наголосив",
+                          "додав", "підкреслила", "пояснив", "заявил",
+                          "сказала", "отметил", "подчеркнула", "добавили",
+                          "сообщил"};
+    for (size_t i = 0; i < WS_COUNT(cues); i++)
+        assert_true(lx(cues[i]) & QL_CUE);
+    assert_true(lx("according") & QL_ACC);
+    assert_true(lx("словами") & QL_WORDS);
+    assert_true(lx("adding") & QL_CUEP);
+    assert_true(lx("called") & QL_WEAK);
+    assert_false(lx("заява") & QL_CUE);   /* a noun, not a verb */
+    assert_false(lx("сказка") & QL_CUE);
+    assert_false(lx("table") & QL_CUE);
+    assert_true(lx("president") & QL_TITLE);
+    assert_true(lx("речник") & QL_TITLE);
+    assert_true(lx("министр") & QL_TITLE);
+    assert_true(lx("kremlin") & QL_ORG);
+    assert_true(lx("міністерство") & QL_ORG);
+    assert_true(lx("she") & QL_PRON);
+    assert_true(lx("вона") & QL_PRON);
+    assert_true(lx("source") & QL_ANON);
+    assert_true(lx("джерело") & QL_ANON);
+    assert_true(lx("former") & QL_FORMER);
+    assert_true(lx("would") & QL_MODAL);
+}
+
+/* ---- quotation marks ------------------------------------------------------ */
+
+static void test_mark_styles(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "\"We will rebuild every bridge this year,\" Olena Marchenko said.",
+        "\xe2\x80\x9cWe will rebuild every bridge this year,\xe2\x80\x9d "
+        "Olena Marchenko said.",
+        "\xc2\xab" "We will rebuild every bridge this year\xc2\xbb, "
+        "Olena Marchenko said.",
+        "\xe2\x80\x9eWe will rebuild every bridge this year\xe2\x80\x9c, "
+        "Olena Marchenko said.",
+        "\xe2\x80\x98We will rebuild every bridge this year,\xe2\x80\x99 "
+        "Olena Marchenko said.",
+        "``We will rebuild every bridge this year,'' Olena Marchenko said.",
+        "\xe2\x80\x9dWe will rebuild every bridge this year,\xe2\x80\x9d "
+        "Olena Marchenko said.",
+    };
+    for (size_t i = 0; i < WS_COUNT(texts); i++) {
+        found f = run(texts[i], "en");
+        assert_int_equal(f.n, 1);
+        expect(&f, "We will rebuild every bridge this year", "direct",
+               "Olena Marchenko");
+        assert_string_equal(f.q[0].cue, "said");
+        assert_string_equal(f.q[0].mention, "Olena Marchenko");
+        done(&f);
+    }
+}
+
+static void test_nested_and_hypothetical(void **state)
+{
+    (void)state;
+    /* The inner quote is part of the outer one: the speaker imagines what
+     * someone else would say; it is not that person's statement. */
+    found f = run("Minister Olena Marchenko spoke in Lviv.\n\n"
+                  "Quote: \"If I were Ivan Drach, I would say: \xe2\x80\x98"
+                  "Everything is going my way!\xe2\x80\x99 But he is "
+                  "wrong.\"",
+                  "en");
+    assert_int_equal(f.n, 1);
+    expect(&f, "If I were Ivan Drach", "direct", "Olena Marchenko");
+    assert_non_null(strstr(f.q[0].text, "Everything is going my way"));
+    done(&f);
+
+    /* A hypothetical cue outside quotes ("would say") reports nothing. */
+    f = run("Ivan Drach would say that the grid is fine if anyone asked him.",
+            "en");
+    assert_int_equal(f.n, 0);
+    done(&f);
+}
+
+static void test_unbalanced_and_straight(void **state)
+{
+    (void)state;
+    /* A stray mark never produces a quote running to the end. */
+    found f = run("The pipe was 12\" wide. \"We fixed it in two days,\" "
+                  "engineer Pavlo Sydorenko said.",
+                  "en");
+    assert_int_equal(f.n, 1);
+    expect(&f, "We fixed it in two days", "direct", "Pavlo Sydorenko");
+    done(&f);
+
+    f = run("Pavlo Sydorenko said \"this never ends and it goes on and on\n\n"
+            "Next paragraph without marks.",
+            "en");
+    for (size_t i = 0; i < f.n; i++)
+        assert_null(strstr(f.q[i].text, "Next paragraph"));
+    done(&f);
+}
+
+static void test_multi_paragraph(void **state)
+{
+    (void)state;
+    found f = run("Olena Marchenko said:\n\n"
+                  "\"The first stage is finished and the second has begun.\n\n"
+                  "\"The third stage starts in spring, if the money comes.\"\n\n"
+                  "Others disagreed.",
+                  "en");
+    assert_int_equal(f.n, 1);
+    expect(&f, "The first stage is finished", "direct", "Olena Marchenko");
+    assert_non_null(strstr(f.q[0].text, "The third stage starts in spring"));
+    assert_null(strstr(f.q[0].text, "\n\n\""));
+    done(&f);
+}
+
+static void test_split_quote(void **state)
+{
+    (void)state;
+    found f = run("\xe2\x80\x9c" "First, we repair the bridges,\xe2\x80\x9d "
+                  "Mayor Ivan Drach said. \xe2\x80\x9cThen we build the new "
+                  "school.\xe2\x80\x9d",
+                  "en");
+    assert_true(f.n >= 1);
+    for (size_t i = 0; i < f.n; i++) {
+        assert_string_equal(f.q[i].kind, "direct");
+        assert_string_equal(f.q[i].speaker, "Ivan Drach");
+    }
+    assert_true(any_with(&f, "Then we build the new school"));
+    done(&f);
+
+    f = run("\"Every time you say that,\" Drach said, \"you give them "
+            "a reason to wait.\"",
+            "en");
+    assert_int_equal(f.n, 1);
+    assert_non_null(strstr(f.q[0].text, "you give them a reason"));
+    done(&f);
+}
+
+/* ---- forms ------------------------------------------------------------------ */
+
+static void test_forms_en(void **state)
+{
+    (void)state;
+    found f = run(
+        "Energy Minister Olena Marchenko said that the grid will hold this "
+        "winter.\n\n"
+        "She told reporters: \"We have enough reserves for January.\"\n\n"
+        "\"Households will not see outages,\" said Marchenko.\n\n"
+        "According to her, \"the repairs are ahead of schedule.\"\n\n"
+        "She emphasized that the plan is \"not a promise but a schedule\".\n\n"
+        "Marchenko said only the weather could change the plan.\n\n"
+        "The grid will need new lines by 2027, the minister added.",
+        "en");
+    expect(&f, "the grid will hold this winter", "indirect", "Olena Marchenko");
+    expect(&f, "We have enough reserves", "direct", "Olena Marchenko");
+    expect(&f, "Households will not see outages", "direct", "Olena Marchenko");
+    expect(&f, "the repairs are ahead", "direct", "Olena Marchenko");
+    expect(&f, "the plan is \"not a promise", "mixed", "Olena Marchenko");
+    expect(&f, "only the weather could change", "indirect", "Olena Marchenko");
+    expect(&f, "The grid will need new lines", "indirect", "Olena Marchenko");
+    const ws_quote *q = find(&f, "the repairs are ahead");
+    assert_string_equal(q->mention, "her");
+    assert_string_equal(q->cue, "According to");
+    q = find(&f, "The grid will need new lines");
+    assert_string_equal(q->mention, "the minister");
+    done(&f);
+}
+
+static void test_weak_cues(void **state)
+{
+    (void)state;
+    /* "asked" governs a quote, never a plain clause; "When asked" has no
+     * speaker of its own. */
+    found f = run("When asked how to fix the grid, Marchenko said: \"We "
+                  "start with the substations.\"\n\n"
+                  "The journalist asked how long the repairs would take.\n\n"
+                  "\"Will it be ready by May?\" a resident asked.",
+                  "en");
+    expect(&f, "We start with the substations", "direct", "Marchenko");
+    assert_false(any_with(&f, "how long the repairs"));
+    const ws_quote *q = find(&f, "Will it be ready by May");
+    assert_non_null(q);
+    assert_string_equal(q->cue, "asked");
+    done(&f);
+}
+
+static void test_quote_line(void **state)
+{
+    (void)state;
+    found f = run("Mayor Ivan Drach has pointed out that the budget is "
+                  "short.\n\n"
+                  "Source: Drach at a council meeting\n\n"
+                  "Quote: \"We will need help from the region to finish the "
+                  "bridges.\"",
+                  "en");
+    expect(&f, "the budget is short", "indirect", "Ivan Drach");
+    expect(&f, "We will need help", "direct", "Ivan Drach");
+    const ws_quote *q = find(&f, "We will need help");
+    assert_string_equal(q->mention, "Drach");
+    done(&f);
+}
+
+static void test_forms_uk_ru(void **state)
+{
+    (void)state;
+    found f = run("Міністр енергетики Олена Марченко заявила, що мережа "
+                  "витримає зиму.\n\n"
+                  "\xc2\xab" "Ми маємо резерви на січень\xc2\xbb, \xe2\x80\x93 "
+                  "сказала Марченко.\n\n"
+                  "За словами Марченко, ремонт іде швидше за графік.\n\n"
+                  "Петро Гнатюк наголосив, що грошей не вистачає.\n\n"
+                  "На думку експертів, усе залежить від погоди. За словами "
+                  "Гнатюка, уряд допоможе громадам.",
+                  "uk");
+    expect(&f, "мережа витримає зиму", "indirect", "Олена Марченко");
+    expect(&f, "Ми маємо резерви", "direct", "Олена Марченко");
+    expect(&f, "ремонт іде швидше", "indirect", "Олена Марченко");
+    expect(&f, "грошей не вистачає", "indirect", "Петро Гнатюк");
+    expect(&f, "уряд допоможе", "indirect", "Петро Гнатюк");
+    done(&f);
+
+    f = run("Глава ведомства Иван Петров заявил, что тарифы не вырастут.\n\n"
+            "По словам Петрова, решение примут в марте.\n\n"
+            "\xc2\xab" "Мы готовы к зиме\xc2\xbb, \xe2\x80\x94 добавил он.",
+            "ru");
+    expect(&f, "тарифы не вырастут", "indirect", "Иван Петров");
+    expect(&f, "решение примут в марте", "indirect", "Иван Петров");
+    expect(&f, "Мы готовы к зиме", "direct", "Иван Петров");
+    done(&f);
+}
+
+/* ---- traps ------------------------------------------------------------------ */
+
+static void test_not_speech(void **state)
+{
+    (void)state;
+    found f = run("The government wants peace through its \xe2\x80\x9dWinter "
+                  "Shield.\xe2\x80\x9d The film \"The Long Night Over The "
+                  "River\" opened on Friday. Critics found the \"bold\" idea "
+                  "strange.",
+                  "en");
+    assert_int_equal(f.n, 0);
+    done(&f);
+}
+
+static void test_former_holder(void **state)
+{
+    (void)state;
+    found f = run("Energy Minister Olena Marchenko visited the plant.\n\n"
+                  "On Monday, former Energy Minister Petro Hnatiuk said that "
+                  "the plant should be sold.\n\n"
+                  "The Energy Minister said that the plant stays public.",
+                  "en");
+    expect(&f, "the plant should be sold", "indirect", "Petro Hnatiuk");
+    expect(&f, "the plant stays public", "indirect", "Olena Marchenko");
+    done(&f);
+}
+
+static void test_speakers(void **state)
+{
+    (void)state;
+    found f = run("The Defence Ministry said that the drills are over.\n\n"
+                  "A source said that more drills are planned in May.\n\n"
+                  "\"Nothing has been decided,\" the official said.",
+                  "en");
+    const ws_quote *q = find(&f, "the drills are over");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    assert_string_equal(q->speaker, "Defence Ministry");
+    q = find(&f, "more drills are planned");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    assert_null(q->speaker);
+    assert_string_equal(q->mention, "A source");
+    done(&f);
+
+    /* A pronoun goes to the speaker before it, not to a person named in
+     * between; unresolved stays NULL. */
+    f = run("Mayor Ivan Drach said that the school opens in May. He recalled "
+            "that Governor Anna Lysenko had promised the money.",
+            "en");
+    expect(&f, "Governor Anna Lysenko had promised", "indirect", "Ivan Drach");
+    done(&f);
+    f = run("\"We are ready for anything that comes,\" he said.", "en");
+    assert_int_equal(f.n, 1);
+    assert_null(f.q[0].speaker);
+    assert_string_equal(f.q[0].mention, "he");
+    done(&f);
+}
+
+/* ---- pathological inputs ------------------------------------------------------ */
+
+static double seconds(clock_t a)
+{
+    return (double)(clock() - a) / CLOCKS_PER_SEC;
+}
+
+static void test_pathological(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *s = malloc(n * 4 + 64);
+    /* 10^5 marks in a row, and alternated with words. */
+    for (int round = 0; round < 3; round++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (round == 0)
+                s[k++] = '"';
+            else if (round == 1) {
+                memcpy(s + k, "\"a ", 3);
+                k += 3;
+            } else {
+                memcpy(s + k, "\xe2\x80\x9c", 3); /* only openers */
+                k += 3;
+            }
+        }
+        s[k] = '\0';
+        clock_t t0 = clock();
+        found f = run(s, "en");
+        assert_true(seconds(t0) < 2.0);
+        for (size_t i = 0; i < f.n; i++)
+            assert_true(f.q[i].end - f.q[i].start <= QD_MAX_QUOTE);
+        done(&f);
+    }
+    free(s);
+
+    /* A quote that never closes, in a 1 MB paragraph full of cues. */
+    size_t big = 1 << 20;
+    s = malloc(big + 64);
+    size_t k = 0;
+    memcpy(s, "He said: \"", 10);
+    k = 10;
+    static const char chunk[] = "Ivan Drach said that the grid, he added, "
+                                "is fine according to him. ";
+    while (k + sizeof chunk < big) {
+        memcpy(s + k, chunk, sizeof chunk - 1);
+        k += sizeof chunk - 1;
+    }
+    s[k] = '\0';
+    clock_t t0 = clock();
+    found f = run(s, "en");
+    assert_true(seconds(t0) < 5.0);
+    assert_true(f.n <= 512);
+    done(&f);
+    free(s);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    found f = run("", "en");
+    assert_int_equal(f.n, 0);
+    assert_null(f.q);
+    done(&f);
+    ws_quote_list_free(NULL, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_mark_styles),
+        cmocka_unit_test(test_nested_and_hypothetical),
+        cmocka_unit_test(test_unbalanced_and_straight),
+        cmocka_unit_test(test_multi_paragraph),
+        cmocka_unit_test(test_split_quote),
+        cmocka_unit_test(test_forms_en),
+        cmocka_unit_test(test_weak_cues),
+        cmocka_unit_test(test_quote_line),
+        cmocka_unit_test(test_forms_uk_ru),
+        cmocka_unit_test(test_not_speech),
+        cmocka_unit_test(test_former_holder),
+        cmocka_unit_test(test_speakers),
+        cmocka_unit_test(test_pathological),
+        cmocka_unit_test(test_empty),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
