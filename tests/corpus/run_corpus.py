@@ -314,7 +314,8 @@ def closeness(spec, q):
     if clues:
         tscore /= len(clues)
     fields = [k for k in spec if k in QUOTE_FIELD_KEYS]
-    fscore = sum(1 for k in fields if q.get(k) == spec[k]) / len(fields) if fields else 0.0
+    got = q if isinstance(q, dict) else {}
+    fscore = sum(1 for k in fields if got.get(k) == spec[k]) / len(fields) if fields else 0.0
     return 2 * tscore + fscore
 
 
@@ -363,6 +364,10 @@ def compare_quotes(expect, rec):
     if not isinstance(quotes, list):
         return ["quotes: the record has no quote list (%s)" % short(quotes)]
     problems = []
+    odd = [j for j, q in enumerate(quotes) if not isinstance(q, dict)]
+    if odd:
+        problems.append("quotes: entries %s are not JSON objects" % ", ".join("#%d" % j for j in odd))
+        quotes = [q if isinstance(q, dict) else {} for q in quotes]
 
     specs = expect.get("quotes", [])
     if not isinstance(specs, list):
