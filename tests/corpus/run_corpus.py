@@ -355,6 +355,11 @@ def spec_label(spec):
     return short({k: v for k, v in spec.items() if not k.startswith("_")}, 240)
 
 
+# expected quote objects matched / expected, over all cases (a finer figure
+# than whole cases for the quote acceptance set)
+QUOTE_TALLY = [0, 0]
+
+
 def compare_quotes(expect, rec):
     """Problem lines for the quote expectations of a case."""
     want_any = any(k in expect for k in QUOTE_KEYS)
@@ -379,6 +384,8 @@ def compare_quotes(expect, rec):
     problems += bad_spec
     if not bad_spec and specs:
         match, ok = max_matching(specs, quotes)
+        QUOTE_TALLY[0] += len(match)
+        QUOTE_TALLY[1] += len(specs)
         taken = {j: i for i, j in match.items()}
         missing = [i for i in range(len(specs)) if i not in match]
         if missing and not quotes:
@@ -549,6 +556,8 @@ def main(argv):
             print("ok   %s" % c.name)
     if batch_note:
         print("note: " + batch_note)
+    if QUOTE_TALLY[1]:
+        print("expected quotes matched: %d of %d" % tuple(QUOTE_TALLY))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
