@@ -454,9 +454,14 @@ static bool starts_sentence(const qdoc *d, size_t j)
            t->cp == 0x2013 || t->cp == '-' || t->cp == 0x2022;
 }
 
-/* A period after an abbreviation or an initial does not end a sentence. */
+/* A period after an abbreviation or an initial does not end a sentence,
+ * nor one glued between two words ("2.1 gigawatts", "U.S.", "example.com"). */
 static bool abbreviation(const qdoc *d, size_t i)
 {
+    if (i > 0 && i + 1 < d->n && d->t[i].cp == '.' &&
+        d->t[i - 1].end == d->t[i].start &&
+        d->t[i + 1].start == d->t[i].end && d->t[i + 1].type == QT_WORD)
+        return true;
     if (i == 0 || d->t[i - 1].type != QT_WORD ||
         d->t[i - 1].end != d->t[i].start)
         return false;
