@@ -110,8 +110,16 @@ char *ws_article_to_text(const ws_article *a, size_t *len)
     text_field(&b, "dateline:", a->dateline);
     text_field(&b, "language:", a->language);
     text_field(&b, "url:", a->url);
-    ws_buf_printf(&b, "%-9s %zu quotes\n\n", "quotes:", a->n_quotes);
+    ws_buf_printf(&b, "%-9s %zu\n\n", "quotes:", a->n_quotes);
     ws_buf_append(&b, a->text ? a->text : "", a->text_len);
     ws_buf_puts(&b, "\n");
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        const ws_quote *q = &a->quotes[i];
+        ws_buf_printf(&b, "%s[%zu] %s, %s (%s%s%s): %s\n", i ? "" : "\n",
+                      i + 1, q->kind ? q->kind : "-",
+                      q->speaker ? q->speaker : "unresolved",
+                      q->mention ? q->mention : "-", q->cue ? ", " : "",
+                      q->cue ? q->cue : "", q->text ? q->text : "");
+    }
     return ws_buf_detach(&b, len);
 }
