@@ -103,7 +103,9 @@ ws_status ws_extract(const char *bytes, size_t len, const ws_extract_opts *opts,
                 (opts->format == WS_FORMAT_AUTO &&
                  ws_html_sniff(utf8.data, utf8.len));
     ws_fields f;
-    ws_fields_init(&f, utf8.len + 1024);
+    /* paragraphs gain a blank line each: a page of one-letter lines grows
+     * by half; twice the input is a cap no real body reaches */
+    ws_fields_init(&f, 2 * utf8.len + 1024);
     st = html ? ws_html_read(utf8.data, utf8.len, &f)
               : ws_text_read(utf8.data, utf8.len, &f);
     if (st != WS_OK)
