@@ -67,7 +67,7 @@ static const struct {
      "editor correspondent aide strategist pollster officer lieutenant "
      "colonel sergeant captain admiral marshal ombudsman mp lawmaker "
      "legislator negotiator diplomat chairperson president-elect "
-     "prime-minister "
+     "prime-minister councillor councilor councilman councilwoman engineer "
      "президент прем'єр прем'єр-міністр міністр міністерка генсек "
      "генсекретар генеральний секретар речник речниця голова очільник "
      "очільниця посол посолка радник радниця депутат депутатка нардеп мер "

@@ -140,7 +140,11 @@ typedef struct qentity {
     size_t ntitles;
     size_t last;          /* token of the latest mention */
     size_t mid;           /* mentions not at the start of a sentence */
+    int gender;           /* QG_*: from the name, a title or a pronoun */
+    bool nom;             /* display form read as a nominative (uk/ru) */
 } qentity;
+
+enum { QG_NONE, QG_MALE, QG_FEMALE };
 
 typedef struct qcast {
     ws_arena arena;

@@ -392,6 +392,63 @@ static double seconds(clock_t a)
     return (double)(clock() - a) / CLOCKS_PER_SEC;
 }
 
+/* He/she: the subject of the sentence before, then the speaker before;
+ * gender, once known, keeps a woman and a man apart. */
+static void test_pronouns(void **state)
+{
+    (void)state;
+    found f = run("Engineer Ivan Petrenko said on Monday that the works "
+                  "would end in May.\n\n"
+                  "Councillor Oksana Dovzhenko doubted the date. She said "
+                  "the firm had missed every deadline so far.\n\n"
+                  "Petrenko rejected the criticism. He said the firm had "
+                  "been paid in advance this year.\n\n"
+                  "Mrs Hanna Bilyk, a resident, was there too. She said "
+                  "the water still smelled of the river.\n\n"
+                  "Petrenko answered nothing. Asked again, she said the "
+                  "council would vote on it next week.\n",
+                  "en");
+    expect(&f, "the firm had missed", "indirect", "Oksana Dovzhenko");
+    expect(&f, "the firm had been paid", "indirect", "Ivan Petrenko");
+    expect(&f, "the water still", "indirect", "Hanna Bilyk");
+    expect(&f, "the council would vote", "indirect", "Hanna Bilyk");
+    done(&f);
+    found u = run("Мер Степан Гордійчук заявив, що ремонт закінчать у "
+                  "травні.\n\n"
+                  "Депутатка Ірина Мельник не погодилася з цим. Вона "
+                  "сказала, що підрядник уже двічі зривав терміни.\n\n"
+                  "Потім слово взяв Гордійчук. Вона додала, що рада "
+                  "перевірить кошторис.\n",
+                  "uk");
+    expect(&u, "підрядник уже двічі", "indirect", "Ірина Мельник");
+    expect(&u, "рада перевірить", "indirect", "Ірина Мельник");
+    done(&u);
+}
+
+/* Names: a uk/ru name is at most first name, patronymic and surname; a
+ * sentence-initial word before a known surname is no first name; the
+ * nominative form is the display form. */
+static void test_name_forms(void **state)
+{
+    (void)state;
+    found f = run("Голова Житомира Андрей Кравцов заявил, что мост откроют "
+                  "в декабре.\n\n"
+                  "Позже Кравцов добавил, что подрядчик получил аванс.\n\n"
+                  "Фильм режиссера Ольги Зиминой открыл фестиваль. «Это "
+                  "кино о тех, кто остался дома», — сказала Зимина.\n",
+                  "ru");
+    expect(&f, "мост откроют", "indirect", "Андрей Кравцов");
+    expect(&f, "подрядчик получил", "indirect", "Андрей Кравцов");
+    expect(&f, "Это кино", "direct", "Ольга Зимина");
+    done(&f);
+    found u = run("Вистава за п'єсою Марії Гончарук відкриє сезон.\n\n"
+                  "Авторка Марія Гончарук розповіла, що писала текст два "
+                  "роки.\n",
+                  "uk");
+    expect(&u, "писала текст", "indirect", "Марія Гончарук");
+    done(&u);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -468,6 +525,8 @@ int main(void)
         cmocka_unit_test(test_not_speech),
         cmocka_unit_test(test_former_holder),
         cmocka_unit_test(test_speakers),
+        cmocka_unit_test(test_pronouns),
+        cmocka_unit_test(test_name_forms),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
