@@ -162,6 +162,9 @@ void ws_qcast_cleanup(qcast *c);
  * never seen but at the start of a sentence, no title ("Having", "Hours"). */
 bool ws_qcast_stray(const qcast *c, const qdoc *d, size_t i);
 
+/* True when mention [ms, me) ends in a person's name. */
+bool ws_qcast_named(const qcast *c, const qdoc *d, size_t ms, size_t me);
+
 /* A resolved speaker. */
 typedef struct qwho {
     size_t ms, me;        /* mention tokens [ms, me), ms == me when none */

@@ -436,6 +436,24 @@ static void try_cue(finder *f, size_t c)
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
             (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ)))
             have_back = true;
+        /* "A senior official at the port authority, who spoke on condition
+         * of anonymity, said": the role before a prepositional phrase. */
+        size_t ms2, me2;
+        if (!have_back && k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+            ws_qmention_back(d, cs0, k - 1, &ms2, &me2) && ms2 > cs0 + 1 &&
+            qd_has(d, ms2 - 1, QL_PREP) &&
+            ws_qmention_back(d, cs0, ms2 - 1, &ms, &me) &&
+            qd_has(d, me - 1, QL_ANON | QL_TITLE) &&
+            (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ)))
+            have_back = true;
+        /* "The head of the regional tourism office, Alla Shevchuk, said":
+         * the apposition names the person the role describes. */
+        if (have_back && !ws_qcast_named(&f->cast, d, ms, me) &&
+            ws_qmention_back(d, k, c - 1, &ms2, &me2) && ms2 == k &&
+            ws_qcast_named(&f->cast, d, ms2, me2)) {
+            ms = ms2;
+            me = me2;
+        }
     }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
         (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
@@ -571,6 +589,13 @@ static void try_cue(finder *f, size_t c)
         }
         if (p > cs0 && (sep || is_close(d, p - 1)) && (have_back || inverted)) {
             size_t j = after;
+            /* A quote over several paragraphs ends in this sentence but
+             * opened paragraphs before it: the content starts there. */
+            size_t from = cs0;
+            if (p > cs0 + 1 && is_close(d, p - 2) && qd_punct(d, p - 1, ','))
+                from = WS_MIN(from, d->q[d->t[p - 2].quote].open);
+            if (is_close(d, p - 1))
+                from = WS_MIN(from, d->q[d->t[p - 1].quote].open);
             bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
                         (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX);
             if (ends && !weak) {
@@ -582,13 +607,13 @@ static void try_cue(finder *f, size_t c)
                     !ws_qdoc_is(d, j + 1, "who") &&
                     !ws_qdoc_is(d, j + 1, "which") && !is_close(d, p - 1))
                     end = clause_end(d, j + 1, sb);
-                add(f, F_TRAILER, cs0, end, c, cend, ms, me);
+                add(f, F_TRAILER, from, end, c, cend, ms, me);
                 return;
             }
             if (ends && weak) {
                 size_t qa, qb;
-                if (kind_of(d, cs0, p, &qa, &qb) != K_INDIRECT)
-                    add(f, F_TRAILER, cs0, p, c, cend, ms, me);
+                if (kind_of(d, from, p, &qa, &qb) != K_INDIRECT)
+                    add(f, F_TRAILER, from, p, c, cend, ms, me);
                 return;
             }
         }

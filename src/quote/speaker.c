@@ -191,9 +191,19 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
                 if (words == 0)
                     break;
                 i--;
-                /* "the head of the ministry": go on over "of". */
+                /* "the head of the ministry": go on over "of"; "a source
+                 * at the ministry", "an official in the office": over the
+                 * preposition after an anonymous source or a title. */
                 if (i > lo + 1 && ws_qdoc_is(d, i - 1, "of") &&
                     (role(d, i - 2) || name_word(d, i - 2))) {
+                    i--;
+                    continue;
+                }
+                if (i > lo + 1 && depth0(d, i - 1) &&
+                    (ws_qdoc_is(d, i - 1, "at") || ws_qdoc_is(d, i - 1, "in") ||
+                     ws_qdoc_is(d, i - 1, "from") ||
+                     ws_qdoc_is(d, i - 1, "with")) &&
+                    qd_has(d, i - 2, QL_ANON | QL_TITLE)) {
                     i--;
                     continue;
                 }
@@ -591,6 +601,13 @@ bool ws_qcast_stray(const qcast *c, const qdoc *d, size_t i)
     return x->nwords == 1 && x->mid == 0 && x->ntitles == 0;
 }
 
+bool ws_qcast_named(const qcast *c, const qdoc *d, size_t ms, size_t me)
+{
+    const int32_t *tok_ent = (const int32_t *)(c->e + QC_MAX_ENTITIES);
+    return ms < me && me <= d->n && name_word(d, me - 1) &&
+           tok_ent[me - 1] >= 0 && !ws_qcast_stray(c, d, me - 1);
+}
+
 void ws_qcast_cleanup(qcast *c)
 {
     ws_arena_cleanup(&c->arena);
@@ -774,6 +791,18 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         anon |= (lex & QL_ANON) != 0;
     }
     def = qd_has(d, ms, QL_DEF);
+    /* The head of "a source at the ministry" is "source": what follows
+     * the preposition only says where the source works. */
+    for (size_t i = ms + 1; i + 1 < me; i++) {
+        if (qd_has(d, i, QL_PREP) && !ws_qdoc_is(d, i, "of") &&
+            qd_has(d, i - 1, QL_ANON | QL_TITLE)) {
+            me = i;
+            org = false;
+            for (size_t j = ms; j < me; j++)
+                org |= qd_has(d, j, QL_ORG);
+            break;
+        }
+    }
     unsigned last_lex = qd_word(d, me - 1) ? d->t[me - 1].lex : 0;
     if (title && (last_lex & QL_TITLE)) {
         char *t = arena_join(&c->arena, d, ms, me, true, QL_TITLE);
@@ -802,6 +831,15 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
             return;
         }
         out->kind = SK_ANON;
+        return;
+    }
+    /* "the company", "the ministry" after a statement by a named
+     * organisation: that organisation. */
+    if (org && def && me - ms == 2 && !(d->t[me - 1].flags & QF_CAP) &&
+        last && last_kind == SK_ORG) {
+        out->speaker = last;
+        out->kind = SK_ORG;
+        out->pron = 1;
         return;
     }
     if (org || (d->t[me - 1].flags & QF_ALLCAP)) {

@@ -449,6 +449,65 @@ static void test_name_forms(void **state)
     done(&u);
 }
 
+/* Organisations and anonymous sources: a company's name, "the company"
+ * after it, "a source at the ministry" (not the ministry), an official
+ * whose relative clause stands between subject and cue, then "the
+ * official"; a role in apposition to a name is that person. */
+static void test_orgs_sources(void **state)
+{
+    (void)state;
+    found f = run("Northern Barge Lines said in a statement that the first "
+                  "sailings would leave on 3 June.\n\n"
+                  "According to the company, a return ticket will cost about "
+                  "90 euros.\n\n"
+                  "A source at the Transport Ministry said the permit was "
+                  "ready and would be signed within days.\n\n"
+                  "The director of the city museum, Iryna Holub, said the "
+                  "exhibition would reopen in autumn.\n\n"
+                  "An official at the harbour office, who asked not to be "
+                  "named, said repairs would cost at least a million.\n\n"
+                  "\"The insurers will pay for part of it, but not for all,\" "
+                  "the official said.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the first sailings");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    expect(&f, "a return ticket", "indirect", "Northern Barge Lines");
+    q = find(&f, "the permit was ready");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    expect(&f, "the exhibition would", "indirect", "Iryna Holub");
+    q = find(&f, "repairs would cost");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    q = find(&f, "The insurers will pay");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    done(&f);
+}
+
+/* A quote over three paragraphs (an opening mark on each, a closing one
+ * on the last) with its cue after it is one direct statement. */
+static void test_paragraph_quote(void **state)
+{
+    (void)state;
+    found f = run("Tourism chief Olha Savka spoke about the summer.\n\n"
+                  "\"Before the war, one in five visitors came by sea. Most of "
+                  "them came on the ferry.\n\n"
+                  "\"We have spoken to tour operators in the port. They are "
+                  "ready to sell packages.\n\n"
+                  "\"If the ferry runs all summer, we can expect many more "
+                  "visitors,\" Savka said.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Before the war");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_non_null(strstr(q->text, "we can expect many more"));
+    assert_non_null(q->cue);
+    assert_string_equal(q->speaker, "Olha Savka");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -527,6 +586,8 @@ int main(void)
         cmocka_unit_test(test_speakers),
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_name_forms),
+        cmocka_unit_test(test_orgs_sources),
+        cmocka_unit_test(test_paragraph_quote),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
