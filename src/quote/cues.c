@@ -188,6 +188,7 @@ static const char *const slavic_stems[] = {
     "констатирова", "призна", "предупреди", "призва",   "ответи",
     "резюмирова", "подытожи", "утвержда",  "объясни",   "объяви",
     "наголошува", "підкреслю", "заявля",   "высказа",   "висловив",
+    "продолжи", "продовжи",  "пообеща",   "пообіця",    "зізна",
 };
 
 #define TABLE_SIZE 4096u
@@ -264,6 +265,29 @@ static size_t slavic_ending(const char *s, size_t n)
     return 0;
 }
 
+/* Past-tense stems of verbs that report speech only with a quoted
+ * fragment: назвав «…», назвала «…». */
+static const char *const slavic_weak_stems[] = {"назва", "охаракеризува",
+                                                "охарактеризова"};
+
+static unsigned slavic_stem(const char *s, size_t n)
+{
+    size_t e = slavic_ending(s, n);
+    if (!e)
+        return 0;
+    for (size_t i = 0; i < WS_COUNT(slavic_stems); i++) {
+        size_t k = strlen(slavic_stems[i]);
+        if (k == n - e && memcmp(slavic_stems[i], s, k) == 0)
+            return QL_CUE | QL_BARE;
+    }
+    for (size_t i = 0; i < WS_COUNT(slavic_weak_stems); i++) {
+        size_t k = strlen(slavic_weak_stems[i]);
+        if (k == n - e && memcmp(slavic_weak_stems[i], s, k) == 0)
+            return QL_WEAK;
+    }
+    return 0;
+}
+
 unsigned ws_qlex_lookup(const char *s, size_t n)
 {
     call_once(&table_once, build);
@@ -273,16 +297,15 @@ unsigned ws_qlex_lookup(const char *s, size_t n)
     /* English plurals of role words: "senators", "ministers". */
     if (!bits && n > 3 && s[n - 1] == 's' && (unsigned char)s[0] < 0x80)
         bits = find(s, n - 1) & (QL_TITLE | QL_ANON);
-    /* Cyrillic words start with a byte 0xD0..0xD3. */
+    /* Cyrillic words start with a byte 0xD0..0xD3. A reflexive ending
+     * (признался, зізнався, призналась) is read off first. */
     if ((unsigned char)s[0] >= 0xD0 && (unsigned char)s[0] <= 0xD3) {
-        size_t e = slavic_ending(s, n);
-        if (e) {
-            for (size_t i = 0; i < WS_COUNT(slavic_stems); i++) {
-                size_t k = strlen(slavic_stems[i]);
-                if (k == n - e && memcmp(slavic_stems[i], s, k) == 0)
-                    return bits | QL_CUE | QL_BARE;
-            }
-        }
+        unsigned v = slavic_stem(s, n);
+        if (!v && n > 6 && (memcmp(s + n - 4, "ся", 4) == 0 ||
+                            memcmp(s + n - 4, "сь", 4) == 0))
+            v = slavic_stem(s, n - 4);
+        if (v)
+            return bits | v;
     }
     return bits;
 }

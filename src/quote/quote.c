@@ -51,6 +51,8 @@ typedef struct stmt {
     const char *label; /* cue text when it is not in the tokens */
     qwho who;
     size_t cue_tok;  /* where the statement's cue is, for ordering */
+    size_t gap0, gap1; /* direct: an attribution inside the marks, left
+                          out of the text ("…, — признался он. — …") */
     uint32_t para;
 } stmt;
 
@@ -655,6 +657,52 @@ static void try_cue(finder *f, size_t c)
     add(f, F_BARE, j, end, c, cend, ms, me);
 }
 
+static bool is_dash(const qdoc *d, size_t i)
+{
+    return i < d->n && d->t[i].type == QT_PUNCT &&
+           (d->t[i].cp == '-' || d->t[i].cp == 0x2013 || d->t[i].cp == 0x2014);
+}
+
+/* An attribution set off by dashes inside the marks, the Ukrainian and
+ * Russian way of splitting a quote: «…, — признался он. — …», "…, -
+ * пояснив він. - …". Quote k becomes one direct statement whose cue and
+ * speaker are those words, left out of its text. Linear in the quote. */
+static void inner_cue(finder *f, size_t k)
+{
+    qdoc *d = &f->d;
+    size_t o = d->q[k].open, c = d->q[k].close;
+    for (size_t i = o + 2; i + 3 < c; i++) {
+        if (!is_dash(d, i) || !(qd_punct(d, i - 1, ',') || qd_punct(d, i - 1, '!') ||
+                                qd_punct(d, i - 1, '?') || qd_punct(d, i - 1, 0x2026)))
+            continue;
+        size_t cu = i + 1;
+        if (!qd_has(d, cu, QL_CUE) || (d->t[cu].flags & QF_CAP))
+            continue;
+        /* The speaker: a pronoun, or up to five title and name words. */
+        size_t ms = cu + 1, me = ms;
+        if (qd_has(d, ms, QL_PRON | QL_PLUR)) {
+            me = ms + 1;
+        } else {
+            while (me < c && me < ms + 5 && qd_word(d, me) &&
+                   ((d->t[me].flags & QF_CAP) || qd_has(d, me, QL_TITLE | QL_ANON | QL_ORG)))
+                me++;
+        }
+        if (me == ms || me + 1 >= c)
+            continue;
+        size_t g1;
+        if ((qd_punct(d, me, '.') || qd_punct(d, me, ',')) && is_dash(d, me + 1))
+            g1 = me + 2;
+        else
+            continue;
+        stmt *s = add(f, F_TRAILER, o, c + 1, cu, cu + 1, ms, me);
+        if (s) {
+            s->gap0 = i;
+            s->gap1 = g1;
+        }
+        return;
+    }
+}
+
 /* ---- quotes no cue governs --------------------------------------------------- */
 
 static bool title_case(const qdoc *d, size_t a, size_t b)
@@ -778,8 +826,8 @@ static char *slice(const qdoc *d, size_t a, size_t b, size_t cap)
 
 /* Direct speech: the words inside quotes qa..qb, without their marks or
  * the marks that reopen a quote in a new paragraph. */
-static char *direct_text(const qdoc *d, size_t qa, size_t qb, size_t *start,
-                         size_t *end)
+static char *direct_text(const qdoc *d, size_t qa, size_t qb, size_t gap0,
+                         size_t gap1, size_t *start, size_t *end)
 {
     ws_buf b;
     ws_buf_init(&b, 0);
@@ -795,6 +843,19 @@ static char *direct_text(const qdoc *d, size_t qa, size_t qb, size_t *start,
             if (d->t[i].type == QT_MARK && (d->t[i].flags & QF_CONT)) {
                 ws_buf_append(&b, d->text + pos, d->t[i].start - pos);
                 pos = d->t[i].end;
+            }
+            if (i == gap0 && gap1 > gap0 && gap1 < d->q[k].close) {
+                /* "…снимали, — признался он. — Вечером": the words on
+                 * either side, with the stop the attribution ended on. */
+                ws_buf_append(&b, d->text + pos, d->t[i].start - pos);
+                while (b.len && (ws_is_space((unsigned char)b.data[b.len - 1]) ||
+                                 b.data[b.len - 1] == ','))
+                    b.len--;
+                if (qd_punct(d, gap1 - 2, '.'))
+                    ws_buf_putc(&b, '.');
+                ws_buf_putc(&b, ' ');
+                pos = d->t[gap1].start;
+                i = gap1 - 1;
             }
         }
         ws_buf_append(&b, d->text + pos, to - pos);
@@ -840,6 +901,9 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
     }
     for (size_t k = 0; k < d->nq; k++)
         if (d->q[k].claimed < 0)
+            inner_cue(&f, k);
+    for (size_t k = 0; k < d->nq; k++)
+        if (d->q[k].claimed < 0)
             loose_quote(&f, k);
 
     ws_quote *q = f.ns ? ws_xcalloc(f.ns, sizeof *q) : NULL;
@@ -848,7 +912,8 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
         const stmt *s = &f.s[i];
         ws_quote *x = &q[m];
         if (s->kind == K_DIRECT) {
-            x->text = direct_text(d, s->qa, s->qb, &x->start, &x->end);
+            x->text = direct_text(d, s->qa, s->qb, s->gap0, s->gap1, &x->start,
+                                  &x->end);
         } else {
             x->start = d->t[s->cs].start;
             x->end = d->t[s->ce - 1].end;

@@ -778,6 +778,25 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         out->kind = SK_PERSON;
         return;
     }
+    /* A surname inside quotation marks (an attribution set off by dashes
+     * within the quote) is not in the table's token index: the latest
+     * person with that surname. */
+    if (name_word(d, me - 1) && !depth0(d, me - 1)) {
+        const qentity *best = NULL;
+        for (size_t e = 0; e < c->n; e++) {
+            const qentity *x = &c->e[e];
+            if (x->nwords >= 2 &&
+                same_name(x->words[x->nwords - 1], qd_fold(d, me - 1),
+                          d->slavic) &&
+                (!best || x->last > best->last))
+                best = x;
+        }
+        if (best) {
+            out->speaker = best->name;
+            out->kind = SK_PERSON;
+            return;
+        }
+    }
     bool former = false, org = false, anon = false, def = false;
     bool title = false;
     for (size_t i = ms; i < me; i++) {

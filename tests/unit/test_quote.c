@@ -508,6 +508,31 @@ static void test_paragraph_quote(void **state)
     done(&f);
 }
 
+/* An attribution set off by dashes inside the marks splits one quote;
+ * reflexive and feminine cue forms count. */
+static void test_dash_split(void **state)
+{
+    (void)state;
+    found f = run("Режиссер Павел Донской представил фильм.\n\n"
+                  "«Мы жили в тех же домах, где снимали, — признался он. — "
+                  "Вечером выключали камеры, и ничего не менялось».\n\n"
+                  "«Даже если трубу починят завтра, - продолжил Донской, - "
+                  "гнать по ней газ будет некому».\n",
+                  "ru");
+    const ws_quote *q = find(&f, "Мы жили");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_null(strstr(q->text, "признался"));
+    assert_non_null(strstr(q->text, "Вечером выключали"));
+    assert_string_equal(q->cue, "признался");
+    assert_string_equal(q->speaker, "Павел Донской");
+    q = find(&f, "Даже если");
+    assert_non_null(q);
+    assert_null(strstr(q->text, "продолжил"));
+    assert_string_equal(q->speaker, "Павел Донской");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -588,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_name_forms),
         cmocka_unit_test(test_orgs_sources),
         cmocka_unit_test(test_paragraph_quote),
+        cmocka_unit_test(test_dash_split),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
