@@ -422,6 +422,18 @@ static void try_cue(finder *f, size_t c)
         }
         return;
     }
+    /* "Как сообщили в управлении X, …", "Як повідомили в міністерстві,
+     * …": the clause after the comma. */
+    if (!weak && d->slavic && c == cs0 + 1 && qd_has(d, cs0, QL_AS)) {
+        if (!ws_qmention_fwd(d, cend, sb, &ms, &me))
+            return;
+        size_t comma = next_comma(d, me, sb);
+        if (comma < sb && comma <= me + 6) {
+            size_t from = after_apposition(d, comma + 1, sb);
+            add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
+        }
+        return;
+    }
     bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
     if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms))
         have_back = false;
@@ -598,8 +610,11 @@ static void try_cue(finder *f, size_t c)
                 from = WS_MIN(from, d->q[d->t[p - 2].quote].open);
             if (is_close(d, p - 1))
                 from = WS_MIN(from, d->q[d->t[p - 1].quote].open);
+            /* After "«…», — сказал собеседник" the words that follow
+             * ("агентства") can only say more about the speaker. */
             bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
-                        (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX);
+                        (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX) ||
+                        (inverted && d->slavic && !weak && is_close(d, p - 1));
             if (ends && !weak) {
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */

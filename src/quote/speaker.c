@@ -161,6 +161,18 @@ static bool modifier(const qdoc *d, size_t i)
                             QL_PLUR | QL_IT | QL_DET));
 }
 
+/* A preposition that places a source: "a source at/in/from the
+ * ministry", "джерело в уряді", "источник в мэрии". */
+static bool loc_prep(const qdoc *d, size_t i)
+{
+    static const char *const w[] = {"at", "in", "from", "with", "в", "у",
+                                    "из", "із", "з", "при", "от", "від"};
+    for (size_t k = 0; k < WS_COUNT(w); k++)
+        if (ws_qdoc_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
 bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
                       size_t *me)
 {
@@ -199,10 +211,7 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
                     i--;
                     continue;
                 }
-                if (i > lo + 1 && depth0(d, i - 1) &&
-                    (ws_qdoc_is(d, i - 1, "at") || ws_qdoc_is(d, i - 1, "in") ||
-                     ws_qdoc_is(d, i - 1, "from") ||
-                     ws_qdoc_is(d, i - 1, "with")) &&
+                if (i > lo + 1 && depth0(d, i - 1) && loc_prep(d, i - 1) &&
                     qd_has(d, i - 2, QL_ANON | QL_TITLE)) {
                     i--;
                     continue;
@@ -222,6 +231,12 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
             }
             if (words && ws_qdoc_is(d, t, "of") && t > lo &&
                 (role(d, t - 1) || name_word(d, t - 1))) {
+                i--;
+                continue;
+            }
+            /* "Источник в мэрии", "a source at the ministry". */
+            if (words && t > lo && loc_prep(d, t) &&
+                qd_has(d, t - 1, QL_ANON | QL_TITLE)) {
                 i--;
                 continue;
             }
@@ -283,6 +298,12 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
     }
     if (i < hi && qd_has(d, i, QL_DET) && depth0(d, i))
         i++;
+    /* "сообщили в компании …", "заявили у міністерстві": the place of
+     * an organisation's statement. */
+    if (d->slavic && i + 1 < hi && depth0(d, i) &&
+        (ws_qdoc_is(d, i, "в") || ws_qdoc_is(d, i, "у")) &&
+        qd_has(d, i + 1, QL_ORG))
+        *ms = ++i;
     size_t words = 0, end = i;
     while (i < hi && words < 12 && depth0(d, i)) {
         if (qd_word(d, i)) {
@@ -311,7 +332,10 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                 size_t j = i;
                 while (j < hi && j < i + 3 && modifier(d, j))
                     j++;
-                if (j < hi && role(d, j)) {
+                /* "пресс-секретарь компании Анна Ефремова": lower-case
+                 * words between a title and the name it is followed by. */
+                if (j < hi && (role(d, j) || (words && name_word(d, j) &&
+                                              depth0(d, j)))) {
                     words += j - i;
                     i = j;
                     continue;
@@ -578,7 +602,15 @@ void ws_qcast_build(qcast *c, const qdoc *d)
         while (j < d->n && depth0(d, j) && qd_word(d, j) &&
                d->t[j].sent == d->t[i].sent &&
                (((d->t[j].flags & QF_CAP) && !(d->t[j].lex & QL_STOP)) ||
-                qd_has(d, j, QL_TITLE | QL_FORMER | QL_HONOR))) {
+                qd_has(d, j, QL_TITLE | QL_FORMER | QL_HONOR) ||
+                /* "главный врач учреждения Татьяна Ильина": one or two
+                 * lower-case words between a title and a name. */
+                (j > i && d->t[j].lex == 0 && qd_has(d, j - 1, QL_TITLE) &&
+                 (name_word(d, j + 1) ||
+                  (j + 2 < d->n && d->t[j + 1].lex == 0 &&
+                   name_word(d, j + 2) && depth0(d, j + 1)))) ||
+                (j > i + 1 && d->t[j].lex == 0 && d->t[j - 1].lex == 0 &&
+                 qd_has(d, j - 2, QL_TITLE) && name_word(d, j + 1)))) {
             j++;
             if (d->t[j - 1].flags & QF_POSS)
                 break;
@@ -769,6 +801,18 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
             out->speaker = last;
             out->kind = SK_ORG;
         }
+        return;
+    }
+    /* "мэрии Самары", "уряду Польщі": a lower-case organisation word
+     * with a name after it and no title is the organisation. */
+    bool lower_org = false, role_word = false;
+    for (size_t i = ms; i < me; i++) {
+        lower_org |= qd_has(d, i, QL_ORG) && !(d->t[i].flags & QF_CAP);
+        role_word |= qd_has(d, i, QL_TITLE | QL_ANON);
+    }
+    if (lower_org && !role_word && name_word(d, me - 1)) {
+        out->speaker = arena_join(&c->arena, d, ms, me, false, 0);
+        out->kind = SK_ORG;
         return;
     }
     /* A name at the end of the mention: the person it names. */

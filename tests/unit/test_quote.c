@@ -533,6 +533,40 @@ static void test_dash_split(void **state)
     done(&f);
 }
 
+/* Russian and Ukrainian organisations and sources: "В мэрии X
+ * заявили", "Источник в мэрии рассказал", "— сказал собеседник
+ * агентства", "Как сообщили в управлении …, …", a title with a genitive
+ * before the name. */
+static void test_slavic_sources(void **state)
+{
+    (void)state;
+    found f = run("В мэрии Тулы заявили, что на время ремонта в школах "
+                  "установят водонагреватели.\n\n"
+                  "Источник в мэрии рассказал агентству, что трубу не меняли "
+                  "с 1978 года.\n\n"
+                  "«Этот участок стоял в плане замены на прошлый год», — "
+                  "сказал собеседник агентства.\n\n"
+                  "Как сообщили в управлении санитарного надзора, пробы воды "
+                  "соответствуют нормативам.\n\n"
+                  "«Бригады работают круглосуточно», — рассказала "
+                  "пресс-секретарь компании Инна Руденко.\n",
+                  "ru");
+    const ws_quote *q = find(&f, "на время ремонта");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    q = find(&f, "трубу не меняли");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    q = find(&f, "Этот участок");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    q = find(&f, "пробы воды");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    expect(&f, "Бригады работают", "direct", "Инна Руденко");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -614,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_orgs_sources),
         cmocka_unit_test(test_paragraph_quote),
         cmocka_unit_test(test_dash_split),
+        cmocka_unit_test(test_slavic_sources),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
