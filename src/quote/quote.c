@@ -521,6 +521,20 @@ static void try_cue(finder *f, size_t c)
     /* Lead-in: "X said: “…”", "X told reporters, “…”", "He said:" at the
      * end of a paragraph whose next one is the quote. */
     if (have_back || inverted) {
+        /* "Литвиненко объяснил, почему …:" closing a paragraph whose next
+         * one is a quote: the quote is what was explained. */
+        if (sb > after && qd_punct(d, sb - 1, ':') && outside(d, sb - 1)) {
+            size_t j = sb;
+            while (j < d->n && d->t[j].type == QT_BREAK)
+                j++;
+            if (j > sb && is_open(d, j) && d->q[d->t[j].quote].claimed < 0 &&
+                kind_of(d, after, sb, &(size_t){0}, &(size_t){0}) ==
+                    K_INDIRECT) {
+                size_t end = d->q[d->t[j].quote].close + 1;
+                add(f, F_LEADIN, j, end, c, cend, ms, me);
+                return;
+            }
+        }
         size_t j = after;
         if (qd_punct(d, j, ':') || qd_punct(d, j, ','))
             j++;

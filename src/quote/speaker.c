@@ -558,6 +558,20 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
     bool any = false;
     for (size_t i = ts; i < ns; i++)
         any |= qd_has(d, i, QL_TITLE);
+    /* "голова Антимонопольного комітету України Денис Юрченко": the title
+     * is a few words before the run, the organisation's name between. */
+    if (!any) {
+        for (size_t i = from, k2 = 0; i > 0 && k2 < 6; i--, k2++) {
+            if (!qd_word(d, i - 1) || !depth0(d, i - 1) ||
+                qd_has(d, i - 1, QL_CUE | QL_CUEP | QL_PREP | QL_CONJ | QL_THAT))
+                break;
+            if (qd_has(d, i - 1, QL_TITLE)) {
+                ts = i - 1;
+                any = true;
+                break;
+            }
+        }
+    }
     if (any && x->ntitles < 4) {
         char *t = arena_join(&c->arena, d, ts, ns, true, QL_TITLE);
         bool dup = false;
@@ -867,6 +881,28 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         }
     }
     unsigned last_lex = qd_word(d, me - 1) ? d->t[me - 1].lex : 0;
+    /* "голова АМКУ", "the head of the agency": a title with only its
+     * organisation after it names the one who holds that title. */
+    if (title && !(last_lex & QL_TITLE) && (qd_has(d, ms, QL_TITLE) ||
+                                             (def && qd_has(d, ms + 1, QL_TITLE)))) {
+        bool name = false;
+        for (size_t i = ms; i < me; i++)
+            name |= name_word(d, i) && !(d->t[i].flags & QF_ALLCAP);
+        if (!name) {
+            char *t = arena_join(&c->arena, d, ms, me, true, QL_TITLE);
+            const qentity *best = NULL;
+            for (size_t i = me; i > 0 && !best; i--) {
+                int32_t e = tok_ent[i - 1];
+                if (e >= 0 && holds(&c->e[e], t, former))
+                    best = &c->e[e];
+            }
+            if (best) {
+                out->kind = SK_PERSON;
+                out->speaker = best->name;
+                return;
+            }
+        }
+    }
     if (title && (last_lex & QL_TITLE)) {
         char *t = arena_join(&c->arena, d, ms, me, true, QL_TITLE);
         const qentity *best = NULL;

@@ -567,6 +567,29 @@ static void test_slavic_sources(void **state)
     done(&f);
 }
 
+/* A paragraph ending in a colon after a cue ("X пояснив, як …:") leads
+ * into the quote of the next paragraph; "голова АМКУ" is whoever holds
+ * that title. */
+static void test_colon_title(void **state)
+{
+    (void)state;
+    found f = run("Голова Антимонопольного комітету Петро Савчин заявив, що "
+                  "перевірка триватиме місяць.\n\n"
+                  "Пізніше Савчин пояснив депутатам, як працюватиме "
+                  "перевірка:\n\n"
+                  "«Спершу ми запитуємо в мереж собівартість пального за "
+                  "кожен день».\n\n"
+                  "«Нам кажуть, що ціни ринкові», — наголосив голова АМКУ.\n",
+                  "uk");
+    const ws_quote *q = find(&f, "Спершу ми");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_string_equal(q->cue, "пояснив");
+    assert_string_equal(q->speaker, "Петро Савчин");
+    expect(&f, "Нам кажуть", "direct", "Петро Савчин");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -649,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_quote),
         cmocka_unit_test(test_dash_split),
         cmocka_unit_test(test_slavic_sources),
+        cmocka_unit_test(test_colon_title),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
