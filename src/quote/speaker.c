@@ -775,6 +775,11 @@ static qentity *pronoun_target(const qdoc *d, qcast *c, size_t ms,
     for (size_t i = ms; i > lo && !cand[2]; i--)
         cand[2] = person_at(d, c, i - 1);
     qentity *pick = NULL;
+    /* The subject of the sentence just before, in the same paragraph, is
+     * the pronoun's antecedent unless its gender is known to differ. */
+    if (cand[0] && d->t[d->sent_start[k - 1]].para == d->t[ms].para &&
+        agrees(cand[0], g))
+        pick = cand[0];
     for (int i = 0; i < 3 && !pick; i++)
         if (cand[i] && g != QG_NONE && cand[i]->gender == g)
             pick = cand[i];

@@ -413,6 +413,17 @@ static void test_pronouns(void **state)
     expect(&f, "the water still", "indirect", "Hanna Bilyk");
     expect(&f, "the council would vote", "indirect", "Hanna Bilyk");
     done(&f);
+    /* Two men: "He" is the subject of the sentence before, even when the
+     * other one was the last to be called "he". */
+    found m = run("Engineer Ivan Petrenko said the works would end in May.\n\n"
+                  "Councillor Taras Lenko questioned the date. He said the "
+                  "firm had missed every deadline so far.\n\n"
+                  "Petrenko rejected the criticism. He said the firm had "
+                  "been paid in advance this year.\n",
+                  "en");
+    expect(&m, "the firm had missed", "indirect", "Taras Lenko");
+    expect(&m, "the firm had been paid", "indirect", "Ivan Petrenko");
+    done(&m);
     found u = run("Мер Степан Гордійчук заявив, що ремонт закінчать у "
                   "травні.\n\n"
                   "Депутатка Ірина Мельник не погодилася з цим. Вона "
