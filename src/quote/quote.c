@@ -141,6 +141,12 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
             j++;
         if (qd_has(d, j, QL_CUEP) || qd_has(d, j, QL_ACC))
             return i;
+        /* "…, а вона додала, що …", "…, and she added that …": another
+         * speaker's statement begins. */
+        size_t k = qd_has(d, i + 1, QL_CONJ) ? i + 2 : i + 1;
+        if (k > i + 1 && qd_has(d, k, QL_PRON | QL_PLUR) &&
+            !qd_has(d, k, QL_DET) && qd_has(d, k + 1, QL_CUE))
+            return i;
         if (qd_has(d, j, QL_WEAK) && d->t[j].flen > 3 &&
             memcmp(qd_fold(d, j) + d->t[j].flen - 3, "ing", 3) == 0)
             return i;

@@ -601,6 +601,22 @@ static void test_colon_title(void **state)
     done(&f);
 }
 
+/* "…, а вона додала, що …" ends the clause before it: two statements,
+ * two speakers. */
+static void test_second_speaker(void **state)
+{
+    (void)state;
+    found f = run("Режисер Остап Гнатів і авторка Ірина Дорош говорили про "
+                  "прем'єру.\n\n"
+                  "Він розповів, що репетиції почнуться в червні, а вона "
+                  "додала, що текст буде готовий до травня.\n",
+                  "uk");
+    expect(&f, "репетиції почнуться в червні", "indirect", "Остап Гнатів");
+    expect(&f, "текст буде готовий", "indirect", "Ірина Дорош");
+    assert_null(strstr(find(&f, "репетиції")->text, "текст"));
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -684,6 +700,7 @@ int main(void)
         cmocka_unit_test(test_dash_split),
         cmocka_unit_test(test_slavic_sources),
         cmocka_unit_test(test_colon_title),
+        cmocka_unit_test(test_second_speaker),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
