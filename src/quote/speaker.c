@@ -430,6 +430,23 @@ static void nominative(ws_arena *a, qentity *x)
         {"ии", "ия"}, {"ії", "ія"}, {"ей", "я"}, {"ой", "а"}, {"ою", "а"},
         {"єю", "я"}, {"ы", "а"},   {"ги", "га"}, {"ки", "ка"}, {"хи", "ха"},
         {"ї", "я"}};
+    /* A man's name in the genitive ("заместителя губернатора Дмитрия
+     * Ефимова", "з Тарасом", "Андрея Литвиненко"): first names in -ия/-ія
+     * that are no woman's name, or in -ея/-ая; surnames in -енка/-ука are
+     * masculine for certain in Ukrainian. */
+    static const char *const fem_ia[] = {
+        "мария", "юлия", "наталия", "виктория", "валерия", "лидия",
+        "евгения", "анастасия", "софия", "дария", "ксения", "таисия",
+        "олимпия", "марія", "юлія", "наталія", "вікторія", "валерія",
+        "лідія", "євгенія", "анастасія", "софія", "дарія", "ксенія",
+        "таїсія", "олімпія", NULL};
+    static const char *const m_first[][2] = {
+        {"ия", "ий"}, {"ія", "ій"}, {"ея", "ей"}, {"ая", "ай"}};
+    static const char *const m_sur[][2] = {
+        {"ского", "ский"}, {"цкого", "цкий"}, {"ського", "ський"},
+        {"цького", "цький"}, {"енка", "енко"}, {"ова", "ов"}, {"ева", "ев"},
+        {"ёва", "ёв"}, {"ина", "ин"}, {"ына", "ын"}, {"юка", "юк"},
+        {"ука", "ук"}};
     if (x->nwords != 2 || !x->name)
         return;
     const char *sp = strrchr(x->name, ' ');
@@ -439,6 +456,27 @@ static void nominative(ws_arena *a, qentity *x)
     ws_buf b;
     ws_buf_init(&b, 256);
     bool ok = false;
+    bool masc = false;
+    if (!in_list(x->words[0], fem_ia)) {
+        for (size_t i = 0; i < WS_COUNT(m_first) && !masc; i++)
+            masc = swap_end(&b, x->name, fl, m_first[i][0], m_first[i][1]);
+        if (!masc && (ends_with(x->words[1], "енка") ||
+                      ends_with(x->words[1], "ука") ||
+                      ends_with(x->words[1], "юка")) &&
+            ends_with(x->words[0], "а"))
+            masc = swap_end(&b, x->name, fl, "а", "");
+    }
+    if (masc) {
+        ws_buf_putc(&b, ' ');
+        bool sur_ok = false;
+        for (size_t i = 0; i < WS_COUNT(m_sur) && !sur_ok; i++)
+            sur_ok = swap_end(&b, sp + 1, sl, m_sur[i][0], m_sur[i][1]);
+        if (!sur_ok)
+            ws_buf_append(&b, sp + 1, sl);
+        x->name = ws_arena_strndup(a, ws_buf_cstr(&b), b.len);
+        ws_buf_cleanup(&b);
+        return;
+    }
     for (size_t i = 0; i < WS_COUNT(first) && !ok; i++)
         ok = swap_end(&b, x->name, fl, first[i][0], first[i][1]);
     if (ok) {
@@ -839,6 +877,14 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         !ws_qcast_stray(c, d, me - 1)) {
         out->speaker = c->e[tok_ent[me - 1]].name;
         out->kind = SK_PERSON;
+        /* "После совещания с Сорокиным Ефимов добавил": a capitalised
+         * word before the name that is not part of it leaves the mention. */
+        bool names_only = true;
+        for (size_t i = ms; i < me; i++)
+            names_only &= name_word(d, i);
+        while (names_only && out->ms + 1 < me &&
+               tok_ent[out->ms] != tok_ent[me - 1])
+            out->ms++;
         return;
     }
     /* A surname inside quotation marks (an attribution set off by dashes

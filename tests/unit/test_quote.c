@@ -617,6 +617,24 @@ static void test_second_speaker(void **state)
     done(&f);
 }
 
+/* A man named only in the genitive is shown in the nominative; a word
+ * before his name that is another person's surname leaves the mention. */
+static void test_masculine_genitive(void **state)
+{
+    (void)state;
+    found f = run("Губернатор Алексей Сорокин провел совещание.\n\n"
+                  "На совещании выступил заместитель главы округа Георгия "
+                  "Белова, сказано в сообщении.\n\n"
+                  "После совещания с Сорокиным Белов добавил: «Деньги уже в "
+                  "бюджете округа, задержек быть не должно».\n",
+                  "ru");
+    const ws_quote *q = find(&f, "Деньги уже");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Георгий Белов");
+    assert_string_equal(q->mention, "Белов");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -701,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_slavic_sources),
         cmocka_unit_test(test_colon_title),
         cmocka_unit_test(test_second_speaker),
+        cmocka_unit_test(test_masculine_genitive),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
