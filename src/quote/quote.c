@@ -441,6 +441,7 @@ static void try_cue(finder *f, size_t c)
         return;
     }
     bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
+    size_t lead = ms; /* where the subject's words start, before the cue */
     if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms))
         have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
@@ -468,6 +469,8 @@ static void try_cue(finder *f, size_t c)
             have_back = true;
         /* "The head of the regional tourism office, Alla Shevchuk, said":
          * the apposition names the person the role describes. */
+        if (have_back)
+            lead = ms;
         if (have_back && !ws_qcast_named(&f->cast, d, ms, me) &&
             ws_qmention_back(d, k, c - 1, &ms2, &me2) && ms2 == k &&
             ws_qcast_named(&f->cast, d, ms2, me2)) {
@@ -600,7 +603,7 @@ static void try_cue(finder *f, size_t c)
 
     /* Trailer: the content comes first, then the speaker and the cue. */
     if (!weak || true) {
-        size_t p = inverted ? c : (have_back ? ms : c);
+        size_t p = inverted ? c : (have_back ? WS_MIN(ms, lead) : c);
         /* Role words the lexicon lacks ("…,” engineer Pavlo Sydorenko
          * said): up to three lower-case words between the quote and the
          * name belong to the mention. */
@@ -829,6 +832,14 @@ static void loose_quote(finder *f, size_t k)
         prev->qb = k;
         prev->ce = c + 1;
         d->q[k].claimed = (int)(prev - f->s);
+        return;
+    }
+    /* "Her answer was short: ‘…’": a colon after a clause that opens
+     * with a possessive pronoun; the pronoun names the speaker. */
+    if (o > cs0 + 2 && qd_punct(d, o - 1, ':') && outside(d, cs0) &&
+        qd_has(d, cs0, QL_PRON) && qd_has(d, cs0, QL_DET) &&
+        d->t[cs0].para == d->t[o].para) {
+        add(f, F_CONTINUED, o, c + 1, o, o, cs0, cs0 + 1);
         return;
     }
     if (prev && prev->who.kind != SK_NONE && d->t[o].para <= prev->para + 1) {

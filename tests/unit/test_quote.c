@@ -635,6 +635,25 @@ static void test_masculine_genitive(void **state)
     done(&f);
 }
 
+/* Single curly marks with ’ as the apostrophe inside them; a role in
+ * apposition before the name after the quote stays out of the content;
+ * "Her answer was short: ‘…’" is hers. */
+static void test_single_marks_colon(void **state)
+{
+    (void)state;
+    found f = run("The festival opened with a new film by Olena Marchuk.\n\n"
+                  "‘We didn’t choose the hall for effect. It’s the only one "
+                  "that won’t close for an alert,’ the festival’s director, "
+                  "Petro Lys, said before the screening.\n\n"
+                  "Marchuk, who shot the film in Izmail, was asked whether "
+                  "it was too early. Her answer was short: ‘It’s too late "
+                  "not to.’\n",
+                  "en");
+    expect(&f, "We didn’t choose", "direct", "Petro Lys");
+    expect(&f, "It’s too late", "direct", "Olena Marchuk");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -720,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_colon_title),
         cmocka_unit_test(test_second_speaker),
         cmocka_unit_test(test_masculine_genitive),
+        cmocka_unit_test(test_single_marks_colon),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
