@@ -164,6 +164,19 @@ static int kind_of(const qdoc *d, size_t cs, size_t ce, size_t *qa, size_t *qb)
             size_t k = (size_t)d->t[i].quote;
             if (d->q[k].open < cs || d->q[k].close >= ce)
                 continue;
+            /* A name in marks inside a clause ("газопровода «Северный
+             * поток»"), the way Ukrainian and Russian mark names of firms
+             * and things: up to three words, capitalised, no stop inside;
+             * it makes no quotation of the clause. */
+            size_t o = d->q[k].open, c = d->q[k].close;
+            if (d->slavic && o > cs && qd_word(d, o + 1) &&
+                (d->t[o + 1].flags & QF_CAP) &&
+                words_in(d, o, c) < 4 && !qd_punct(d, c - 1, '.') &&
+                !qd_punct(d, c - 1, '!') && !qd_punct(d, c - 1, '?')) {
+                words = true;
+                i = c;
+                continue;
+            }
             if (!any)
                 *qa = k;
             *qb = k;
@@ -556,7 +569,12 @@ static void try_cue(finder *f, size_t c)
                         qd_word(d, d->q[k0].close + 1) &&
                         d->t[d->q[k0].close + 1].sent == d->t[c].sent &&
                         !cue_near(d, d->q[k0].close + 1);
-        if (is_open(d, j) && !fragment &&
+        /* "сообщили в компании «Волжская теплосеть»": a short quote
+         * right after the speaker is a name, not what was said. */
+        bool name = is_open(d, j) && j == after && inverted &&
+                    words_in(d, j, d->q[k0].close) < 4 &&
+                    !qd_punct(d, d->q[k0].close - 1, '.');
+        if (is_open(d, j) && !fragment && !name &&
             (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
             size_t end = d->q[k].close + 1;

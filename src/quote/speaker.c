@@ -598,7 +598,7 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
         any |= qd_has(d, i, QL_TITLE);
     /* "голова Антимонопольного комітету України Денис Юрченко": the title
      * is a few words before the run, the organisation's name between. */
-    if (!any) {
+    if (!any && k >= 2) {
         for (size_t i = from, k2 = 0; i > 0 && k2 < 6; i--, k2++) {
             if (!qd_word(d, i - 1) || !depth0(d, i - 1) ||
                 qd_has(d, i - 1, QL_CUE | QL_CUEP | QL_PREP | QL_CONJ | QL_THAT))
@@ -944,7 +944,8 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
             const qentity *best = NULL;
             for (size_t i = me; i > 0 && !best; i--) {
                 int32_t e = tok_ent[i - 1];
-                if (e >= 0 && holds(&c->e[e], t, former))
+                if (e >= 0 && c->e[e].nwords >= 2 &&
+                    holds(&c->e[e], t, former))
                     best = &c->e[e];
             }
             if (best) {

@@ -654,6 +654,24 @@ static void test_single_marks_colon(void **state)
     done(&f);
 }
 
+/* Names in marks: «Северный поток» inside a clause leaves it indirect;
+ * a short name right after an inverted speaker is not what was said. */
+static void test_names_in_marks(void **state)
+{
+    (void)state;
+    found f = run("Три района остались без горячей воды после аварии, "
+                  "сообщили в компании «Городская теплосеть».\n\n"
+                  "Аналитик Петр Гусев заявил, что ремонт газопровода "
+                  "«Южный поток» обойдется в 4 млрд евро.\n",
+                  "ru");
+    assert_false(any_with(&f, "Городская теплосеть"));
+    const ws_quote *q = find(&f, "Три района");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    expect(&f, "ремонт газопровода", "indirect", "Петр Гусев");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -740,6 +758,7 @@ int main(void)
         cmocka_unit_test(test_second_speaker),
         cmocka_unit_test(test_masculine_genitive),
         cmocka_unit_test(test_single_marks_colon),
+        cmocka_unit_test(test_names_in_marks),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
