@@ -42,7 +42,8 @@ static const struct {
      "dubbed labelled labeled branded termed hailed asked asks asking "
      "shouted yelled chanted chanting jokes barked boomed interjected "
      "exclaimed screamed sang whispered read reads reading tweeting "
-     "запитав запитала спитав спросил спросила"},
+     "запитав запитала спитав спросил спросила назвавши називаючи "
+     "называя"},
     /* Ukrainian and Russian forms that are not past tense (those come
      * from the stems below). */
     {QL_CUE | QL_BARE,

@@ -537,6 +537,30 @@ static void try_cue(finder *f, size_t c)
             after = me;
         }
     }
+    /* "…, назвав их «черепашьими»", "…, calling it “a disgrace”": the
+     * pronoun after a weak cue is its object; the clause's speaker is the
+     * person the sentence names before the cue. */
+    if (weak && inverted && me == ms + 1 && cend == ms &&
+        qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) && !have_back) {
+        size_t end = clause_end(d, cend, sb), qa, qb;
+        /* The content takes in the clause the pronoun points back to:
+         * "раскритиковал темпы …, назвав их «черепашьими»". */
+        size_t from = c;
+        if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
+            from = c - 1;
+            while (from > cs0 && c - from < 24 &&
+                   !(qd_punct(d, from - 1, ',') && outside(d, from - 1)))
+                from--;
+        }
+        qwho who;
+        if (kind_of(d, from, end, &qa, &qb) != K_INDIRECT &&
+            ws_qnearest_person(d, &f->cast, sa, c, NULL, &who)) {
+            stmt *s = add(f, F_BARE, from, end, c, cend, c, c);
+            if (s)
+                s->who = who;
+        }
+        return;
+    }
     if ((lex & QL_TELL) && !inverted)
         after = skip_object(d, after, sb);
 

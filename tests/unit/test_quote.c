@@ -672,6 +672,21 @@ static void test_names_in_marks(void **state)
     done(&f);
 }
 
+/* "…, назвав їх «…»": the pronoun is the weak cue's object; the clause
+ * is mixed speech of the person the sentence names. */
+static void test_weak_object(void **state)
+{
+    (void)state;
+    found f = run("Колишній губернатор Петро Осадчий розкритикував темпи "
+                  "будівництва дамби, назвавши їх «черепашими».\n",
+                  "uk");
+    const ws_quote *q = find(&f, "Колишній губернатор");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "mixed");
+    assert_string_equal(q->speaker, "Петро Осадчий");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -759,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_masculine_genitive),
         cmocka_unit_test(test_single_marks_colon),
         cmocka_unit_test(test_names_in_marks),
+        cmocka_unit_test(test_weak_object),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
