@@ -687,6 +687,22 @@ static void test_weak_object(void **state)
     done(&f);
 }
 
+/* A stray mark mid-sentence does not run on into the next paragraph's
+ * quote. */
+static void test_stray_mark(void **state)
+{
+    (void)state;
+    found f = run("Residents should boil tap water until the ”new pipe is "
+                  "connected to the network.\n\n"
+                  "“Boil the water for at least three minutes. Do not use "
+                  "filters instead,” the city’s sanitary doctor, Iryna "
+                  "Melnyk, said.\n",
+                  "en");
+    expect(&f, "Boil the water", "direct", "Iryna Melnyk");
+    assert_false(any_with(&f, "new pipe"));
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -775,6 +791,7 @@ int main(void)
         cmocka_unit_test(test_single_marks_colon),
         cmocka_unit_test(test_names_in_marks),
         cmocka_unit_test(test_weak_object),
+        cmocka_unit_test(test_stray_mark),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
