@@ -703,6 +703,21 @@ static void test_stray_mark(void **state)
     done(&f);
 }
 
+/* Cue forms: reflexive past tense, more stems, weak назвав/назвала. */
+static void test_lexicon_forms(void **state)
+{
+    (void)state;
+    const char *cues[] = {"признался", "призналась", "зізнався",
+                          "подтвердил", "підтвердила", "продолжил",
+                          "продовжила", "пообещал", "пообіцяла"};
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
+        assert_true(lx(cues[i]) & QL_CUE);
+    assert_true(lx("назвала") & QL_WEAK);
+    assert_true(lx("назвавши") & QL_WEAK);
+    assert_false(lx("назвала") & QL_CUE);
+    assert_false(lx("одевался") & QL_CUE);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -792,6 +807,7 @@ int main(void)
         cmocka_unit_test(test_names_in_marks),
         cmocka_unit_test(test_weak_object),
         cmocka_unit_test(test_stray_mark),
+        cmocka_unit_test(test_lexicon_forms),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
