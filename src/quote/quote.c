@@ -679,7 +679,9 @@ static void try_cue(finder *f, size_t c)
              * ("агентства") can only say more about the speaker. */
             bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
                         (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX) ||
-                        (inverted && d->slavic && !weak && is_close(d, p - 1));
+                        (inverted && d->slavic && !weak && is_close(d, p - 1)) ||
+                        /* "“…,” he told reporters outside the room" */
+                        ((lex & QL_TELL) && is_close(d, p - 1));
             if (ends && !weak) {
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */

@@ -718,6 +718,23 @@ static void test_lexicon_forms(void **state)
     assert_false(lx("одевался") & QL_CUE);
 }
 
+/* "“…,” he told reporters outside the room": the object and what
+ * follows it do not stop the trailer. */
+static void test_told_trailer(void **state)
+{
+    (void)state;
+    found f = run("Former minister Pavlo Hrytsenko was not persuaded. "
+                  "“Published after the decision is not the same as "
+                  "public,” he told reporters outside the committee room.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Published after");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_string_equal(q->cue, "told");
+    assert_string_equal(q->speaker, "Pavlo Hrytsenko");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -808,6 +825,7 @@ int main(void)
         cmocka_unit_test(test_weak_object),
         cmocka_unit_test(test_stray_mark),
         cmocka_unit_test(test_lexicon_forms),
+        cmocka_unit_test(test_told_trailer),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
