@@ -180,6 +180,26 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     while (i > lo && qd_has(d, i - 1, QL_AUX) && depth0(d, i - 1) &&
            !(d->t[i - 1].flags & QF_CAP && !(d->t[i - 1].lex & QL_STOP)))
         i--;
+    /* A short adjunct between the subject and the cue ("Демченко у
+     * відповідь зауважив", "Smith in response said"): a preposition and
+     * one or two lower-case words, with a name or a role before it. */
+    for (size_t k = 2; k <= 3; k++) {
+        if (i < lo + k + 1)
+            break;
+        size_t pp = i - k;
+        bool plain = true;
+        for (size_t j = pp + 1; j < i; j++)
+            plain &= qd_word(d, j) && depth0(d, j) &&
+                     !(d->t[j].flags & QF_CAP) &&
+                     !(d->t[j].lex & (QL_PRON | QL_PLUR | QL_CUE | QL_CUEP |
+                                      QL_THAT | QL_BE | QL_CONJ));
+        if (plain && qd_has(d, pp, QL_PREP) && depth0(d, pp) &&
+            !(d->t[pp].flags & QF_CAP) &&
+            (name_word(d, pp - 1) || role(d, pp - 1))) {
+            i = pp;
+            break;
+        }
+    }
     *me = i;
     if (i > lo && depth0(d, i - 1) && qd_has(d, i - 1, QL_PRON | QL_PLUR | QL_IT) &&
         !(d->t[i - 1].flags & QF_POSS)) {

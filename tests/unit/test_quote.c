@@ -735,6 +735,20 @@ static void test_told_trailer(void **state)
     done(&f);
 }
 
+/* A short adjunct between subject and cue is stepped over. */
+static void test_adjunct_before_cue(void **state)
+{
+    (void)state;
+    found f = run("Голова асоціації Василь Дяченко заявив, що фермери "
+                  "втратили врожай.\n\n"
+                  "Дяченко у відповідь зауважив, що торішня комісія "
+                  "працювала три місяці.\n",
+                  "uk");
+    expect(&f, "торішня комісія", "indirect", "Василь Дяченко");
+    assert_string_equal(find(&f, "торішня комісія")->cue, "зауважив");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -826,6 +840,7 @@ int main(void)
         cmocka_unit_test(test_stray_mark),
         cmocka_unit_test(test_lexicon_forms),
         cmocka_unit_test(test_told_trailer),
+        cmocka_unit_test(test_adjunct_before_cue),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
