@@ -295,6 +295,22 @@ static bool idle_cue(const qdoc *d, size_t c, size_t sa)
     return false;
 }
 
+/* True when a subject starting at ms opens the clause: at its start,
+ * after punctuation or a conjunction, or after a role the lexicon lacks
+ * ("Продавчиня овочів Галина Мельничук, яка …, розповіла"): a capitalised
+ * word at the clause start and up to three lower-case words. */
+static bool opens_clause(const qdoc *d, size_t cs0, size_t ms)
+{
+    if (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ))
+        return true;
+    size_t j = ms, k = 0;
+    while (j > cs0 + 1 && k < 3 && qd_word(d, j - 1) && d->t[j - 1].lex == 0 &&
+           !(d->t[j - 1].flags & QF_CAP) && outside(d, j - 1))
+        j--, k++;
+    return k > 0 && j == cs0 + 1 && qd_word(d, cs0) &&
+           ((d->t[cs0].flags & QF_CAP) || qd_has(d, cs0, QL_TITLE));
+}
+
 /* Skips a comma-bounded apposition right after a comma ("… with the mayor
  * of Lviv, Ivan Drach, the city supports"): the content starts after it. */
 static size_t after_apposition(const qdoc *d, size_t i, size_t sb)
@@ -468,7 +484,7 @@ static void try_cue(finder *f, size_t c)
         if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
-            (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ)))
+            opens_clause(d, cs0, ms))
             have_back = true;
         /* "A senior official at the port authority, who spoke on condition
          * of anonymity, said": the role before a prepositional phrase. */

@@ -749,6 +749,19 @@ static void test_adjunct_before_cue(void **state)
     done(&f);
 }
 
+/* A role the lexicon lacks before a name with a relative clause after
+ * it: the name is the subject. */
+static void test_unknown_role_relative(void **state)
+{
+    (void)state;
+    found f = run("Продавчиня овочів Галина Стасюк, яка торгує тут двадцять "
+                  "років, розповіла, що покупці на новий майданчик не "
+                  "підуть.\n",
+                  "uk");
+    expect(&f, "покупці на новий", "indirect", "Галина Стасюк");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -841,6 +854,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_forms),
         cmocka_unit_test(test_told_trailer),
         cmocka_unit_test(test_adjunct_before_cue),
+        cmocka_unit_test(test_unknown_role_relative),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
