@@ -962,7 +962,10 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         if (!name) {
             char *t = arena_join(&c->arena, d, ms, me, true, QL_TITLE);
             const qentity *best = NULL;
-            for (size_t i = me; i > 0 && !best; i--) {
+            /* The holder named within the last 2,000 tokens: the scan
+             * stays linear however many such mentions there are. */
+            size_t lo = me > 2000 ? me - 2000 : 0;
+            for (size_t i = me; i > lo && !best; i--) {
                 int32_t e = tok_ent[i - 1];
                 if (e >= 0 && c->e[e].nwords >= 2 &&
                     holds(&c->e[e], t, former))
