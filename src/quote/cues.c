@@ -42,7 +42,8 @@ static const struct {
      "dubbed labelled labeled branded termed hailed asked asks asking "
      "shouted yelled chanted chanting jokes barked boomed interjected "
      "exclaimed screamed sang whispered read reads reading tweeting "
-     "запитав запитала спитав спросил спросила"},
+     "запитав запитала спитав спросил спросила назвавши називаючи "
+     "называя"},
     /* Ukrainian and Russian forms that are not past tense (those come
      * from the stems below). */
     {QL_CUE | QL_BARE,
@@ -67,7 +68,7 @@ static const struct {
      "editor correspondent aide strategist pollster officer lieutenant "
      "colonel sergeant captain admiral marshal ombudsman mp lawmaker "
      "legislator negotiator diplomat chairperson president-elect "
-     "prime-minister "
+     "prime-minister councillor councilor councilman councilwoman engineer "
      "президент прем'єр прем'єр-міністр міністр міністерка генсек "
      "генсекретар генеральний секретар речник речниця голова очільник "
      "очільниця посол посолка радник радниця депутат депутатка нардеп мер "
@@ -78,7 +79,11 @@ static const struct {
      "премьер премьер-министр министр генсекретарь генеральный "
      "секретарь пресс-секретарь представитель глава руководитель "
      "посол советник депутат мэр губернатор командующий спикер канцлер "
-     "прокурор судья заместитель лидер председатель начальник"},
+     "прокурор судья заместитель лидер председатель начальник "
+    "врач главврач аналитик эксперт режиссер режиссёр продюсер автор "
+    "юрист адвокат экономист инженер "
+    "лікар головлікар аналітик експерт режисер продюсер автор авторка "
+    "юрист адвокат економіст інженер"},
     {QL_ORG,
      "kremlin house ministry government office administration department "
      "service agency committee council parliament congress senate court "
@@ -86,13 +91,18 @@ static const struct {
      "bureau embassy company firm bank fund organization organisation "
      "institute university cabinet headquarters staff command alliance "
      "state rada duma coalition federation authority authorities regulator "
-     "prosecutors spokesperson's "
+     "prosecutors spokesperson's lines airlines terminal operator utility "
+     "corporation holding railways inc ltd llc plc "
      "кремль міністерство мзс міноборони уряд офіс адміністрація служба "
      "сбу генштаб штаб комітет партія агентство посольство поліція армія "
      "командування компанія банк фонд рада верховна альянс "
      "министерство мид минобороны правительство офис администрация "
      "агентство комитет партия посольство полиция армия командование "
-     "компания фонд дума альянс"},
+     "компания фонд дума альянс "
+     "мэрия мэрии мэрию мерія мерії компании компанії министерстве "
+     "міністерстві управлении управлінні правительстве уряді "
+     "администрации адміністрації ведомстве відомстві пресс-службе "
+     "пресслужбі пресс-служба пресслужба штабе штабі"},
     {QL_PRON,
      "he she him her він вона його її нього неї він он она его ее её "
      "него нее ней"},
@@ -187,6 +197,8 @@ static const char *const slavic_stems[] = {
     "констатирова", "призна", "предупреди", "призва",   "ответи",
     "резюмирова", "подытожи", "утвержда",  "объясни",   "объяви",
     "наголошува", "підкреслю", "заявля",   "высказа",   "висловив",
+    "продолжи", "продовжи",  "пообеща",   "пообіця",    "зізна",
+    "подтверди", "підтверди", "уточня",   "пояснюва",   "объявля",
 };
 
 #define TABLE_SIZE 4096u
@@ -263,6 +275,29 @@ static size_t slavic_ending(const char *s, size_t n)
     return 0;
 }
 
+/* Past-tense stems of verbs that report speech only with a quoted
+ * fragment: назвав «…», назвала «…». */
+static const char *const slavic_weak_stems[] = {"назва", "охаракеризува",
+                                                "охарактеризова"};
+
+static unsigned slavic_stem(const char *s, size_t n)
+{
+    size_t e = slavic_ending(s, n);
+    if (!e)
+        return 0;
+    for (size_t i = 0; i < WS_COUNT(slavic_stems); i++) {
+        size_t k = strlen(slavic_stems[i]);
+        if (k == n - e && memcmp(slavic_stems[i], s, k) == 0)
+            return QL_CUE | QL_BARE;
+    }
+    for (size_t i = 0; i < WS_COUNT(slavic_weak_stems); i++) {
+        size_t k = strlen(slavic_weak_stems[i]);
+        if (k == n - e && memcmp(slavic_weak_stems[i], s, k) == 0)
+            return QL_WEAK;
+    }
+    return 0;
+}
+
 unsigned ws_qlex_lookup(const char *s, size_t n)
 {
     call_once(&table_once, build);
@@ -272,16 +307,15 @@ unsigned ws_qlex_lookup(const char *s, size_t n)
     /* English plurals of role words: "senators", "ministers". */
     if (!bits && n > 3 && s[n - 1] == 's' && (unsigned char)s[0] < 0x80)
         bits = find(s, n - 1) & (QL_TITLE | QL_ANON);
-    /* Cyrillic words start with a byte 0xD0..0xD3. */
+    /* Cyrillic words start with a byte 0xD0..0xD3. A reflexive ending
+     * (признался, зізнався, призналась) is read off first. */
     if ((unsigned char)s[0] >= 0xD0 && (unsigned char)s[0] <= 0xD3) {
-        size_t e = slavic_ending(s, n);
-        if (e) {
-            for (size_t i = 0; i < WS_COUNT(slavic_stems); i++) {
-                size_t k = strlen(slavic_stems[i]);
-                if (k == n - e && memcmp(slavic_stems[i], s, k) == 0)
-                    return bits | QL_CUE | QL_BARE;
-            }
-        }
+        unsigned v = slavic_stem(s, n);
+        if (!v && n > 6 && (memcmp(s + n - 4, "ся", 4) == 0 ||
+                            memcmp(s + n - 4, "сь", 4) == 0))
+            v = slavic_stem(s, n - 4);
+        if (v)
+            return bits | v;
     }
     return bits;
 }

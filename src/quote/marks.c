@@ -276,9 +276,16 @@ static void tokenize(qdoc *d)
                 push(d, QT_BREAK, i, i, para);
                 para++;
                 /* A quote runs on into the next paragraph when that one
-                 * opens with a mark and the quote is the only one open;
-                 * anything else still open here was no quote. */
-                p.reopen = p.depth == 1 && p.st[0].fam == FAM_DOUBLE &&
+                 * opens with a mark, the quote is the only one open and
+                 * it opened a paragraph or followed a colon (a stray mark
+                 * mid-sentence, "until the ”new pipe", runs on into
+                 * nothing); anything else still open here was no quote. */
+                size_t ot = p.depth == 1 ? p.st[0].tok : 0;
+                bool starts = p.depth == 1 &&
+                              (ot == 0 || d->t[ot - 1].type == QT_BREAK ||
+                               (d->t[ot - 1].type == QT_PUNCT &&
+                                d->t[ot - 1].cp == ':'));
+                p.reopen = starts && p.st[0].fam == FAM_DOUBLE &&
                            para_opens_with_mark(s, n, j) &&
                            d->t[p.st[0].tok].start + QD_MAX_QUOTE > j;
                 if (!p.reopen)

@@ -140,7 +140,11 @@ typedef struct qentity {
     size_t ntitles;
     size_t last;          /* token of the latest mention */
     size_t mid;           /* mentions not at the start of a sentence */
+    int gender;           /* QG_*: from the name, a title or a pronoun */
+    bool nom;             /* display form read as a nominative (uk/ru) */
 } qentity;
+
+enum { QG_NONE, QG_MALE, QG_FEMALE };
 
 typedef struct qcast {
     ws_arena arena;
@@ -157,6 +161,9 @@ void ws_qcast_cleanup(qcast *c);
 /* True when token i is a capitalised word that names nobody: one word,
  * never seen but at the start of a sentence, no title ("Having", "Hours"). */
 bool ws_qcast_stray(const qcast *c, const qdoc *d, size_t i);
+
+/* True when mention [ms, me) ends in a person's name. */
+bool ws_qcast_named(const qcast *c, const qdoc *d, size_t ms, size_t me);
 
 /* A resolved speaker. */
 typedef struct qwho {

@@ -51,6 +51,8 @@ typedef struct stmt {
     const char *label; /* cue text when it is not in the tokens */
     qwho who;
     size_t cue_tok;  /* where the statement's cue is, for ordering */
+    size_t gap0, gap1; /* direct: an attribution inside the marks, left
+                          out of the text ("…, — признался он. — …") */
     uint32_t para;
 } stmt;
 
@@ -139,6 +141,12 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
             j++;
         if (qd_has(d, j, QL_CUEP) || qd_has(d, j, QL_ACC))
             return i;
+        /* "…, а вона додала, що …", "…, and she added that …": another
+         * speaker's statement begins. */
+        size_t k = qd_has(d, i + 1, QL_CONJ) ? i + 2 : i + 1;
+        if (k > i + 1 && qd_has(d, k, QL_PRON | QL_PLUR) &&
+            !qd_has(d, k, QL_DET) && qd_has(d, k + 1, QL_CUE))
+            return i;
         if (qd_has(d, j, QL_WEAK) && d->t[j].flen > 3 &&
             memcmp(qd_fold(d, j) + d->t[j].flen - 3, "ing", 3) == 0)
             return i;
@@ -156,6 +164,19 @@ static int kind_of(const qdoc *d, size_t cs, size_t ce, size_t *qa, size_t *qb)
             size_t k = (size_t)d->t[i].quote;
             if (d->q[k].open < cs || d->q[k].close >= ce)
                 continue;
+            /* A name in marks inside a clause ("газопровода «Северный
+             * поток»"), the way Ukrainian and Russian mark names of firms
+             * and things: up to three words, capitalised, no stop inside;
+             * it makes no quotation of the clause. */
+            size_t o = d->q[k].open, c = d->q[k].close;
+            if (d->slavic && o > cs && qd_word(d, o + 1) &&
+                (d->t[o + 1].flags & QF_CAP) &&
+                words_in(d, o, c) < 4 && !qd_punct(d, c - 1, '.') &&
+                !qd_punct(d, c - 1, '!') && !qd_punct(d, c - 1, '?')) {
+                words = true;
+                i = c;
+                continue;
+            }
             if (!any)
                 *qa = k;
             *qb = k;
@@ -272,6 +293,22 @@ static bool idle_cue(const qdoc *d, size_t c, size_t sa)
             break;
     }
     return false;
+}
+
+/* True when a subject starting at ms opens the clause: at its start,
+ * after punctuation or a conjunction, or after a role the lexicon lacks
+ * ("Продавчиня овочів Галина Мельничук, яка …, розповіла"): a capitalised
+ * word at the clause start and up to three lower-case words. */
+static bool opens_clause(const qdoc *d, size_t cs0, size_t ms)
+{
+    if (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ))
+        return true;
+    size_t j = ms, k = 0;
+    while (j > cs0 + 1 && k < 3 && qd_word(d, j - 1) && d->t[j - 1].lex == 0 &&
+           !(d->t[j - 1].flags & QF_CAP) && outside(d, j - 1))
+        j--, k++;
+    return k > 0 && j == cs0 + 1 && qd_word(d, cs0) &&
+           ((d->t[cs0].flags & QF_CAP) || qd_has(d, cs0, QL_TITLE));
 }
 
 /* Skips a comma-bounded apposition right after a comma ("… with the mayor
@@ -420,7 +457,20 @@ static void try_cue(finder *f, size_t c)
         }
         return;
     }
+    /* "Как сообщили в управлении X, …", "Як повідомили в міністерстві,
+     * …": the clause after the comma. */
+    if (!weak && d->slavic && c == cs0 + 1 && qd_has(d, cs0, QL_AS)) {
+        if (!ws_qmention_fwd(d, cend, sb, &ms, &me))
+            return;
+        size_t comma = next_comma(d, me, sb);
+        if (comma < sb && comma <= me + 6) {
+            size_t from = after_apposition(d, comma + 1, sb);
+            add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
+        }
+        return;
+    }
     bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
+    size_t lead = ms; /* where the subject's words start, before the cue */
     if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms))
         have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
@@ -434,8 +484,28 @@ static void try_cue(finder *f, size_t c)
         if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
+            opens_clause(d, cs0, ms))
+            have_back = true;
+        /* "A senior official at the port authority, who spoke on condition
+         * of anonymity, said": the role before a prepositional phrase. */
+        size_t ms2, me2;
+        if (!have_back && k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+            ws_qmention_back(d, cs0, k - 1, &ms2, &me2) && ms2 > cs0 + 1 &&
+            qd_has(d, ms2 - 1, QL_PREP) &&
+            ws_qmention_back(d, cs0, ms2 - 1, &ms, &me) &&
+            qd_has(d, me - 1, QL_ANON | QL_TITLE) &&
             (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ)))
             have_back = true;
+        /* "The head of the regional tourism office, Alla Shevchuk, said":
+         * the apposition names the person the role describes. */
+        if (have_back)
+            lead = ms;
+        if (have_back && !ws_qcast_named(&f->cast, d, ms, me) &&
+            ws_qmention_back(d, k, c - 1, &ms2, &me2) && ms2 == k &&
+            ws_qcast_named(&f->cast, d, ms2, me2)) {
+            ms = ms2;
+            me = me2;
+        }
     }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
         (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
@@ -483,12 +553,50 @@ static void try_cue(finder *f, size_t c)
             after = me;
         }
     }
+    /* "…, назвав их «черепашьими»", "…, calling it “a disgrace”": the
+     * pronoun after a weak cue is its object; the clause's speaker is the
+     * person the sentence names before the cue. */
+    if (weak && inverted && me == ms + 1 && cend == ms &&
+        qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) && !have_back) {
+        size_t end = clause_end(d, cend, sb), qa, qb;
+        /* The content takes in the clause the pronoun points back to:
+         * "раскритиковал темпы …, назвав их «черепашьими»". */
+        size_t from = c;
+        if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
+            from = c - 1;
+            while (from > cs0 && c - from < 24 &&
+                   !(qd_punct(d, from - 1, ',') && outside(d, from - 1)))
+                from--;
+        }
+        qwho who;
+        if (kind_of(d, from, end, &qa, &qb) != K_INDIRECT &&
+            ws_qnearest_person(d, &f->cast, sa, c, NULL, &who)) {
+            stmt *s = add(f, F_BARE, from, end, c, cend, c, c);
+            if (s)
+                s->who = who;
+        }
+        return;
+    }
     if ((lex & QL_TELL) && !inverted)
         after = skip_object(d, after, sb);
 
     /* Lead-in: "X said: “…”", "X told reporters, “…”", "He said:" at the
      * end of a paragraph whose next one is the quote. */
     if (have_back || inverted) {
+        /* "Литвиненко объяснил, почему …:" closing a paragraph whose next
+         * one is a quote: the quote is what was explained. */
+        if (sb > after && qd_punct(d, sb - 1, ':') && outside(d, sb - 1)) {
+            size_t j = sb;
+            while (j < d->n && d->t[j].type == QT_BREAK)
+                j++;
+            if (j > sb && is_open(d, j) && d->q[d->t[j].quote].claimed < 0 &&
+                kind_of(d, after, sb, &(size_t){0}, &(size_t){0}) ==
+                    K_INDIRECT) {
+                size_t end = d->q[d->t[j].quote].close + 1;
+                add(f, F_LEADIN, j, end, c, cend, ms, me);
+                return;
+            }
+        }
         size_t j = after;
         if (qd_punct(d, j, ':') || qd_punct(d, j, ','))
             j++;
@@ -501,7 +609,12 @@ static void try_cue(finder *f, size_t c)
                         qd_word(d, d->q[k0].close + 1) &&
                         d->t[d->q[k0].close + 1].sent == d->t[c].sent &&
                         !cue_near(d, d->q[k0].close + 1);
-        if (is_open(d, j) && !fragment &&
+        /* "сообщили в компании «Волжская теплосеть»": a short quote
+         * right after the speaker is a name, not what was said. */
+        bool name = is_open(d, j) && j == after && inverted &&
+                    words_in(d, j, d->q[k0].close) < 4 &&
+                    !qd_punct(d, d->q[k0].close - 1, '.');
+        if (is_open(d, j) && !fragment && !name &&
             (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
             size_t end = d->q[k].close + 1;
@@ -548,7 +661,7 @@ static void try_cue(finder *f, size_t c)
 
     /* Trailer: the content comes first, then the speaker and the cue. */
     if (!weak || true) {
-        size_t p = inverted ? c : (have_back ? ms : c);
+        size_t p = inverted ? c : (have_back ? WS_MIN(ms, lead) : c);
         /* Role words the lexicon lacks ("…,” engineer Pavlo Sydorenko
          * said): up to three lower-case words between the quote and the
          * name belong to the mention. */
@@ -571,8 +684,20 @@ static void try_cue(finder *f, size_t c)
         }
         if (p > cs0 && (sep || is_close(d, p - 1)) && (have_back || inverted)) {
             size_t j = after;
+            /* A quote over several paragraphs ends in this sentence but
+             * opened paragraphs before it: the content starts there. */
+            size_t from = cs0;
+            if (p > cs0 + 1 && is_close(d, p - 2) && qd_punct(d, p - 1, ','))
+                from = WS_MIN(from, d->q[d->t[p - 2].quote].open);
+            if (is_close(d, p - 1))
+                from = WS_MIN(from, d->q[d->t[p - 1].quote].open);
+            /* After "«…», — сказал собеседник" the words that follow
+             * ("агентства") can only say more about the speaker. */
             bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
-                        (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX);
+                        (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX) ||
+                        (inverted && d->slavic && !weak && is_close(d, p - 1)) ||
+                        /* "“…,” he told reporters outside the room" */
+                        ((lex & QL_TELL) && is_close(d, p - 1));
             if (ends && !weak) {
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */
@@ -582,13 +707,13 @@ static void try_cue(finder *f, size_t c)
                     !ws_qdoc_is(d, j + 1, "who") &&
                     !ws_qdoc_is(d, j + 1, "which") && !is_close(d, p - 1))
                     end = clause_end(d, j + 1, sb);
-                add(f, F_TRAILER, cs0, end, c, cend, ms, me);
+                add(f, F_TRAILER, from, end, c, cend, ms, me);
                 return;
             }
             if (ends && weak) {
                 size_t qa, qb;
-                if (kind_of(d, cs0, p, &qa, &qb) != K_INDIRECT)
-                    add(f, F_TRAILER, cs0, p, c, cend, ms, me);
+                if (kind_of(d, from, p, &qa, &qb) != K_INDIRECT)
+                    add(f, F_TRAILER, from, p, c, cend, ms, me);
                 return;
             }
         }
@@ -628,6 +753,52 @@ static void try_cue(finder *f, size_t c)
             return;
     }
     add(f, F_BARE, j, end, c, cend, ms, me);
+}
+
+static bool is_dash(const qdoc *d, size_t i)
+{
+    return i < d->n && d->t[i].type == QT_PUNCT &&
+           (d->t[i].cp == '-' || d->t[i].cp == 0x2013 || d->t[i].cp == 0x2014);
+}
+
+/* An attribution set off by dashes inside the marks, the Ukrainian and
+ * Russian way of splitting a quote: «…, — признался он. — …», "…, -
+ * пояснив він. - …". Quote k becomes one direct statement whose cue and
+ * speaker are those words, left out of its text. Linear in the quote. */
+static void inner_cue(finder *f, size_t k)
+{
+    qdoc *d = &f->d;
+    size_t o = d->q[k].open, c = d->q[k].close;
+    for (size_t i = o + 2; i + 3 < c; i++) {
+        if (!is_dash(d, i) || !(qd_punct(d, i - 1, ',') || qd_punct(d, i - 1, '!') ||
+                                qd_punct(d, i - 1, '?') || qd_punct(d, i - 1, 0x2026)))
+            continue;
+        size_t cu = i + 1;
+        if (!qd_has(d, cu, QL_CUE) || (d->t[cu].flags & QF_CAP))
+            continue;
+        /* The speaker: a pronoun, or up to five title and name words. */
+        size_t ms = cu + 1, me = ms;
+        if (qd_has(d, ms, QL_PRON | QL_PLUR)) {
+            me = ms + 1;
+        } else {
+            while (me < c && me < ms + 5 && qd_word(d, me) &&
+                   ((d->t[me].flags & QF_CAP) || qd_has(d, me, QL_TITLE | QL_ANON | QL_ORG)))
+                me++;
+        }
+        if (me == ms || me + 1 >= c)
+            continue;
+        size_t g1;
+        if ((qd_punct(d, me, '.') || qd_punct(d, me, ',')) && is_dash(d, me + 1))
+            g1 = me + 2;
+        else
+            continue;
+        stmt *s = add(f, F_TRAILER, o, c + 1, cu, cu + 1, ms, me);
+        if (s) {
+            s->gap0 = i;
+            s->gap1 = g1;
+        }
+        return;
+    }
 }
 
 /* ---- quotes no cue governs --------------------------------------------------- */
@@ -723,6 +894,14 @@ static void loose_quote(finder *f, size_t k)
         d->q[k].claimed = (int)(prev - f->s);
         return;
     }
+    /* "Her answer was short: ‘…’": a colon after a clause that opens
+     * with a possessive pronoun; the pronoun names the speaker. */
+    if (o > cs0 + 2 && qd_punct(d, o - 1, ':') && outside(d, cs0) &&
+        qd_has(d, cs0, QL_PRON) && qd_has(d, cs0, QL_DET) &&
+        d->t[cs0].para == d->t[o].para) {
+        add(f, F_CONTINUED, o, c + 1, o, o, cs0, cs0 + 1);
+        return;
+    }
     if (prev && prev->who.kind != SK_NONE && d->t[o].para <= prev->para + 1) {
         stmt *s = add(f, F_CONTINUED, o, c + 1, o, o, o, o);
         if (s) {
@@ -753,8 +932,8 @@ static char *slice(const qdoc *d, size_t a, size_t b, size_t cap)
 
 /* Direct speech: the words inside quotes qa..qb, without their marks or
  * the marks that reopen a quote in a new paragraph. */
-static char *direct_text(const qdoc *d, size_t qa, size_t qb, size_t *start,
-                         size_t *end)
+static char *direct_text(const qdoc *d, size_t qa, size_t qb, size_t gap0,
+                         size_t gap1, size_t *start, size_t *end)
 {
     ws_buf b;
     ws_buf_init(&b, 0);
@@ -770,6 +949,19 @@ static char *direct_text(const qdoc *d, size_t qa, size_t qb, size_t *start,
             if (d->t[i].type == QT_MARK && (d->t[i].flags & QF_CONT)) {
                 ws_buf_append(&b, d->text + pos, d->t[i].start - pos);
                 pos = d->t[i].end;
+            }
+            if (i == gap0 && gap1 > gap0 && gap1 < d->q[k].close) {
+                /* "…снимали, — признался он. — Вечером": the words on
+                 * either side, with the stop the attribution ended on. */
+                ws_buf_append(&b, d->text + pos, d->t[i].start - pos);
+                while (b.len && (ws_is_space((unsigned char)b.data[b.len - 1]) ||
+                                 b.data[b.len - 1] == ','))
+                    b.len--;
+                if (qd_punct(d, gap1 - 2, '.'))
+                    ws_buf_putc(&b, '.');
+                ws_buf_putc(&b, ' ');
+                pos = d->t[gap1].start;
+                i = gap1 - 1;
             }
         }
         ws_buf_append(&b, d->text + pos, to - pos);
@@ -815,6 +1007,9 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
     }
     for (size_t k = 0; k < d->nq; k++)
         if (d->q[k].claimed < 0)
+            inner_cue(&f, k);
+    for (size_t k = 0; k < d->nq; k++)
+        if (d->q[k].claimed < 0)
             loose_quote(&f, k);
 
     ws_quote *q = f.ns ? ws_xcalloc(f.ns, sizeof *q) : NULL;
@@ -823,7 +1018,8 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
         const stmt *s = &f.s[i];
         ws_quote *x = &q[m];
         if (s->kind == K_DIRECT) {
-            x->text = direct_text(d, s->qa, s->qb, &x->start, &x->end);
+            x->text = direct_text(d, s->qa, s->qb, s->gap0, s->gap1, &x->start,
+                                  &x->end);
         } else {
             x->start = d->t[s->cs].start;
             x->end = d->t[s->ce - 1].end;

@@ -55,6 +55,95 @@ static bool same_name(const char *a, const char *b, bool slavic)
     return ck >= 3 && ca - ck <= 3 && cb - ck <= 3 && ck + 2 >= shorter;
 }
 
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && memcmp(s + a - b, suf, b) == 0;
+}
+
+static bool in_list(const char *w, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Gender of a Ukrainian or Russian name from its folded words: a first
+ * name in -а/-я is a woman's (but Микола, Ілля, Никита), one ending in a
+ * consonant a man's; an inflected first name (Наталії, Андрея) decides
+ * nothing, and the surname's ending is read instead (-ова/-іна/-ська and
+ * their oblique forms for women, -ов/-ін/-ський for men). Surnames in -енко,
+ * -ук, -ич are either. */
+static int slavic_gender(char *const *w, size_t k)
+{
+    static const char *const male_a[] = {
+        "микола", "ілля", "илья", "никита", "кузьма", "фома", "лука",
+        "сава", "савва", "данила", "гаврила", NULL};
+    static const char *const fem_end[] = {
+        "ова", "ева", "єва", "ёва", "іна", "ина", "їна", "ська", "цька",
+        "ская", "цкая", "овой", "евой", "иной", "ской", "цкой", "ової",
+        "евої", "іної", "ської", "цької", "овою", "ською", NULL};
+    static const char *const masc_end[] = {
+        "ов", "ев", "єв", "ёв", "ін", "ин", "їн", "ський", "цький", "ский",
+        "цкий", NULL};
+    if (k >= 2) {
+        const char *f = w[0];
+        if (in_list(f, male_a))
+            return QG_MALE;
+        if (strlen(f) >= 6 && (ends_with(f, "а") || ends_with(f, "я")))
+            return QG_FEMALE;
+        if (strlen(f) >= 6 &&
+            (ends_with(f, "й") || ends_with(f, "р") || ends_with(f, "н") ||
+             ends_with(f, "г") || ends_with(f, "д") || ends_with(f, "с") ||
+             ends_with(f, "м") || ends_with(f, "л") || ends_with(f, "в") ||
+             ends_with(f, "п") || ends_with(f, "т") || ends_with(f, "ь") ||
+             ends_with(f, "х") || ends_with(f, "к") || ends_with(f, "б")))
+            return QG_MALE;
+    }
+    const char *l = w[k - 1];
+    for (size_t i = 0; fem_end[i]; i++)
+        if (ends_with(l, fem_end[i]))
+            return QG_FEMALE;
+    for (size_t i = 0; masc_end[i]; i++)
+        if (ends_with(l, masc_end[i]))
+            return QG_MALE;
+    return QG_NONE;
+}
+
+/* Gender a word in a name's run gives away: Mrs, spokeswoman, пані. */
+static int word_gender(const char *w)
+{
+    static const char *const fem[] = {
+        "mrs", "ms", "miss", "madam", "spokeswoman", "chairwoman",
+        "congresswoman", "businesswoman", "пані", "госпожа", "речниця",
+        "очільниця", "керівниця", "директорка", "міністерка", "депутатка",
+        "радниця", "заступниця", "представниця", "посолка", "авторка", NULL};
+    static const char *const masc[] = {
+        "mr", "sir", "spokesman", "chairman", "congressman", "businessman",
+        "пан", "господин", NULL};
+    if (in_list(w, fem))
+        return QG_FEMALE;
+    if (in_list(w, masc))
+        return QG_MALE;
+    return QG_NONE;
+}
+
+/* Gender of a personal pronoun: he/him, він/його, он/его; she/her,
+ * вона/її, она/её. */
+static int pron_gender(const char *w)
+{
+    static const char *const masc[] = {"he", "him", "він", "його", "нього",
+                                       "он", "его", "него", NULL};
+    static const char *const fem[] = {"she", "her", "вона", "її", "неї",
+                                      "она", "ее", "её", "нее", "ней", NULL};
+    if (in_list(w, masc))
+        return QG_MALE;
+    if (in_list(w, fem))
+        return QG_FEMALE;
+    return QG_NONE;
+}
+
 /* ---- mentions -------------------------------------------------------------- */
 
 static bool role(const qdoc *d, size_t i)
@@ -72,6 +161,18 @@ static bool modifier(const qdoc *d, size_t i)
                             QL_PLUR | QL_IT | QL_DET));
 }
 
+/* A preposition that places a source: "a source at/in/from the
+ * ministry", "джерело в уряді", "источник в мэрии". */
+static bool loc_prep(const qdoc *d, size_t i)
+{
+    static const char *const w[] = {"at", "in", "from", "with", "в", "у",
+                                    "из", "із", "з", "при", "от", "від"};
+    for (size_t k = 0; k < WS_COUNT(w); k++)
+        if (ws_qdoc_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
 bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
                       size_t *me)
 {
@@ -79,6 +180,26 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     while (i > lo && qd_has(d, i - 1, QL_AUX) && depth0(d, i - 1) &&
            !(d->t[i - 1].flags & QF_CAP && !(d->t[i - 1].lex & QL_STOP)))
         i--;
+    /* A short adjunct between the subject and the cue ("Демченко у
+     * відповідь зауважив", "Smith in response said"): a preposition and
+     * one or two lower-case words, with a name or a role before it. */
+    for (size_t k = 2; k <= 3; k++) {
+        if (i < lo + k + 1)
+            break;
+        size_t pp = i - k;
+        bool plain = true;
+        for (size_t j = pp + 1; j < i; j++)
+            plain &= qd_word(d, j) && depth0(d, j) &&
+                     !(d->t[j].flags & QF_CAP) &&
+                     !(d->t[j].lex & (QL_PRON | QL_PLUR | QL_CUE | QL_CUEP |
+                                      QL_THAT | QL_BE | QL_CONJ));
+        if (plain && qd_has(d, pp, QL_PREP) && depth0(d, pp) &&
+            !(d->t[pp].flags & QF_CAP) &&
+            (name_word(d, pp - 1) || role(d, pp - 1))) {
+            i = pp;
+            break;
+        }
+    }
     *me = i;
     if (i > lo && depth0(d, i - 1) && qd_has(d, i - 1, QL_PRON | QL_PLUR | QL_IT) &&
         !(d->t[i - 1].flags & QF_POSS)) {
@@ -102,9 +223,16 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
                 if (words == 0)
                     break;
                 i--;
-                /* "the head of the ministry": go on over "of". */
+                /* "the head of the ministry": go on over "of"; "a source
+                 * at the ministry", "an official in the office": over the
+                 * preposition after an anonymous source or a title. */
                 if (i > lo + 1 && ws_qdoc_is(d, i - 1, "of") &&
                     (role(d, i - 2) || name_word(d, i - 2))) {
+                    i--;
+                    continue;
+                }
+                if (i > lo + 1 && depth0(d, i - 1) && loc_prep(d, i - 1) &&
+                    qd_has(d, i - 2, QL_ANON | QL_TITLE)) {
                     i--;
                     continue;
                 }
@@ -123,6 +251,12 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
             }
             if (words && ws_qdoc_is(d, t, "of") && t > lo &&
                 (role(d, t - 1) || name_word(d, t - 1))) {
+                i--;
+                continue;
+            }
+            /* "Источник в мэрии", "a source at the ministry". */
+            if (words && t > lo && loc_prep(d, t) &&
+                qd_has(d, t - 1, QL_ANON | QL_TITLE)) {
                 i--;
                 continue;
             }
@@ -184,6 +318,12 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
     }
     if (i < hi && qd_has(d, i, QL_DET) && depth0(d, i))
         i++;
+    /* "сообщили в компании …", "заявили у міністерстві": the place of
+     * an organisation's statement. */
+    if (d->slavic && i + 1 < hi && depth0(d, i) &&
+        (ws_qdoc_is(d, i, "в") || ws_qdoc_is(d, i, "у")) &&
+        qd_has(d, i + 1, QL_ORG))
+        *ms = ++i;
     size_t words = 0, end = i;
     while (i < hi && words < 12 && depth0(d, i)) {
         if (qd_word(d, i)) {
@@ -212,7 +352,10 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                 size_t j = i;
                 while (j < hi && j < i + 3 && modifier(d, j))
                     j++;
-                if (j < hi && role(d, j)) {
+                /* "пресс-секретарь компании Анна Ефремова": lower-case
+                 * words between a title and the name it is followed by. */
+                if (j < hi && (role(d, j) || (words && name_word(d, j) &&
+                                              depth0(d, j)))) {
                     words += j - i;
                     i = j;
                     continue;
@@ -280,6 +423,93 @@ static char *arena_join(ws_arena *a, const qdoc *d, size_t from, size_t to,
     return s;
 }
 
+/* Replaces the ending old of s[0..n) by new into b. */
+static bool swap_end(ws_buf *b, const char *s, size_t n, const char *old,
+                     const char *rep)
+{
+    size_t o = strlen(old);
+    if (n < o + 2 || memcmp(s + n - o, old, o) != 0)
+        return false;
+    ws_buf_append(b, s, n - o);
+    ws_buf_append(b, rep, strlen(rep));
+    return true;
+}
+
+/* A woman's name seen only in an oblique case ("режиссера Елены Марковой",
+ * "з Ольгою Коваленковою"): rewrites the display form to the nominative.
+ * Only when the surname's ending says so for certain (-овой, -ской, -ової,
+ * -ської …); other names keep the form the text gives. */
+static void nominative(ws_arena *a, qentity *x)
+{
+    static const char *const sur[][2] = {
+        {"ской", "ская"}, {"цкой", "цкая"}, {"овой", "ова"}, {"евой", "ева"},
+        {"иной", "ина"},  {"ської", "ська"}, {"цької", "цька"},
+        {"ової", "ова"},  {"евої", "ева"},  {"іної", "іна"},
+        {"овою", "ова"},  {"ською", "ська"}};
+    static const char *const first[][2] = {
+        {"ии", "ия"}, {"ії", "ія"}, {"ей", "я"}, {"ой", "а"}, {"ою", "а"},
+        {"єю", "я"}, {"ы", "а"},   {"ги", "га"}, {"ки", "ка"}, {"хи", "ха"},
+        {"ї", "я"}};
+    /* A man's name in the genitive ("заместителя губернатора Дмитрия
+     * Ефимова", "з Тарасом", "Андрея Литвиненко"): first names in -ия/-ія
+     * that are no woman's name, or in -ея/-ая; surnames in -енка/-ука are
+     * masculine for certain in Ukrainian. */
+    static const char *const fem_ia[] = {
+        "мария", "юлия", "наталия", "виктория", "валерия", "лидия",
+        "евгения", "анастасия", "софия", "дария", "ксения", "таисия",
+        "олимпия", "марія", "юлія", "наталія", "вікторія", "валерія",
+        "лідія", "євгенія", "анастасія", "софія", "дарія", "ксенія",
+        "таїсія", "олімпія", NULL};
+    static const char *const m_first[][2] = {
+        {"ия", "ий"}, {"ія", "ій"}, {"ея", "ей"}, {"ая", "ай"}};
+    static const char *const m_sur[][2] = {
+        {"ского", "ский"}, {"цкого", "цкий"}, {"ського", "ський"},
+        {"цького", "цький"}, {"енка", "енко"}, {"ова", "ов"}, {"ева", "ев"},
+        {"ёва", "ёв"}, {"ина", "ин"}, {"ына", "ын"}, {"юка", "юк"},
+        {"ука", "ук"}};
+    if (x->nwords != 2 || !x->name)
+        return;
+    const char *sp = strrchr(x->name, ' ');
+    if (!sp)
+        return;
+    size_t fl = (size_t)(sp - x->name), sl = strlen(sp + 1);
+    ws_buf b;
+    ws_buf_init(&b, 256);
+    bool ok = false;
+    bool masc = false;
+    if (!in_list(x->words[0], fem_ia)) {
+        for (size_t i = 0; i < WS_COUNT(m_first) && !masc; i++)
+            masc = swap_end(&b, x->name, fl, m_first[i][0], m_first[i][1]);
+        if (!masc && (ends_with(x->words[1], "енка") ||
+                      ends_with(x->words[1], "ука") ||
+                      ends_with(x->words[1], "юка")) &&
+            ends_with(x->words[0], "а"))
+            masc = swap_end(&b, x->name, fl, "а", "");
+    }
+    if (masc) {
+        ws_buf_putc(&b, ' ');
+        bool sur_ok = false;
+        for (size_t i = 0; i < WS_COUNT(m_sur) && !sur_ok; i++)
+            sur_ok = swap_end(&b, sp + 1, sl, m_sur[i][0], m_sur[i][1]);
+        if (!sur_ok)
+            ws_buf_append(&b, sp + 1, sl);
+        x->name = ws_arena_strndup(a, ws_buf_cstr(&b), b.len);
+        ws_buf_cleanup(&b);
+        return;
+    }
+    for (size_t i = 0; i < WS_COUNT(first) && !ok; i++)
+        ok = swap_end(&b, x->name, fl, first[i][0], first[i][1]);
+    if (ok) {
+        ws_buf_putc(&b, ' ');
+        bool ok2 = false;
+        for (size_t i = 0; i < WS_COUNT(sur) && !ok2; i++)
+            ok2 = swap_end(&b, sp + 1, sl, sur[i][0], sur[i][1]);
+        if (ok2)
+            x->name = ws_arena_strndup(a, ws_buf_cstr(&b), b.len);
+    }
+    ws_buf_cleanup(&b);
+}
+
 /* One run of capitalised and title words: [from, to). The name is its last
  * block of name words; the title words before it are the titles held. */
 static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
@@ -294,6 +524,38 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
         ns--;
     if (ns == ne || ne - ns > 6)
         return;
+    if (d->slavic && ne - ns > 2) {
+        /* A Ukrainian or Russian name is a first name and a surname, with a
+         * patronymic between them at most: "голова Черкасс Андрей
+         * Литвиненко" is the mayor of a city (genitive) called Андрей
+         * Литвиненко. */
+        const char *mid = qd_fold(d, ne - 2);
+        size_t ml = d->t[ne - 2].flen;
+        bool patronymic = ml > 6 && (memcmp(mid + ml - 4, "ич", 4) == 0 ||
+                                     memcmp(mid + ml - 4, "на", 4) == 0);
+        ns = ne - (patronymic ? 3 : 2);
+    }
+    /* A capitalised word before a known surname that belongs to another
+     * known person ("Після наради з Сорокиним Ефимов …") or starts the
+     * sentence while that surname already has another first name
+     * ("Пізніше Юрченко", "Later Marsh") is not a first name. */
+    if (ne - ns >= 2) {
+        const char *first = qd_fold(d, ns), *lastw = qd_fold(d, ne - 1);
+        bool drop = false;
+        for (size_t e = 0; e < c->n && !drop; e++) {
+            const qentity *y = &c->e[e];
+            if (y->nwords >= 1 && same_name(y->words[y->nwords - 1], first,
+                                            d->slavic) &&
+                !same_name(y->words[y->nwords - 1], lastw, d->slavic))
+                drop = true;
+            if (y->nwords >= 2 && d->sent_start[d->t[ns].sent] == ns &&
+                same_name(y->words[y->nwords - 1], lastw, d->slavic) &&
+                !same_name(y->words[0], first, d->slavic))
+                drop = true;
+        }
+        if (drop)
+            ns++;
+    }
     /* A name that ends before its run ends ("Drach Secretary") or a lone
      * possessive ("Trump's") still names someone. */
     char *w[6];
@@ -303,17 +565,47 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
     qentity *x = entity_for(c, d, w, k, ns);
     if (!x)
         return;
-    if (k > x->nwords) {
+    /* In Ukrainian and Russian the display form should be the nominative:
+     * of two forms as long, the one next to a cue or after a title
+     * ("Авторка п'єси Наталія Ворончук розповіла") wins over one after a
+     * preposition ("за п'єсою Наталії Ворончук"). */
+    bool subject = qd_has(d, ne, QL_CUE) ||
+                   (ns > 0 && qd_has(d, ns - 1, QL_CUE | QL_TITLE)) ||
+                   (ns == d->sent_start[d->t[ns].sent]);
+    if (k > x->nwords || (d->slavic && k == x->nwords && !x->nom && subject)) {
         for (size_t i = 0; i < k; i++)
             x->words[i] = w[i];
         x->nwords = k;
         x->name = arena_join(&c->arena, d, ns, ne, false, 0);
+        x->nom = subject;
         /* Drop a possessive ending from the display form. */
         size_t l = strlen(x->name);
         if (d->t[ne - 1].flags & QF_POSS && l > 2)
             x->name[l - (x->name[l - 2] == '\'' ? 2 : 4)] = '\0';
+        if (d->slavic && !subject)
+            nominative(&c->arena, x);
+    }
+    if (x->gender == QG_NONE) {
+        for (size_t i = from; i < ne && x->gender == QG_NONE; i++)
+            if (qd_word(d, i))
+                x->gender = word_gender(qd_fold(d, i));
+        if (x->gender == QG_NONE && d->slavic)
+            x->gender = slavic_gender(x->words, x->nwords);
     }
     bool former = false;
+    /* "former defence minister X": the run starts at the title, "former"
+     * is a few lower-case words before it. */
+    for (size_t i = from, k2 = 0; i > 0 && k2 < 3; i--, k2++) {
+        if (!qd_word(d, i - 1) || !depth0(d, i - 1))
+            break;
+        if (qd_has(d, i - 1, QL_FORMER)) {
+            former = true;
+            break;
+        }
+        if (d->t[i - 1].flags & QF_CAP ||
+            qd_has(d, i - 1, QL_PREP | QL_CONJ | QL_CUE | QL_THAT | QL_DET))
+            break;
+    }
     size_t ts = from;
     for (size_t i = from; i < ns; i++) {
         if (qd_has(d, i, QL_FORMER)) {
@@ -324,6 +616,20 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
     bool any = false;
     for (size_t i = ts; i < ns; i++)
         any |= qd_has(d, i, QL_TITLE);
+    /* "голова Антимонопольного комітету України Денис Юрченко": the title
+     * is a few words before the run, the organisation's name between. */
+    if (!any && k >= 2) {
+        for (size_t i = from, k2 = 0; i > 0 && k2 < 6; i--, k2++) {
+            if (!qd_word(d, i - 1) || !depth0(d, i - 1) ||
+                qd_has(d, i - 1, QL_CUE | QL_CUEP | QL_PREP | QL_CONJ | QL_THAT))
+                break;
+            if (qd_has(d, i - 1, QL_TITLE)) {
+                ts = i - 1;
+                any = true;
+                break;
+            }
+        }
+    }
     if (any && x->ntitles < 4) {
         char *t = arena_join(&c->arena, d, ts, ns, true, QL_TITLE);
         bool dup = false;
@@ -368,7 +674,15 @@ void ws_qcast_build(qcast *c, const qdoc *d)
         while (j < d->n && depth0(d, j) && qd_word(d, j) &&
                d->t[j].sent == d->t[i].sent &&
                (((d->t[j].flags & QF_CAP) && !(d->t[j].lex & QL_STOP)) ||
-                qd_has(d, j, QL_TITLE | QL_FORMER | QL_HONOR))) {
+                qd_has(d, j, QL_TITLE | QL_FORMER | QL_HONOR) ||
+                /* "главный врач учреждения Татьяна Ильина": one or two
+                 * lower-case words between a title and a name. */
+                (j > i && d->t[j].lex == 0 && qd_has(d, j - 1, QL_TITLE) &&
+                 (name_word(d, j + 1) ||
+                  (j + 2 < d->n && d->t[j + 1].lex == 0 &&
+                   name_word(d, j + 2) && depth0(d, j + 1)))) ||
+                (j > i + 1 && d->t[j].lex == 0 && d->t[j - 1].lex == 0 &&
+                 qd_has(d, j - 2, QL_TITLE) && name_word(d, j + 1)))) {
             j++;
             if (d->t[j - 1].flags & QF_POSS)
                 break;
@@ -389,6 +703,13 @@ bool ws_qcast_stray(const qcast *c, const qdoc *d, size_t i)
         return false;
     const qentity *x = &c->e[tok_ent[i]];
     return x->nwords == 1 && x->mid == 0 && x->ntitles == 0;
+}
+
+bool ws_qcast_named(const qcast *c, const qdoc *d, size_t ms, size_t me)
+{
+    const int32_t *tok_ent = (const int32_t *)(c->e + QC_MAX_ENTITIES);
+    return ms < me && me <= d->n && name_word(d, me - 1) &&
+           tok_ent[me - 1] >= 0 && !ws_qcast_stray(c, d, me - 1);
 }
 
 void ws_qcast_cleanup(qcast *c)
@@ -450,6 +771,91 @@ bool ws_qnearest_person(const qdoc *d, qcast *c, size_t lo, size_t hi,
     return false;
 }
 
+/* A person entity named at token i (not a possessive, not the first
+ * words of an organisation's name: "Polissia Grain Terminal"). */
+static qentity *person_at(const qdoc *d, qcast *c, size_t i)
+{
+    const int32_t *tok_ent = tok_ent_of(c);
+    int32_t e = tok_ent[i];
+    if (e < 0 || !depth0(d, i))
+        return NULL;
+    qentity *x = &c->e[e];
+    if (x->nwords < 2 && x->ntitles == 0)
+        return NULL;
+    size_t j = i;
+    while (j + 1 < d->n && tok_ent[j + 1] == e)
+        j++;
+    if ((d->t[j].flags & QF_POSS) || qd_has(d, j + 1, QL_ORG))
+        return NULL;
+    return x;
+}
+
+/* The subject of sentence k: the first person it names outside quotes,
+ * within its first 80 tokens. */
+static qentity *subject_of(const qdoc *d, qcast *c, uint32_t k)
+{
+    size_t a = d->sent_start[k];
+    size_t b = k + 1 < d->nsent ? d->sent_start[k + 1] : d->n;
+    for (size_t i = a; i < b && i < a + 80; i++) {
+        qentity *x = person_at(d, c, i);
+        if (x)
+            return x;
+    }
+    return NULL;
+}
+
+static bool agrees(const qentity *x, int g)
+{
+    return x && (g == QG_NONE || x->gender == QG_NONE || x->gender == g);
+}
+
+/* Whom he/she at token ms refers to. Candidates in order: the subject of
+ * the sentence before (same or previous paragraph: "Savchenko rejected
+ * the criticism. He said …"), the speaker of the statement before, the
+ * person named last. One whose gender is known to agree wins; failing
+ * that, a person of that gender named in the last 400 tokens ("she" after
+ * a paragraph about a man is the woman spoken of before); failing that,
+ * the first candidate not known to disagree. What the pronoun resolves to
+ * learns its gender. */
+static qentity *pronoun_target(const qdoc *d, qcast *c, size_t ms,
+                               const char *last, int last_kind)
+{
+    int g = pron_gender(qd_fold(d, ms));
+    qentity *cand[3] = {NULL, NULL, NULL};
+    uint32_t k = d->t[ms].sent;
+    if (k > 0 && d->t[d->sent_start[k - 1]].para + 1 >= d->t[ms].para)
+        cand[0] = subject_of(d, c, k - 1);
+    if (last && last_kind == SK_PERSON)
+        for (size_t e = 0; e < c->n && !cand[1]; e++)
+            if (c->e[e].name == last)
+                cand[1] = &c->e[e];
+    size_t lo = ms > 400 ? ms - 400 : 0;
+    for (size_t i = ms; i > lo && !cand[2]; i--)
+        cand[2] = person_at(d, c, i - 1);
+    qentity *pick = NULL;
+    /* The subject of the sentence just before, in the same paragraph, is
+     * the pronoun's antecedent unless its gender is known to differ. */
+    if (cand[0] && d->t[d->sent_start[k - 1]].para == d->t[ms].para &&
+        agrees(cand[0], g))
+        pick = cand[0];
+    for (int i = 0; i < 3 && !pick; i++)
+        if (cand[i] && g != QG_NONE && cand[i]->gender == g)
+            pick = cand[i];
+    if (!pick && g != QG_NONE) {
+        for (size_t i = ms; i > lo && !pick; i--) {
+            qentity *x = person_at(d, c, i - 1);
+            if (x && x->gender == g)
+                pick = x;
+        }
+    }
+    for (int i = 0; i < 3 && !pick; i++)
+        if (agrees(cand[i], g))
+            pick = cand[i];
+    if (pick && pick->gender == QG_NONE)
+        pick->gender = g;
+    return pick;
+}
+
 void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
                  const char *last, int last_kind, qwho *out)
 {
@@ -461,22 +867,29 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         return;
     if (me - ms == 1 && qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT)) {
         out->pron = 1;
-        if (qd_has(d, ms, QL_PRON) && last && last_kind == SK_PERSON) {
-            out->speaker = last;
+        if (qd_has(d, ms, QL_PRON)) {
             out->kind = SK_PERSON;
-        } else if (qd_has(d, ms, QL_PRON)) {
-            qwho near;
-            size_t lo = ms > 400 ? ms - 400 : 0;
-            if (ws_qnearest_person(d, c, lo, ms, NULL, &near)) {
-                out->speaker = near.speaker;
-                out->kind = SK_PERSON;
-            } else {
-                out->kind = SK_PERSON;
-            }
+            qentity *x = pronoun_target(d, c, ms, last, last_kind);
+            if (x)
+                out->speaker = x->name;
+            else if (last && last_kind == SK_PERSON)
+                out->speaker = last;
         } else if (qd_has(d, ms, QL_IT) && last && last_kind == SK_ORG) {
             out->speaker = last;
             out->kind = SK_ORG;
         }
+        return;
+    }
+    /* "мэрии Самары", "уряду Польщі": a lower-case organisation word
+     * with a name after it and no title is the organisation. */
+    bool lower_org = false, role_word = false;
+    for (size_t i = ms; i < me; i++) {
+        lower_org |= qd_has(d, i, QL_ORG) && !(d->t[i].flags & QF_CAP);
+        role_word |= qd_has(d, i, QL_TITLE | QL_ANON);
+    }
+    if (lower_org && !role_word && name_word(d, me - 1)) {
+        out->speaker = arena_join(&c->arena, d, ms, me, false, 0);
+        out->kind = SK_ORG;
         return;
     }
     /* A name at the end of the mention: the person it names. */
@@ -484,7 +897,34 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         !ws_qcast_stray(c, d, me - 1)) {
         out->speaker = c->e[tok_ent[me - 1]].name;
         out->kind = SK_PERSON;
+        /* "После совещания с Сорокиным Ефимов добавил": a capitalised
+         * word before the name that is not part of it leaves the mention. */
+        bool names_only = true;
+        for (size_t i = ms; i < me; i++)
+            names_only &= name_word(d, i);
+        while (names_only && out->ms + 1 < me &&
+               tok_ent[out->ms] != tok_ent[me - 1])
+            out->ms++;
         return;
+    }
+    /* A surname inside quotation marks (an attribution set off by dashes
+     * within the quote) is not in the table's token index: the latest
+     * person with that surname. */
+    if (name_word(d, me - 1) && !depth0(d, me - 1)) {
+        const qentity *best = NULL;
+        for (size_t e = 0; e < c->n; e++) {
+            const qentity *x = &c->e[e];
+            if (x->nwords >= 2 &&
+                same_name(x->words[x->nwords - 1], qd_fold(d, me - 1),
+                          d->slavic) &&
+                (!best || x->last > best->last))
+                best = x;
+        }
+        if (best) {
+            out->speaker = best->name;
+            out->kind = SK_PERSON;
+            return;
+        }
     }
     bool former = false, org = false, anon = false, def = false;
     bool title = false;
@@ -499,7 +939,45 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         anon |= (lex & QL_ANON) != 0;
     }
     def = qd_has(d, ms, QL_DEF);
+    /* The head of "a source at the ministry" is "source": what follows
+     * the preposition only says where the source works. */
+    for (size_t i = ms + 1; i + 1 < me; i++) {
+        if (qd_has(d, i, QL_PREP) && !ws_qdoc_is(d, i, "of") &&
+            qd_has(d, i - 1, QL_ANON | QL_TITLE)) {
+            me = i;
+            org = false;
+            for (size_t j = ms; j < me; j++)
+                org |= qd_has(d, j, QL_ORG);
+            break;
+        }
+    }
     unsigned last_lex = qd_word(d, me - 1) ? d->t[me - 1].lex : 0;
+    /* "голова АМКУ", "the head of the agency": a title with only its
+     * organisation after it names the one who holds that title. */
+    if (title && !(last_lex & QL_TITLE) && (qd_has(d, ms, QL_TITLE) ||
+                                             (def && qd_has(d, ms + 1, QL_TITLE)))) {
+        bool name = false;
+        for (size_t i = ms; i < me; i++)
+            name |= name_word(d, i) && !(d->t[i].flags & QF_ALLCAP);
+        if (!name) {
+            char *t = arena_join(&c->arena, d, ms, me, true, QL_TITLE);
+            const qentity *best = NULL;
+            /* The holder named within the last 2,000 tokens: the scan
+             * stays linear however many such mentions there are. */
+            size_t lo = me > 2000 ? me - 2000 : 0;
+            for (size_t i = me; i > lo && !best; i--) {
+                int32_t e = tok_ent[i - 1];
+                if (e >= 0 && c->e[e].nwords >= 2 &&
+                    holds(&c->e[e], t, former))
+                    best = &c->e[e];
+            }
+            if (best) {
+                out->kind = SK_PERSON;
+                out->speaker = best->name;
+                return;
+            }
+        }
+    }
     if (title && (last_lex & QL_TITLE)) {
         char *t = arena_join(&c->arena, d, ms, me, true, QL_TITLE);
         const qentity *best = NULL;
@@ -527,6 +1005,15 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
             return;
         }
         out->kind = SK_ANON;
+        return;
+    }
+    /* "the company", "the ministry" after a statement by a named
+     * organisation: that organisation. */
+    if (org && def && me - ms == 2 && !(d->t[me - 1].flags & QF_CAP) &&
+        last && last_kind == SK_ORG) {
+        out->speaker = last;
+        out->kind = SK_ORG;
+        out->pron = 1;
         return;
     }
     if (org || (d->t[me - 1].flags & QF_ALLCAP)) {

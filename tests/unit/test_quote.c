@@ -392,6 +392,376 @@ static double seconds(clock_t a)
     return (double)(clock() - a) / CLOCKS_PER_SEC;
 }
 
+/* He/she: the subject of the sentence before, then the speaker before;
+ * gender, once known, keeps a woman and a man apart. */
+static void test_pronouns(void **state)
+{
+    (void)state;
+    found f = run("Engineer Ivan Petrenko said on Monday that the works "
+                  "would end in May.\n\n"
+                  "Councillor Oksana Dovzhenko doubted the date. She said "
+                  "the firm had missed every deadline so far.\n\n"
+                  "Petrenko rejected the criticism. He said the firm had "
+                  "been paid in advance this year.\n\n"
+                  "Mrs Hanna Bilyk, a resident, was there too. She said "
+                  "the water still smelled of the river.\n\n"
+                  "Petrenko answered nothing. Asked again, she said the "
+                  "council would vote on it next week.\n",
+                  "en");
+    expect(&f, "the firm had missed", "indirect", "Oksana Dovzhenko");
+    expect(&f, "the firm had been paid", "indirect", "Ivan Petrenko");
+    expect(&f, "the water still", "indirect", "Hanna Bilyk");
+    expect(&f, "the council would vote", "indirect", "Hanna Bilyk");
+    done(&f);
+    /* Two men: "He" is the subject of the sentence before, even when the
+     * other one was the last to be called "he". */
+    found m = run("Engineer Ivan Petrenko said the works would end in May.\n\n"
+                  "Councillor Taras Lenko questioned the date. He said the "
+                  "firm had missed every deadline so far.\n\n"
+                  "Petrenko rejected the criticism. He said the firm had "
+                  "been paid in advance this year.\n",
+                  "en");
+    expect(&m, "the firm had missed", "indirect", "Taras Lenko");
+    expect(&m, "the firm had been paid", "indirect", "Ivan Petrenko");
+    done(&m);
+    found u = run("Мер Степан Гордійчук заявив, що ремонт закінчать у "
+                  "травні.\n\n"
+                  "Депутатка Ірина Мельник не погодилася з цим. Вона "
+                  "сказала, що підрядник уже двічі зривав терміни.\n\n"
+                  "Потім слово взяв Гордійчук. Вона додала, що рада "
+                  "перевірить кошторис.\n",
+                  "uk");
+    expect(&u, "підрядник уже двічі", "indirect", "Ірина Мельник");
+    expect(&u, "рада перевірить", "indirect", "Ірина Мельник");
+    done(&u);
+}
+
+/* Names: a uk/ru name is at most first name, patronymic and surname; a
+ * sentence-initial word before a known surname is no first name; the
+ * nominative form is the display form. */
+static void test_name_forms(void **state)
+{
+    (void)state;
+    found f = run("Голова Житомира Андрей Кравцов заявил, что мост откроют "
+                  "в декабре.\n\n"
+                  "Позже Кравцов добавил, что подрядчик получил аванс.\n\n"
+                  "Фильм режиссера Ольги Зиминой открыл фестиваль. «Это "
+                  "кино о тех, кто остался дома», — сказала Зимина.\n",
+                  "ru");
+    expect(&f, "мост откроют", "indirect", "Андрей Кравцов");
+    expect(&f, "подрядчик получил", "indirect", "Андрей Кравцов");
+    expect(&f, "Это кино", "direct", "Ольга Зимина");
+    done(&f);
+    found u = run("Вистава за п'єсою Марії Гончарук відкриє сезон.\n\n"
+                  "Авторка Марія Гончарук розповіла, що писала текст два "
+                  "роки.\n",
+                  "uk");
+    expect(&u, "писала текст", "indirect", "Марія Гончарук");
+    done(&u);
+}
+
+/* Organisations and anonymous sources: a company's name, "the company"
+ * after it, "a source at the ministry" (not the ministry), an official
+ * whose relative clause stands between subject and cue, then "the
+ * official"; a role in apposition to a name is that person. */
+static void test_orgs_sources(void **state)
+{
+    (void)state;
+    found f = run("Northern Barge Lines said in a statement that the first "
+                  "sailings would leave on 3 June.\n\n"
+                  "According to the company, a return ticket will cost about "
+                  "90 euros.\n\n"
+                  "A source at the Transport Ministry said the permit was "
+                  "ready and would be signed within days.\n\n"
+                  "The director of the city museum, Iryna Holub, said the "
+                  "exhibition would reopen in autumn.\n\n"
+                  "An official at the harbour office, who asked not to be "
+                  "named, said repairs would cost at least a million.\n\n"
+                  "\"The insurers will pay for part of it, but not for all,\" "
+                  "the official said.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the first sailings");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    expect(&f, "a return ticket", "indirect", "Northern Barge Lines");
+    q = find(&f, "the permit was ready");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    expect(&f, "the exhibition would", "indirect", "Iryna Holub");
+    q = find(&f, "repairs would cost");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    q = find(&f, "The insurers will pay");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    done(&f);
+}
+
+/* A quote over three paragraphs (an opening mark on each, a closing one
+ * on the last) with its cue after it is one direct statement. */
+static void test_paragraph_quote(void **state)
+{
+    (void)state;
+    found f = run("Tourism chief Olha Savka spoke about the summer.\n\n"
+                  "\"Before the war, one in five visitors came by sea. Most of "
+                  "them came on the ferry.\n\n"
+                  "\"We have spoken to tour operators in the port. They are "
+                  "ready to sell packages.\n\n"
+                  "\"If the ferry runs all summer, we can expect many more "
+                  "visitors,\" Savka said.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Before the war");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_non_null(strstr(q->text, "we can expect many more"));
+    assert_non_null(q->cue);
+    assert_string_equal(q->speaker, "Olha Savka");
+    done(&f);
+}
+
+/* An attribution set off by dashes inside the marks splits one quote;
+ * reflexive and feminine cue forms count. */
+static void test_dash_split(void **state)
+{
+    (void)state;
+    found f = run("Режиссер Павел Донской представил фильм.\n\n"
+                  "«Мы жили в тех же домах, где снимали, — признался он. — "
+                  "Вечером выключали камеры, и ничего не менялось».\n\n"
+                  "«Даже если трубу починят завтра, - продолжил Донской, - "
+                  "гнать по ней газ будет некому».\n",
+                  "ru");
+    const ws_quote *q = find(&f, "Мы жили");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_null(strstr(q->text, "признался"));
+    assert_non_null(strstr(q->text, "Вечером выключали"));
+    assert_string_equal(q->cue, "признался");
+    assert_string_equal(q->speaker, "Павел Донской");
+    q = find(&f, "Даже если");
+    assert_non_null(q);
+    assert_null(strstr(q->text, "продолжил"));
+    assert_string_equal(q->speaker, "Павел Донской");
+    done(&f);
+}
+
+/* Russian and Ukrainian organisations and sources: "В мэрии X
+ * заявили", "Источник в мэрии рассказал", "— сказал собеседник
+ * агентства", "Как сообщили в управлении …, …", a title with a genitive
+ * before the name. */
+static void test_slavic_sources(void **state)
+{
+    (void)state;
+    found f = run("В мэрии Тулы заявили, что на время ремонта в школах "
+                  "установят водонагреватели.\n\n"
+                  "Источник в мэрии рассказал агентству, что трубу не меняли "
+                  "с 1978 года.\n\n"
+                  "«Этот участок стоял в плане замены на прошлый год», — "
+                  "сказал собеседник агентства.\n\n"
+                  "Как сообщили в управлении санитарного надзора, пробы воды "
+                  "соответствуют нормативам.\n\n"
+                  "«Бригады работают круглосуточно», — рассказала "
+                  "пресс-секретарь компании Инна Руденко.\n",
+                  "ru");
+    const ws_quote *q = find(&f, "на время ремонта");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    q = find(&f, "трубу не меняли");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    q = find(&f, "Этот участок");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    q = find(&f, "пробы воды");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    expect(&f, "Бригады работают", "direct", "Инна Руденко");
+    done(&f);
+}
+
+/* A paragraph ending in a colon after a cue ("X пояснив, як …:") leads
+ * into the quote of the next paragraph; "голова АМКУ" is whoever holds
+ * that title. */
+static void test_colon_title(void **state)
+{
+    (void)state;
+    found f = run("Голова Антимонопольного комітету Петро Савчин заявив, що "
+                  "перевірка триватиме місяць.\n\n"
+                  "Пізніше Савчин пояснив депутатам, як працюватиме "
+                  "перевірка:\n\n"
+                  "«Спершу ми запитуємо в мереж собівартість пального за "
+                  "кожен день».\n\n"
+                  "«Нам кажуть, що ціни ринкові», — наголосив голова АМКУ.\n",
+                  "uk");
+    const ws_quote *q = find(&f, "Спершу ми");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_string_equal(q->cue, "пояснив");
+    assert_string_equal(q->speaker, "Петро Савчин");
+    expect(&f, "Нам кажуть", "direct", "Петро Савчин");
+    done(&f);
+}
+
+/* "…, а вона додала, що …" ends the clause before it: two statements,
+ * two speakers. */
+static void test_second_speaker(void **state)
+{
+    (void)state;
+    found f = run("Режисер Остап Гнатів і авторка Ірина Дорош говорили про "
+                  "прем'єру.\n\n"
+                  "Він розповів, що репетиції почнуться в червні, а вона "
+                  "додала, що текст буде готовий до травня.\n",
+                  "uk");
+    expect(&f, "репетиції почнуться в червні", "indirect", "Остап Гнатів");
+    expect(&f, "текст буде готовий", "indirect", "Ірина Дорош");
+    assert_null(strstr(find(&f, "репетиції")->text, "текст"));
+    done(&f);
+}
+
+/* A man named only in the genitive is shown in the nominative; a word
+ * before his name that is another person's surname leaves the mention. */
+static void test_masculine_genitive(void **state)
+{
+    (void)state;
+    found f = run("Губернатор Алексей Сорокин провел совещание.\n\n"
+                  "На совещании выступил заместитель главы округа Георгия "
+                  "Белова, сказано в сообщении.\n\n"
+                  "После совещания с Сорокиным Белов добавил: «Деньги уже в "
+                  "бюджете округа, задержек быть не должно».\n",
+                  "ru");
+    const ws_quote *q = find(&f, "Деньги уже");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Георгий Белов");
+    assert_string_equal(q->mention, "Белов");
+    done(&f);
+}
+
+/* Single curly marks with ’ as the apostrophe inside them; a role in
+ * apposition before the name after the quote stays out of the content;
+ * "Her answer was short: ‘…’" is hers. */
+static void test_single_marks_colon(void **state)
+{
+    (void)state;
+    found f = run("The festival opened with a new film by Olena Marchuk.\n\n"
+                  "‘We didn’t choose the hall for effect. It’s the only one "
+                  "that won’t close for an alert,’ the festival’s director, "
+                  "Petro Lys, said before the screening.\n\n"
+                  "Marchuk, who shot the film in Izmail, was asked whether "
+                  "it was too early. Her answer was short: ‘It’s too late "
+                  "not to.’\n",
+                  "en");
+    expect(&f, "We didn’t choose", "direct", "Petro Lys");
+    expect(&f, "It’s too late", "direct", "Olena Marchuk");
+    done(&f);
+}
+
+/* Names in marks: «Северный поток» inside a clause leaves it indirect;
+ * a short name right after an inverted speaker is not what was said. */
+static void test_names_in_marks(void **state)
+{
+    (void)state;
+    found f = run("Три района остались без горячей воды после аварии, "
+                  "сообщили в компании «Городская теплосеть».\n\n"
+                  "Аналитик Петр Гусев заявил, что ремонт газопровода "
+                  "«Южный поток» обойдется в 4 млрд евро.\n",
+                  "ru");
+    assert_false(any_with(&f, "Городская теплосеть"));
+    const ws_quote *q = find(&f, "Три района");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    expect(&f, "ремонт газопровода", "indirect", "Петр Гусев");
+    done(&f);
+}
+
+/* "…, назвав їх «…»": the pronoun is the weak cue's object; the clause
+ * is mixed speech of the person the sentence names. */
+static void test_weak_object(void **state)
+{
+    (void)state;
+    found f = run("Колишній губернатор Петро Осадчий розкритикував темпи "
+                  "будівництва дамби, назвавши їх «черепашими».\n",
+                  "uk");
+    const ws_quote *q = find(&f, "Колишній губернатор");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "mixed");
+    assert_string_equal(q->speaker, "Петро Осадчий");
+    done(&f);
+}
+
+/* A stray mark mid-sentence does not run on into the next paragraph's
+ * quote. */
+static void test_stray_mark(void **state)
+{
+    (void)state;
+    found f = run("Residents should boil tap water until the ”new pipe is "
+                  "connected to the network.\n\n"
+                  "“Boil the water for at least three minutes. Do not use "
+                  "filters instead,” the city’s sanitary doctor, Iryna "
+                  "Melnyk, said.\n",
+                  "en");
+    expect(&f, "Boil the water", "direct", "Iryna Melnyk");
+    assert_false(any_with(&f, "new pipe"));
+    done(&f);
+}
+
+/* Cue forms: reflexive past tense, more stems, weak назвав/назвала. */
+static void test_lexicon_forms(void **state)
+{
+    (void)state;
+    const char *cues[] = {"признался", "призналась", "зізнався",
+                          "подтвердил", "підтвердила", "продолжил",
+                          "продовжила", "пообещал", "пообіцяла"};
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
+        assert_true(lx(cues[i]) & QL_CUE);
+    assert_true(lx("назвала") & QL_WEAK);
+    assert_true(lx("назвавши") & QL_WEAK);
+    assert_false(lx("назвала") & QL_CUE);
+    assert_false(lx("одевался") & QL_CUE);
+}
+
+/* "“…,” he told reporters outside the room": the object and what
+ * follows it do not stop the trailer. */
+static void test_told_trailer(void **state)
+{
+    (void)state;
+    found f = run("Former minister Pavlo Hrytsenko was not persuaded. "
+                  "“Published after the decision is not the same as "
+                  "public,” he told reporters outside the committee room.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Published after");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_string_equal(q->cue, "told");
+    assert_string_equal(q->speaker, "Pavlo Hrytsenko");
+    done(&f);
+}
+
+/* A short adjunct between subject and cue is stepped over. */
+static void test_adjunct_before_cue(void **state)
+{
+    (void)state;
+    found f = run("Голова асоціації Василь Дяченко заявив, що фермери "
+                  "втратили врожай.\n\n"
+                  "Дяченко у відповідь зауважив, що торішня комісія "
+                  "працювала три місяці.\n",
+                  "uk");
+    expect(&f, "торішня комісія", "indirect", "Василь Дяченко");
+    assert_string_equal(find(&f, "торішня комісія")->cue, "зауважив");
+    done(&f);
+}
+
+/* A role the lexicon lacks before a name with a relative clause after
+ * it: the name is the subject. */
+static void test_unknown_role_relative(void **state)
+{
+    (void)state;
+    found f = run("Продавчиня овочів Галина Стасюк, яка торгує тут двадцять "
+                  "років, розповіла, що покупці на новий майданчик не "
+                  "підуть.\n",
+                  "uk");
+    expect(&f, "покупці на новий", "indirect", "Галина Стасюк");
+    done(&f);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -468,6 +838,23 @@ int main(void)
         cmocka_unit_test(test_not_speech),
         cmocka_unit_test(test_former_holder),
         cmocka_unit_test(test_speakers),
+        cmocka_unit_test(test_pronouns),
+        cmocka_unit_test(test_name_forms),
+        cmocka_unit_test(test_orgs_sources),
+        cmocka_unit_test(test_paragraph_quote),
+        cmocka_unit_test(test_dash_split),
+        cmocka_unit_test(test_slavic_sources),
+        cmocka_unit_test(test_colon_title),
+        cmocka_unit_test(test_second_speaker),
+        cmocka_unit_test(test_masculine_genitive),
+        cmocka_unit_test(test_single_marks_colon),
+        cmocka_unit_test(test_names_in_marks),
+        cmocka_unit_test(test_weak_object),
+        cmocka_unit_test(test_stray_mark),
+        cmocka_unit_test(test_lexicon_forms),
+        cmocka_unit_test(test_told_trailer),
+        cmocka_unit_test(test_adjunct_before_cue),
+        cmocka_unit_test(test_unknown_role_relative),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
