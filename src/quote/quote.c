@@ -133,6 +133,10 @@ static void trim(const qdoc *d, size_t *cs, size_t *ce)
  * trailer. */
 static size_t clause_end(const qdoc *d, size_t from, size_t sb)
 {
+    /* A clause of more than 400 tokens is no one's statement; the bound
+     * keeps a text without sentence ends linear. */
+    if (sb > from + 400)
+        sb = from + 400;
     for (size_t i = from; i + 1 < sb; i++) {
         if (!outside(d, i) || !qd_punct(d, i, ','))
             continue;
@@ -386,6 +390,8 @@ static size_t skip_adjunct(const qdoc *d, size_t j, size_t sb)
 static void try_cue(finder *f, size_t c)
 {
     qdoc *d = &f->d;
+    if (f->ns >= MAX_STATEMENTS)
+        return;
     size_t sa, sb;
     sentence_of(d, c, &sa, &sb);
     size_t cs0 = clause_start(d, sa, sb);
