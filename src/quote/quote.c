@@ -235,7 +235,9 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
 {
     const qdoc *d = &f->d;
     trim(d, &cs, &ce);
-    if (cs >= ce || f->ns >= MAX_STATEMENTS)
+    /* Content of more than 4,000 tokens is a run-away sentence, not a
+     * statement; refusing it before reading it keeps the stage linear. */
+    if (cs >= ce || ce - cs > 4000 || f->ns >= MAX_STATEMENTS)
         return NULL;
     size_t qa = 0, qb = 0;
     int kind = kind_of(d, cs, ce, &qa, &qb);
@@ -688,7 +690,8 @@ static void try_cue(finder *f, size_t c)
             p--;
             sep = true;
         }
-        if (p > cs0 && (sep || is_close(d, p - 1)) && (have_back || inverted)) {
+        if (p > cs0 && p - cs0 < 4000 && (sep || is_close(d, p - 1)) &&
+            (have_back || inverted)) {
             size_t j = after;
             /* A quote over several paragraphs ends in this sentence but
              * opened paragraphs before it: the content starts there. */
