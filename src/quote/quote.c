@@ -133,6 +133,10 @@ static void trim(const qdoc *d, size_t *cs, size_t *ce)
  * trailer. */
 static size_t clause_end(const qdoc *d, size_t from, size_t sb)
 {
+    /* A clause of more than 400 tokens is no one's statement; the bound
+     * keeps a text without sentence ends linear. */
+    if (sb > from + 400)
+        sb = from + 400;
     for (size_t i = from; i + 1 < sb; i++) {
         if (!outside(d, i) || !qd_punct(d, i, ','))
             continue;
@@ -231,7 +235,9 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
 {
     const qdoc *d = &f->d;
     trim(d, &cs, &ce);
-    if (cs >= ce || f->ns >= MAX_STATEMENTS)
+    /* Content of more than 4,000 tokens is a run-away sentence, not a
+     * statement; refusing it before reading it keeps the stage linear. */
+    if (cs >= ce || ce - cs > 4000 || f->ns >= MAX_STATEMENTS)
         return NULL;
     size_t qa = 0, qb = 0;
     int kind = kind_of(d, cs, ce, &qa, &qb);
@@ -386,6 +392,8 @@ static size_t skip_adjunct(const qdoc *d, size_t j, size_t sb)
 static void try_cue(finder *f, size_t c)
 {
     qdoc *d = &f->d;
+    if (f->ns >= MAX_STATEMENTS)
+        return;
     size_t sa, sb;
     sentence_of(d, c, &sa, &sb);
     size_t cs0 = clause_start(d, sa, sb);
@@ -682,7 +690,8 @@ static void try_cue(finder *f, size_t c)
             p--;
             sep = true;
         }
-        if (p > cs0 && (sep || is_close(d, p - 1)) && (have_back || inverted)) {
+        if (p > cs0 && p - cs0 < 4000 && (sep || is_close(d, p - 1)) &&
+            (have_back || inverted)) {
             size_t j = after;
             /* A quote over several paragraphs ends in this sentence but
              * opened paragraphs before it: the content starts there. */

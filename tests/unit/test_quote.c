@@ -762,6 +762,27 @@ static void test_unknown_role_relative(void **state)
     done(&f);
 }
 
+/* A text without sentence ends full of cues (lower case after every
+ * stop), and one sentence of interposed dash cues: both stay linear. */
+static void test_runaway_sentence(void **state)
+{
+    (void)state;
+    const char *unit[] = {"голова АМКУ заявив, що ціни ростуть. ",
+                          "«а, — сказал он, — б, — сказал он, — "};
+    for (int r = 0; r < 2; r++) {
+        size_t n = 30000, ul = strlen(unit[r]);
+        char *s = malloc(n * ul + 1);
+        for (size_t i = 0; i < n; i++)
+            memcpy(s + i * ul, unit[r], ul);
+        s[n * ul] = '\0';
+        clock_t t0 = clock();
+        found f = run(s, r ? "ru" : "uk");
+        assert_true(seconds(t0) < 2.0);
+        done(&f);
+        free(s);
+    }
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -855,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_told_trailer),
         cmocka_unit_test(test_adjunct_before_cue),
         cmocka_unit_test(test_unknown_role_relative),
+        cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
     };
