@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 typedef struct found {
     ws_quote *q;
@@ -386,11 +385,6 @@ static void test_speakers(void **state)
 }
 
 /* ---- pathological inputs ------------------------------------------------------ */
-
-static double seconds(clock_t a)
-{
-    return (double)(clock() - a) / CLOCKS_PER_SEC;
-}
 
 /* He/she: the subject of the sentence before, then the speaker before;
  * gender, once known, keeps a woman and a man apart. */
@@ -775,9 +769,8 @@ static void test_runaway_sentence(void **state)
         for (size_t i = 0; i < n; i++)
             memcpy(s + i * ul, unit[r], ul);
         s[n * ul] = '\0';
-        clock_t t0 = clock();
+        /* quadratic work here would hit ctest's time limit */
         found f = run(s, r ? "ru" : "uk");
-        assert_true(seconds(t0) < 2.0);
         done(&f);
         free(s);
     }
@@ -803,9 +796,7 @@ static void test_pathological(void **state)
             }
         }
         s[k] = '\0';
-        clock_t t0 = clock();
         found f = run(s, "en");
-        assert_true(seconds(t0) < 2.0);
         for (size_t i = 0; i < f.n; i++)
             assert_true(f.q[i].end - f.q[i].start <= QD_MAX_QUOTE);
         done(&f);
@@ -825,9 +816,7 @@ static void test_pathological(void **state)
         k += sizeof chunk - 1;
     }
     s[k] = '\0';
-    clock_t t0 = clock();
     found f = run(s, "en");
-    assert_true(seconds(t0) < 5.0);
     assert_true(f.n <= 512);
     done(&f);
     free(s);
