@@ -116,25 +116,22 @@ static bool ui_string(const char *s, size_t n)
     return false;
 }
 
-/* A line of article furniture: a date together with an author, a view
- * count or separators ("3 March 2025, 14:20 | Author: X | 1 284 views").
- * A body sentence that mentions a date has none of these markers. */
-static bool info_line(const char *s, size_t n, size_t chars)
+/* Markers of a line of article furniture: a date together with an author,
+ * a view count or separators ("3 March 2025, 14:20 | Author: X | 1 284
+ * views"). A body sentence that mentions a date has none of these. */
+static bool info_marked(const char *s, size_t n)
 {
     static const char *const marks[] = {
         "|", "â¢" /* • */, "Â·" /* · */, "author",
         "автор", "views", "перегляд", "просмотр", "posted", "updated",
         "published", "оновлено", "обновлено", "опубліковано",
         "опубликовано", "by ", NULL};
-    if (chars >= 200)
-        return false;
     char f[512];
     size_t m = ws_lex_fold(s, n, f, sizeof f);
-    bool marked = false;
-    for (size_t i = 0; marks[i] && !marked; i++)
-        marked = ws_ascii_find(f, m, marks[i]) != NULL;
-    char date[32];
-    return marked && ws_date_parse(s, n, date);
+    for (size_t i = 0; marks[i]; i++)
+        if (ws_ascii_find(f, m, marks[i]))
+            return true;
+    return false;
 }
 
 /* Photo credits and caption labels that sit outside <figcaption>. */
@@ -293,11 +290,12 @@ static bool keep_block(const ws_dom *d, const ws_block *b, uint32_t root,
         return false;
     if (b->flags & B_CAPTION)
         return false;
-    /* a short line that is mostly a date is a byline or timestamp */
+    /* a short line that is mostly a date is a byline or timestamp, and so
+     * is a longer one with furniture markers; the date is parsed once */
     char date[32];
-    if (b->chars < 80 && ws_date_parse(text + b->off, b->len, date))
-        return false;
-    if (info_line(text + b->off, b->len, b->chars))
+    if (b->chars < 200 &&
+        (b->chars < 80 || info_marked(text + b->off, b->len)) &&
+        ws_date_parse(text + b->off, b->len, date))
         return false;
     if (b->chars < 120 && photo_credit(text + b->off, b->len))
         return false;
