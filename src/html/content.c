@@ -122,7 +122,7 @@ static bool ui_string(const char *s, size_t n)
 static bool info_marked(const char *s, size_t n)
 {
     static const char *const marks[] = {
-        "|", "â¢" /* • */, "Â·" /* · */, "author",
+        "|", "•", "·", "author",
         "автор", "views", "перегляд", "просмотр", "posted", "updated",
         "published", "оновлено", "обновлено", "опубліковано",
         "опубликовано", "by ", NULL};
