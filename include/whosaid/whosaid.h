@@ -4,6 +4,7 @@
 #define WHOSAID_H
 
 #include "whosaid/article.h"
+#include "whosaid/corpus.h"
 #include "whosaid/input.h"
 #include "whosaid/status.h"
 
