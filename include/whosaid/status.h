@@ -19,7 +19,8 @@ extern "C" {
     X(ERR_EMPTY, "input is empty")                                             \
     X(ERR_CHARSET, "unsupported or invalid character encoding")                \
     X(ERR_USAGE, "invalid argument")                                           \
-    X(ERR_LIMIT, "a processing limit was reached")
+    X(ERR_LIMIT, "a processing limit was reached")                             \
+    X(ERR_DB, "database error")
 
 typedef enum ws_status {
 #define WS_STATUS_ENUM(name, msg) WS_##name,

@@ -7,41 +7,11 @@
 
 #include <string.h>
 
-static void json_str(ws_buf *b, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    ws_buf_putc(b, '"');
-    size_t i = 0;
-    while (i < n) {
-        size_t run = i;
-        while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' &&
-               s[run] != '\\')
-            run++;
-        ws_buf_append(b, s + i, run - i);
-        if (run >= n)
-            break;
-        unsigned char c = (unsigned char)s[run];
-        switch (c) {
-        case '"': ws_buf_puts(b, "\\\""); break;
-        case '\\': ws_buf_puts(b, "\\\\"); break;
-        case '\n': ws_buf_puts(b, "\\n"); break;
-        case '\t': ws_buf_puts(b, "\\t"); break;
-        case '\r': ws_buf_puts(b, "\\r"); break;
-        default: {
-            char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
-            ws_buf_puts(b, esc);
-        }
-        }
-        i = run + 1;
-    }
-    ws_buf_putc(b, '"');
-}
-
 static void json_opt(ws_buf *b, const char *key, const char *v)
 {
     ws_buf_printf(b, ",\"%s\":", key);
     if (v)
-        json_str(b, v, strlen(v));
+        ws_buf_json(b, v, strlen(v));
     else
         ws_buf_puts(b, "null");
 }
@@ -52,7 +22,7 @@ char *ws_article_to_json(const ws_article *a, size_t *len)
     ws_buf_init(&b, 0);
     ws_buf_puts(&b, "{\"source\":");
     if (a->source)
-        json_str(&b, a->source, strlen(a->source));
+        ws_buf_json(&b, a->source, strlen(a->source));
     else
         ws_buf_puts(&b, "null");
     json_opt(&b, "id", a->id);
@@ -64,20 +34,20 @@ char *ws_article_to_json(const ws_article *a, size_t *len)
     for (size_t i = 0; i < a->n_authors; i++) {
         if (i)
             ws_buf_putc(&b, ',');
-        json_str(&b, a->authors[i], strlen(a->authors[i]));
+        ws_buf_json(&b, a->authors[i], strlen(a->authors[i]));
     }
     ws_buf_putc(&b, ']');
     json_opt(&b, "language", a->language);
     json_opt(&b, "dateline", a->dateline);
     ws_buf_puts(&b, ",\"text\":");
-    json_str(&b, a->text ? a->text : "", a->text_len);
+    ws_buf_json(&b, a->text ? a->text : "", a->text_len);
     ws_buf_puts(&b, ",\"quotes\":[");
     for (size_t i = 0; i < a->n_quotes; i++) {
         const ws_quote *q = &a->quotes[i];
         if (i)
             ws_buf_putc(&b, ',');
         ws_buf_puts(&b, "{\"text\":");
-        json_str(&b, q->text, strlen(q->text));
+        ws_buf_json(&b, q->text, strlen(q->text));
         json_opt(&b, "kind", q->kind);
         json_opt(&b, "speaker", q->speaker);
         json_opt(&b, "speaker_kind", q->speaker_kind);

@@ -1,7 +1,7 @@
 /* The whosaid command line: a thin front end over the public API. Each
  * subcommand parses its options, streams documents from ws_input and prints
  * records; errors name the input and never stop the other inputs. */
-#include "whosaid/whosaid.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -14,6 +14,13 @@ static const char usage_text[] =
     "\n"
     "commands:\n"
     "  extract [PATH|-]...   print the article record of each document\n"
+    "  ingest [PATH|-]...    store articles, quotes, speakers, statements\n"
+    "                        and stories in the database\n"
+    "  quotes                statements, newest first, with their outlets\n"
+    "  timeline NAME         a speaker's statements by date, by story\n"
+    "  speakers              speakers with their aliases and titles\n"
+    "  stories               articles grouped by event, newest first\n"
+    "  export                every statement (jsonl, csv or quotebank)\n"
     "  help                  show this help\n"
     "  version               print the version\n"
     "\n"
@@ -26,53 +33,24 @@ static const char usage_text[] =
     "                        decompression (default 64M)\n"
     "  --no-quotes           skip the quote stage (quotes stay [])\n"
     "\n"
+    "ingest options (and --as, --max-bytes as for extract):\n"
+    "  --db PATH             the database (default ./whosaid.db)\n"
+    "  --batch N             documents per committed transaction (500)\n"
+    "  --verbose             report each committed batch on stderr\n"
+    "  --quiet               no summary line\n"
+    "\n"
+    "query options (quotes, timeline, speakers, stories, export):\n"
+    "  --db PATH             the database (default ./whosaid.db)\n"
+    "  --format table|jsonl|csv   (export: jsonl|csv|quotebank)\n"
+    "  --limit N             at most N rows\n"
+    "  quotes: --speaker NAME (any alias)  --about WORDS  --since DATE\n"
+    "          --until DATE  --outlet NAME  --kind direct|mixed|indirect\n"
+    "  speakers: --prefix TEXT    stories: --since DATE --until DATE\n"
+    "\n"
     "PATH may be a file (plain or gzip, HTML or text), a directory (read\n"
     "recursively in sorted order) or - for standard input (the default).\n"
     "Exit status: 0 when every input was read, 1 when some input failed,\n"
     "2 on a usage error.\n";
-
-/* Prints "whosaid: WHAT 'ARG' (HINT)" and the help pointer; returns the
- * usage exit status. */
-static int usage_error(const char *what, const char *arg, const char *hint)
-{
-    fprintf(stderr, "whosaid: %s '%s'%s%s%s\nTry 'whosaid help'.\n", what,
-            arg, hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
-    return 2;
-}
-
-static bool parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-')
-        return false;
-    unsigned long long mul = 1;
-    switch (*end) {
-    case '\0': break;
-    case 'k': case 'K': mul = 1ULL << 10; end++; break;
-    case 'm': case 'M': mul = 1ULL << 20; end++; break;
-    case 'g': case 'G': mul = 1ULL << 30; end++; break;
-    default: return false;
-    }
-    if (*end || v == 0 || v > (1ULL << 40) / mul)
-        return false;
-    *out = (size_t)(v * mul);
-    return true;
-}
-
-/* Takes the value of "--name VALUE" or "--name=VALUE" at argv[*i]. */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
 
 static int cmd_extract(int argc, char **argv)
 {
@@ -171,6 +149,17 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "extract") == 0)
         return cmd_extract(argc - 2, argv + 2);
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } corpus_cmds[] = {
+        {"ingest", cmd_ingest},     {"quotes", cmd_quotes},
+        {"timeline", cmd_timeline}, {"speakers", cmd_speakers},
+        {"stories", cmd_stories},   {"export", cmd_export},
+    };
+    for (size_t i = 0; i < sizeof corpus_cmds / sizeof *corpus_cmds; i++)
+        if (strcmp(cmd, corpus_cmds[i].name) == 0)
+            return corpus_cmds[i].run(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "-h") == 0) {
         fputs(usage_text, stdout);

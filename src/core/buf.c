@@ -105,3 +105,35 @@ char *ws_buf_detach(ws_buf *b, size_t *len)
     b->len = b->cap = 0;
     return p;
 }
+
+/* JSON string escaping: quotes, backslashes and control characters; the
+ * input is already valid UTF-8, so everything else is copied as is. */
+void ws_buf_json(ws_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    ws_buf_putc(b, '"');
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' &&
+               s[run] != '\\')
+            run++;
+        ws_buf_append(b, s + i, run - i);
+        if (run >= n)
+            break;
+        unsigned char c = (unsigned char)s[run];
+        switch (c) {
+        case '"': ws_buf_puts(b, "\\\""); break;
+        case '\\': ws_buf_puts(b, "\\\\"); break;
+        case '\n': ws_buf_puts(b, "\\n"); break;
+        case '\t': ws_buf_puts(b, "\\t"); break;
+        case '\r': ws_buf_puts(b, "\\r"); break;
+        default: {
+            char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+            ws_buf_puts(b, esc);
+        }
+        }
+        i = run + 1;
+    }
+    ws_buf_putc(b, '"');
+}

@@ -46,6 +46,8 @@ ws_status ws_buf_printf(ws_buf *b, const char *fmt, ...)
 const char *ws_buf_cstr(ws_buf *b);
 /* Hands the data to the caller (free() it) and resets the buffer. */
 char *ws_buf_detach(ws_buf *b, size_t *len);
+/* Appends s[0..n) as a quoted JSON string (s is valid UTF-8). */
+void ws_buf_json(ws_buf *b, const char *s, size_t n);
 
 /* Bump arena: everything allocated from it is freed at once by
  * ws_arena_cleanup. Allocation aborts on OOM like ws_xmalloc. */

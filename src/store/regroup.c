@@ -1,0 +1,338 @@
+/* Regrouping: runs the corpus stage (speakers, statements, stories) over
+ * every stored article in time order and writes what it decides back, in
+ * one transaction. Articles stream from the database twice (learn, then
+ * assign), so memory stays with the groupings' own windows, not with the
+ * collection; the per-statement and per-story summaries are then computed
+ * by the database itself. */
+#include "store_impl.h"
+
+#include <string.h>
+
+/* Time order: undated articles first (they start nothing live), then by
+ * day and order of storage. The same order for every backend. */
+#define SCAN_SQL                                                              \
+    "SELECT a.id, a.title, a.date, a.language, a.text, a.outlet, a.url,"     \
+    " a.source, q.id, q.text, q.kind, q.speaker_name, q.speaker_kind,"       \
+    " q.mention, q.cue, q.start, q.stop, q.confidence"                       \
+    " FROM article a LEFT JOIN quote q ON q.article = a.id"                  \
+    " ORDER BY a.day IS NOT NULL, a.day, a.id, q.seq"
+
+typedef struct scan {
+    ws_store *st;
+    ws_stmt *s;
+    int row; /* WS_STEP_* of the last step */
+} scan;
+
+static const char *static_kind(const char *k, const char *const *names,
+                               size_t n)
+{
+    for (size_t i = 0; k && i < n; i++)
+        if (strcmp(k, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
+static char *dup(const char *s)
+{
+    return s ? ws_xstrdup(s) : NULL;
+}
+
+/* Reads the next article and its quotes into *a (quote ids into
+ * *qids, capacity *qcap); returns 1, 0 at the end, -1 on error. */
+static int next_article(scan *sc, ws_article *a, int64_t *aid,
+                        int64_t **qids, size_t *qcap)
+{
+    static const char *const kinds[] = {"direct", "mixed", "indirect"};
+    static const char *const speaker_kinds[] = {"person", "organisation",
+                                                "anonymous"};
+    const ws_db_ops *o = sc->st->ops;
+    ws_stmt *s = sc->s;
+    if (sc->row != WS_STEP_ROW)
+        return sc->row == WS_STEP_DONE ? 0 : -1;
+    memset(a, 0, sizeof *a);
+    *aid = o->col_int(s, 0);
+    a->title = dup(o->col_text(s, 1));
+    a->date = dup(o->col_text(s, 2));
+    a->language = dup(o->col_text(s, 3));
+    a->text = dup(o->col_text(s, 4));
+    a->text_len = a->text ? strlen(a->text) : 0;
+    a->outlet = dup(o->col_text(s, 5));
+    a->url = dup(o->col_text(s, 6));
+    a->source = dup(o->col_text(s, 7));
+    size_t cap = 0;
+    while (sc->row == WS_STEP_ROW && o->col_int(s, 0) == *aid) {
+        if (o->col_text(s, 9)) {
+            if (a->n_quotes == cap) {
+                cap = cap ? cap * 2 : 8;
+                a->quotes = ws_xrealloc(a->quotes, cap * sizeof *a->quotes);
+            }
+            if (a->n_quotes == *qcap) {
+                *qcap = *qcap ? *qcap * 2 : 8;
+                *qids = ws_xrealloc(*qids, *qcap * sizeof **qids);
+            }
+            ws_quote *q = &a->quotes[a->n_quotes];
+            (*qids)[a->n_quotes++] = o->col_int(s, 8);
+            memset(q, 0, sizeof *q);
+            q->text = dup(o->col_text(s, 9));
+            q->kind = static_kind(o->col_text(s, 10), kinds, 3);
+            if (!q->kind)
+                q->kind = kinds[0];
+            q->speaker = dup(o->col_text(s, 11));
+            q->speaker_kind =
+                static_kind(o->col_text(s, 12), speaker_kinds, 3);
+            q->mention = dup(o->col_text(s, 13));
+            q->cue = dup(o->col_text(s, 14));
+            q->start = (size_t)o->col_int(s, 15);
+            q->end = (size_t)o->col_int(s, 16);
+            q->confidence = o->col_double(s, 17);
+        }
+        sc->row = o->step(s);
+    }
+    if (!a->text)
+        a->text = ws_xstrdup("");
+    return 1;
+}
+
+/* Frees what next_article duplicated. */
+static void clear_article(ws_article *a)
+{
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        free(a->quotes[i].text);
+        free(a->quotes[i].speaker);
+        free(a->quotes[i].mention);
+        free(a->quotes[i].cue);
+    }
+    free(a->quotes);
+    free(a->title);
+    free(a->date);
+    free(a->language);
+    free(a->text);
+    free(a->outlet);
+    free(a->url);
+    free(a->source);
+}
+
+static ws_status scan_start(scan *sc, ws_store *st)
+{
+    sc->st = st;
+    sc->s = ws_store_prepare(st, SCAN_SQL);
+    if (!sc->s)
+        return WS_ERR_DB;
+    sc->row = st->ops->step(sc->s);
+    return WS_OK;
+}
+
+static void scan_end(scan *sc)
+{
+    if (sc->s)
+        sc->st->ops->finalize(sc->s);
+    sc->s = NULL;
+}
+
+/* Statement and story rows from their members: the first report's date
+ * and story, the fullest report's words, the number of reports. */
+static const char *const summary_sql =
+    "INSERT INTO statement (id, speaker, date, day, text, reports, story)"
+    " SELECT statement, speaker, date, day, fullest, n, story FROM ("
+    "  SELECT q.statement, q.speaker, a.date, a.day, a.story,"
+    "   first_value(q.text) OVER (PARTITION BY q.statement"
+    "    ORDER BY length(q.text) DESC, a.day IS NOT NULL, a.day, a.id, q.seq)"
+    "    AS fullest,"
+    "   count(*) OVER (PARTITION BY q.statement) AS n,"
+    "   row_number() OVER (PARTITION BY q.statement"
+    "    ORDER BY a.day IS NULL, a.day, a.id, q.seq) AS rn"
+    "  FROM quote q JOIN article a ON a.id = q.article"
+    "  WHERE q.statement IS NOT NULL) t WHERE rn = 1;"
+    "INSERT INTO story (id, title, date, day, articles)"
+    " SELECT story, title, date, day, n FROM ("
+    "  SELECT a.story, a.title, a.date, a.day,"
+    "   count(*) OVER (PARTITION BY a.story) AS n,"
+    "   row_number() OVER (PARTITION BY a.story"
+    "    ORDER BY a.day IS NULL, a.day, a.id) AS rn"
+    "  FROM article a WHERE a.story IS NOT NULL) t WHERE rn = 1;"
+    "UPDATE speaker SET statements = (SELECT count(*) FROM statement s"
+    " WHERE s.speaker = speaker.id);";
+
+static ws_status write_speakers(ws_store *st, const ws_speakers *sp)
+{
+    const ws_db_ops *o = st->ops;
+    ws_stmt *ps = ws_store_prepare(
+        st, "INSERT INTO speaker (id, name, kind, statements) "
+            "VALUES (?,?,?,0)");
+    ws_stmt *pa = ws_store_prepare(
+        st, "INSERT INTO alias (speaker, alias, key) VALUES (?,?,?)");
+    ws_stmt *pt = ws_store_prepare(
+        st, "INSERT INTO title (speaker, title, since, until) "
+            "VALUES (?,?,?,?)");
+    ws_status rc = ps && pa && pt ? WS_OK : WS_ERR_DB;
+    size_t n = ws_speakers_count(sp);
+    for (size_t i = 0; rc == WS_OK && i < n; i++) {
+        ws_speaker_info info;
+        if (ws_speakers_get(sp, i, &info) != 0)
+            continue;
+        int64_t id = (int64_t)i + 1;
+        o->bind_int(ps, 1, id);
+        o->bind_text(ps, 2, info.name);
+        o->bind_text(ps, 3, info.kind ? info.kind : "person");
+        int r = o->step(ps);
+        o->reset(ps);
+        /* The canonical name is an alias too, so one lookup finds both. */
+        for (size_t k = 0; r == WS_STEP_DONE && k <= info.n_aliases; k++) {
+            const char *al = k == 0 ? info.name : info.aliases[k - 1];
+            char *key = ws_store_fold(al);
+            o->bind_int(pa, 1, id);
+            o->bind_text(pa, 2, al);
+            o->bind_text(pa, 3, key);
+            r = o->step(pa);
+            o->reset(pa);
+            free(key);
+        }
+        for (size_t k = 0; r == WS_STEP_DONE && k < info.n_titles; k++) {
+            o->bind_int(pt, 1, id);
+            o->bind_text(pt, 2, info.titles[k].title);
+            o->bind_text(pt, 3, info.titles[k].from);
+            o->bind_text(pt, 4, info.titles[k].until);
+            r = o->step(pt);
+            o->reset(pt);
+        }
+        if (r != WS_STEP_DONE)
+            rc = ws_store_dberr(st, "cannot store a speaker");
+    }
+    if (ps)
+        o->finalize(ps);
+    if (pa)
+        o->finalize(pa);
+    if (pt)
+        o->finalize(pt);
+    return rc;
+}
+
+static ws_status assign(ws_store *st, const ws_speakers *sp,
+                        ws_stories *stories, ws_regroup_stats *stats)
+{
+    const ws_db_ops *o = st->ops;
+    ws_statements *stmts = ws_statements_new(NULL);
+    ws_stmt *ua = ws_store_prepare(st, "UPDATE article SET story = ? "
+                                       "WHERE id = ?");
+    ws_stmt *uq = ws_store_prepare(
+        st, "UPDATE quote SET speaker = ?, statement = ? WHERE id = ?");
+    ws_status rc = ua && uq ? WS_OK : WS_ERR_DB;
+    size_t n_statements = 0, n_stories = 0;
+    int64_t *qids = NULL;
+    size_t qcap = 0;
+    scan sc = {0};
+    if (rc == WS_OK)
+        rc = scan_start(&sc, st);
+    while (rc == WS_OK) {
+        ws_article a;
+        int64_t aid;
+        int r = next_article(&sc, &a, &aid, &qids, &qcap);
+        if (r <= 0) {
+            if (r < 0)
+                rc = ws_store_dberr(st, "cannot read the articles");
+            break;
+        }
+        size_t story = ws_stories_add(stories, &a);
+        if (story + 1 > n_stories)
+            n_stories = story + 1;
+        o->bind_int(ua, 1, (int64_t)story + 1);
+        o->bind_int(ua, 2, aid);
+        if (o->step(ua) != WS_STEP_DONE)
+            rc = ws_store_dberr(st, "cannot store a story");
+        o->reset(ua);
+        for (size_t i = 0; rc == WS_OK && i < a.n_quotes; i++) {
+            size_t who = ws_speakers_resolve(sp, &a, &a.quotes[i]);
+            size_t sid = ws_statements_add(stmts, who, &a, &a.quotes[i]);
+            if (sid + 1 > n_statements)
+                n_statements = sid + 1;
+            if (who == WS_CORPUS_NONE)
+                o->bind_text(uq, 1, NULL);
+            else
+                o->bind_int(uq, 1, (int64_t)who + 1);
+            o->bind_int(uq, 2, (int64_t)sid + 1);
+            o->bind_int(uq, 3, qids[i]);
+            if (o->step(uq) != WS_STEP_DONE)
+                rc = ws_store_dberr(st, "cannot store a statement");
+            o->reset(uq);
+        }
+        stats->articles++;
+        stats->quotes += a.n_quotes;
+        clear_article(&a);
+    }
+    scan_end(&sc);
+    free(qids);
+    if (ua)
+        o->finalize(ua);
+    if (uq)
+        o->finalize(uq);
+    ws_statements_free(stmts);
+    stats->statements = n_statements;
+    stats->stories = n_stories;
+    return rc;
+}
+
+ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
+{
+    const ws_db_ops *o = st->ops;
+    ws_regroup_stats local;
+    if (!stats)
+        stats = &local;
+    memset(stats, 0, sizeof *stats);
+    if (!st->db || !st->write || st->in_tx) {
+        ws_store_fail(st, "database '%s': regroup needs a writable store "
+                          "outside a transaction", st->path);
+        return WS_ERR_USAGE;
+    }
+    if (o->exec(st->db, "BEGIN") != WS_OK)
+        return ws_store_dberr(st, "cannot begin regrouping");
+    ws_status rc = WS_OK;
+    if (o->exec(st->db, "UPDATE quote SET speaker = NULL, statement = NULL;"
+                        "UPDATE article SET story = NULL;"
+                        "DELETE FROM speaker; DELETE FROM alias;"
+                        "DELETE FROM title; DELETE FROM statement;"
+                        "DELETE FROM story;") != WS_OK)
+        rc = ws_store_dberr(st, "cannot clear the groupings");
+
+    /* Pass 1: what the whole collection says about its speakers. */
+    ws_speakers *sp = ws_speakers_new();
+    ws_stories *stories = ws_stories_new(NULL);
+    scan sc = {0};
+    int64_t *qids = NULL;
+    size_t qcap = 0;
+    if (rc == WS_OK)
+        rc = scan_start(&sc, st);
+    while (rc == WS_OK) {
+        ws_article a;
+        int64_t aid;
+        int r = next_article(&sc, &a, &aid, &qids, &qcap);
+        if (r <= 0) {
+            if (r < 0)
+                rc = ws_store_dberr(st, "cannot read the articles");
+            break;
+        }
+        ws_speakers_learn(sp, &a);
+        ws_stories_observe(stories, &a);
+        clear_article(&a);
+    }
+    scan_end(&sc);
+    free(qids);
+    ws_speakers_settle(sp);
+    stats->speakers = ws_speakers_count(sp);
+
+    if (rc == WS_OK)
+        rc = write_speakers(st, sp);
+    /* Pass 2: each article and quote in time order. */
+    if (rc == WS_OK)
+        rc = assign(st, sp, stories, stats);
+    if (rc == WS_OK && o->exec(st->db, summary_sql) != WS_OK)
+        rc = ws_store_dberr(st, "cannot summarise statements and stories");
+    ws_speakers_free(sp);
+    ws_stories_free(stories);
+    if (rc != WS_OK) {
+        o->exec(st->db, "ROLLBACK");
+        return rc;
+    }
+    if (o->exec(st->db, "COMMIT") != WS_OK)
+        return ws_store_dberr(st, "cannot commit regrouping");
+    return WS_OK;
+}

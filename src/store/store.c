@@ -1,0 +1,273 @@
+/* The store handle and ingest: opening a backend, bringing its schema to
+ * the current version, and adding articles with their quotes exactly once
+ * (a document is known by the hash of its bytes, and by its URL with the
+ * hash of its text). Regrouping is in regroup.c, queries in query.c. */
+#include "store_impl.h"
+
+#include "../meta/lex.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void ws_store_fail(ws_store *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->err, sizeof st->err, fmt, ap);
+    va_end(ap);
+}
+
+ws_status ws_store_dberr(ws_store *st, const char *what)
+{
+    ws_store_fail(st, "database '%s': %s: %s", st->path, what,
+                  st->db ? st->ops->errmsg(st->db) : "not open");
+    return WS_ERR_DB;
+}
+
+ws_stmt *ws_store_prepare(ws_store *st, const char *sql)
+{
+    ws_stmt *s = st->ops->prepare(st->db, sql);
+    if (!s)
+        ws_store_dberr(st, "cannot prepare a query");
+    return s;
+}
+
+const char *ws_store_errmsg(const ws_store *st)
+{
+    return st ? st->err : "";
+}
+
+/* Brings the schema to the newest version, one migration per transaction,
+ * so a database made by an older whosaid is upgraded in place. */
+static ws_status migrate(ws_store *st, int version)
+{
+    for (size_t v = (size_t)version; v < st->ops->n_migrations; v++) {
+        if (st->ops->exec(st->db, "BEGIN") != WS_OK)
+            return ws_store_dberr(st, "cannot begin the schema migration");
+        if (st->ops->exec(st->db, st->ops->migrations[v]) != WS_OK ||
+            st->ops->set_version(st->db, (int)v + 1) != WS_OK) {
+            ws_status rc = ws_store_dberr(st, "schema migration failed");
+            st->ops->exec(st->db, "ROLLBACK");
+            return rc;
+        }
+        if (st->ops->exec(st->db, "COMMIT") != WS_OK)
+            return ws_store_dberr(st, "cannot commit the schema migration");
+    }
+    return WS_OK;
+}
+
+ws_status ws_store_open(const char *where, enum ws_store_mode mode,
+                        ws_store **out)
+{
+    ws_store *st = ws_xcalloc(1, sizeof *st);
+    *out = st;
+    if (!where || !*where)
+        where = "whosaid.db";
+    st->path = ws_xstrdup(where);
+    st->write = mode == WS_STORE_WRITE;
+    if (strncmp(where, "postgresql://", 13) == 0 ||
+        strncmp(where, "postgres://", 11) == 0) {
+        ws_store_fail(st, "database '%s': this whosaid was built without "
+                          "the PostgreSQL backend", where);
+        return WS_ERR_IO;
+    }
+    st->db = ws_sqlite_open(where, st->write, &st->ops, st->err,
+                            sizeof st->err);
+    if (!st->db)
+        return WS_ERR_IO;
+    int version;
+    if (st->ops->get_version(st->db, &version) != WS_OK) {
+        ws_store_dberr(st, "cannot read the schema version");
+        return WS_ERR_IO;
+    }
+    if (version > (int)st->ops->n_migrations) {
+        ws_store_fail(st, "database '%s' has schema version %d; this whosaid "
+                          "knows versions up to %zu (upgrade whosaid)",
+                      where, version, st->ops->n_migrations);
+        return WS_ERR_IO;
+    }
+    if (!st->write && version == 0) {
+        ws_store_fail(st, "database '%s' is not a whosaid database (create "
+                          "one with 'whosaid ingest')", where);
+        return WS_ERR_IO;
+    }
+    if (st->write && version < (int)st->ops->n_migrations &&
+        migrate(st, version) != WS_OK)
+        return WS_ERR_IO;
+    return WS_OK;
+}
+
+void ws_store_close(ws_store *st)
+{
+    if (!st)
+        return;
+    if (st->db) {
+        st->ops->finalize(st->find);
+        st->ops->finalize(st->put_article);
+        st->ops->finalize(st->put_quote);
+        if (st->in_tx)
+            st->ops->exec(st->db, "ROLLBACK");
+        st->ops->close(st->db);
+    }
+    free(st->path);
+    free(st);
+}
+
+ws_status ws_store_begin(ws_store *st)
+{
+    if (!st->db || !st->write) {
+        ws_store_fail(st, "database '%s' is not open for writing", st->path);
+        return WS_ERR_USAGE;
+    }
+    if (st->ops->exec(st->db, "BEGIN") != WS_OK)
+        return ws_store_dberr(st, "cannot begin a transaction");
+    st->in_tx = 1;
+    return WS_OK;
+}
+
+ws_status ws_store_commit(ws_store *st)
+{
+    if (!st->in_tx)
+        return WS_OK;
+    st->in_tx = 0;
+    if (st->ops->exec(st->db, "COMMIT") != WS_OK) {
+        ws_status rc = ws_store_dberr(st, "cannot commit");
+        st->ops->exec(st->db, "ROLLBACK");
+        return rc;
+    }
+    return WS_OK;
+}
+
+/* The YYYY-MM-DD of a record date, for ordering and date filters. */
+void ws_store_day(const char *date, char day[11])
+{
+    day[0] = '\0';
+    if (!date || strlen(date) < 10)
+        return;
+    for (int i = 0; i < 10; i++) {
+        bool dash = i == 4 || i == 7;
+        if (dash ? date[i] != '-' : !ws_is_digit((unsigned char)date[i]))
+            return;
+    }
+    memcpy(day, date, 10);
+    day[10] = '\0';
+}
+
+char *ws_store_fold(const char *s)
+{
+    size_t n = strlen(s);
+    size_t cap = n * 2 + 8; /* lower case may grow a character's bytes */
+    char *out = ws_xmalloc(cap + 1);
+    size_t len = ws_lex_fold(s, n, out, cap);
+    out[len] = '\0';
+    return out;
+}
+
+static ws_status prepare_ingest(ws_store *st)
+{
+    if (st->find)
+        return WS_OK;
+    st->find = ws_store_prepare(
+        st, "SELECT id FROM article WHERE doc_hash = ? OR"
+            " (url IS NOT NULL AND url = ? AND text_hash = ?) LIMIT 1");
+    st->put_article = ws_store_prepare(
+        st, "INSERT INTO article (doc_hash, text_hash, source, url, outlet,"
+            " title, date, day, authors, language, dateline, format, charset,"
+            " text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+    st->put_quote = ws_store_prepare(
+        st, "INSERT INTO quote (article, seq, text, kind, speaker_name,"
+            " speaker_kind, mention, cue, start, stop, confidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    return st->find && st->put_article && st->put_quote ? WS_OK : WS_ERR_DB;
+}
+
+ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
+                       size_t len, int *added)
+{
+    const ws_db_ops *o = st->ops;
+    *added = 0;
+    if (!st->in_tx) {
+        ws_store_fail(st, "database '%s': add outside a transaction",
+                      st->path);
+        return WS_ERR_USAGE;
+    }
+    if (prepare_ingest(st) != WS_OK)
+        return WS_ERR_DB;
+
+    /* The bytes' hash with their length: two documents collide only if
+     * both agree, which 64-bit hashes of equal-length inputs make
+     * negligible at any corpus size a user runs. */
+    char doc_hash[40];
+    snprintf(doc_hash, sizeof doc_hash, "%016llx-%zx",
+             (unsigned long long)ws_hash64(bytes, len), len);
+    const char *text_hash = a->id ? a->id : "";
+
+    o->bind_text(st->find, 1, doc_hash);
+    o->bind_text(st->find, 2, a->url);
+    o->bind_text(st->find, 3, text_hash);
+    int rc = o->step(st->find);
+    o->reset(st->find);
+    if (rc == WS_STEP_ERROR)
+        return ws_store_dberr(st, "cannot look up a document");
+    if (rc == WS_STEP_ROW)
+        return WS_OK;
+
+    char day[11];
+    ws_store_day(a->date, day);
+    ws_buf authors;
+    ws_buf_init(&authors, 0);
+    ws_buf_putc(&authors, '[');
+    for (size_t i = 0; i < a->n_authors; i++) {
+        if (i)
+            ws_buf_putc(&authors, ',');
+        ws_buf_json(&authors, a->authors[i], strlen(a->authors[i]));
+    }
+    ws_buf_putc(&authors, ']');
+
+    ws_stmt *s = st->put_article;
+    o->bind_text(s, 1, doc_hash);
+    o->bind_text(s, 2, text_hash);
+    o->bind_text(s, 3, a->source ? a->source : "-");
+    o->bind_text(s, 4, a->url);
+    o->bind_text(s, 5, a->outlet);
+    o->bind_text(s, 6, a->title);
+    o->bind_text(s, 7, a->date);
+    o->bind_text(s, 8, day[0] ? day : NULL);
+    o->bind_text(s, 9, ws_buf_cstr(&authors));
+    o->bind_text(s, 10, a->language);
+    o->bind_text(s, 11, a->dateline);
+    o->bind_text(s, 12, a->format);
+    o->bind_text(s, 13, a->charset);
+    o->bind_text(s, 14, a->text ? a->text : "");
+    rc = o->step(s);
+    int64_t id = rc == WS_STEP_ROW ? o->col_int(s, 0) : 0;
+    if (rc == WS_STEP_ROW)
+        rc = o->step(s);
+    o->reset(s);
+    ws_buf_cleanup(&authors);
+    if (rc != WS_STEP_DONE || id <= 0)
+        return ws_store_dberr(st, "cannot store an article");
+
+    s = st->put_quote;
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        const ws_quote *q = &a->quotes[i];
+        o->bind_int(s, 1, id);
+        o->bind_int(s, 2, (int64_t)i);
+        o->bind_text(s, 3, q->text ? q->text : "");
+        o->bind_text(s, 4, q->kind ? q->kind : "direct");
+        o->bind_text(s, 5, q->speaker);
+        o->bind_text(s, 6, q->speaker_kind);
+        o->bind_text(s, 7, q->mention);
+        o->bind_text(s, 8, q->cue);
+        o->bind_int(s, 9, (int64_t)q->start);
+        o->bind_int(s, 10, (int64_t)q->end);
+        o->bind_double(s, 11, q->confidence);
+        rc = o->step(s);
+        o->reset(s);
+        if (rc != WS_STEP_DONE)
+            return ws_store_dberr(st, "cannot store a quote");
+    }
+    *added = 1;
+    return WS_OK;
+}

@@ -1,0 +1,35 @@
+/* The store handle shared by the store's files (store.c, regroup.c,
+ * query.c); internal to libwhosaid. */
+#ifndef WS_STORE_IMPL_H
+#define WS_STORE_IMPL_H
+
+#include "whosaid/store.h"
+
+#include "../core/core.h"
+#include "backend.h"
+
+#include <stdlib.h>
+
+struct ws_store {
+    const ws_db_ops *ops;
+    ws_db *db;
+    char *path;
+    int write;
+    int in_tx;
+    /* ingest statements, prepared on first use */
+    ws_stmt *find, *put_article, *put_quote;
+    char err[1024];
+};
+
+void ws_store_fail(ws_store *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Records the backend's message after `what`; returns WS_ERR_DB. */
+ws_status ws_store_dberr(ws_store *st, const char *what);
+/* Prepares sql or records the error and returns NULL. */
+ws_stmt *ws_store_prepare(ws_store *st, const char *sql);
+/* Fills day with the date's YYYY-MM-DD, or "" when it has none. */
+void ws_store_day(const char *date, char day[11]);
+/* A case-folded copy for alias lookups (malloc'd). */
+char *ws_store_fold(const char *s);
+
+#endif
