@@ -198,6 +198,14 @@ typedef struct stmt_out {
     bool timeline;
 } stmt_out;
 
+/* A side column's width: its natural width, narrower on a narrow
+ * terminal so the statement keeps room. */
+static size_t column(size_t width, size_t natural)
+{
+    size_t w = width / 5;
+    return w < natural ? (w < 8 ? 8 : w) : natural;
+}
+
 static const char statement_csv_header[] =
     "id,date,speaker,text,outlets,reports,story\r\n";
 
@@ -237,7 +245,8 @@ static int print_statement(const ws_statement_rec *r, void *ud)
             fputs("\n", stdout);
         }
         /* date | speaker | outlets | text: the text takes what is left. */
-        size_t w_sp = o->timeline ? 0 : 22, w_out = 24;
+        size_t w_sp = o->timeline ? 0 : column(o->width, 22),
+               w_out = column(o->width, 24);
         size_t fixed = 10 + 2 + (w_sp ? w_sp + 2 : 0) + w_out + 2;
         size_t w_text = o->width > fixed + 20 ? o->width - fixed : 20;
         cell(day, 10, true);
@@ -266,12 +275,14 @@ static void statement_table_header(const stmt_out *o)
         fputs(statement_csv_header, stdout);
     if (o->format != OUT_TABLE || o->timeline)
         return;
-    size_t w_text = o->width > 82 ? o->width - 62 : 20;
+    size_t w_sp = column(o->width, 22), w_out = column(o->width, 24);
+    size_t fixed = 10 + 2 + w_sp + 2 + w_out + 2;
+    size_t w_text = o->width > fixed + 20 ? o->width - fixed : 20;
     cell("DATE", 10, true);
     fputs("  ", stdout);
-    cell("SPEAKER", 22, true);
+    cell("SPEAKER", w_sp, true);
     fputs("  ", stdout);
-    cell("REPORTS: OUTLETS", 24, true);
+    cell("REPORTS: OUTLETS", w_out, true);
     fputs("  ", stdout);
     cell("STATEMENT", w_text, false);
     fputc('\n', stdout);
@@ -477,7 +488,7 @@ static int print_speaker(const ws_speaker_rec *r, void *ud)
         csv_field(aliases, false);
         csv_field(titles, true);
     } else {
-        size_t rest = o->width > 70 ? o->width - 50 : 20;
+        size_t rest = o->width > 72 ? o->width - 52 : 20;
         cell(r->name, 28, true);
         fputs("  ", stdout);
         cell(r->kind, 12, true);
