@@ -274,7 +274,6 @@ ws_db *ws_sqlite_open(const char *path, int write, const ws_db_ops **ops,
     const char *setup = write ? "PRAGMA journal_mode=WAL;"
                                 "PRAGMA synchronous=NORMAL;"
                                 "PRAGMA foreign_keys=ON;"
-                                "PRAGMA temp_store=MEMORY;"
                               : "PRAGMA query_only=1;";
     /* Reading the schema here turns "file is not a database" into an error
      * at open, naming the file, rather than at the first query. */
