@@ -23,6 +23,10 @@ typedef struct ws_db_ops {
     ws_status (*exec)(ws_db *db, const char *sql);
     /* NULL on error (message in errmsg). */
     ws_stmt *(*prepare)(ws_db *db, const char *sql);
+    /* The same for a SELECT whose rows may be too many to hold at once
+     * (read inside a transaction); other statements may run on the
+     * connection between its steps. */
+    ws_stmt *(*prepare_stream)(ws_db *db, const char *sql);
     /* Parameters are numbered from 1; a NULL text binds SQL NULL. */
     void (*bind_text)(ws_stmt *s, int i, const char *v);
     void (*bind_int)(ws_stmt *s, int i, int64_t v);
@@ -36,12 +40,22 @@ typedef struct ws_db_ops {
     void (*reset)(ws_stmt *s); /* also clears the bindings */
     void (*finalize)(ws_stmt *s);
     const char *(*errmsg)(ws_db *db);
+    /* Non-NULL for a backend whose writers lock rows until commit (an
+     * insert may wait for another writer's transaction): true when the
+     * last error was the server breaking a deadlock, which is retried. */
+    int (*deadlocked)(ws_db *db);
     void (*close)(ws_db *db);
     /* Dialect: the SQL that makes schema version i+1 from version i. */
     const char *const *migrations;
     size_t n_migrations;
     ws_status (*get_version)(ws_db *db, int *version);
     ws_status (*set_version)(ws_db *db, int version);
+    /* A transaction that runs alone among every process writing the
+     * database and reads one snapshot throughout (schema migrations,
+     * regrouping); ended by end_exclusive (commit or roll back; after a
+     * failed commit, call it again to roll back). */
+    ws_status (*begin_exclusive)(ws_db *db);
+    ws_status (*end_exclusive)(ws_db *db, int commit);
     /* A condition true for quote rows (alias q) whose text holds all the
      * words bound to its one parameter. */
     const char *quote_match;
@@ -54,5 +68,14 @@ typedef struct ws_db_ops {
  * sentence into err[0..errlen). */
 ws_db *ws_sqlite_open(const char *path, int write, const ws_db_ops **ops,
                       char *err, size_t errlen);
+
+/* Opens the PostgreSQL database at a libpq URL (postgresql://...); the
+ * same contract as ws_sqlite_open. */
+ws_db *ws_pg_open(const char *url, int write, const ws_db_ops **ops,
+                  char *err, size_t errlen);
+
+/* The URL with any password replaced by "***", for messages; at most
+ * cap - 1 bytes. */
+void ws_pg_redact(const char *url, char *out, size_t cap);
 
 #endif

@@ -115,9 +115,11 @@ static void clear_article(ws_article *a)
 static ws_status scan_start(scan *sc, ws_store *st)
 {
     sc->st = st;
-    sc->s = ws_store_prepare(st, SCAN_SQL);
+    /* Streamed: the whole collection passes, a batch at a time, while the
+     * assignments are written on the same connection. */
+    sc->s = st->ops->prepare_stream(st->db, SCAN_SQL);
     if (!sc->s)
-        return WS_ERR_DB;
+        return ws_store_dberr(st, "cannot prepare a query");
     sc->row = st->ops->step(sc->s);
     return WS_OK;
 }
@@ -283,7 +285,10 @@ ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
                           "outside a transaction", st->path);
         return WS_ERR_USAGE;
     }
-    if (o->exec(st->db, "BEGIN") != WS_OK)
+    /* One regrouping at a time among the processes writing this store,
+     * over one snapshot of it; ingests go on meanwhile, and what they add
+     * is grouped by the regrouping each of them runs when it ends. */
+    if (o->begin_exclusive(st->db) != WS_OK)
         return ws_store_dberr(st, "cannot begin regrouping");
     ws_status rc = WS_OK;
     if (o->exec(st->db, "UPDATE quote SET speaker = NULL, statement = NULL;"
@@ -329,10 +334,13 @@ ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
     ws_speakers_free(sp);
     ws_stories_free(stories);
     if (rc != WS_OK) {
-        o->exec(st->db, "ROLLBACK");
+        o->end_exclusive(st->db, 0);
         return rc;
     }
-    if (o->exec(st->db, "COMMIT") != WS_OK)
-        return ws_store_dberr(st, "cannot commit regrouping");
+    if (o->end_exclusive(st->db, 1) != WS_OK) {
+        rc = ws_store_dberr(st, "cannot commit regrouping");
+        o->end_exclusive(st->db, 0);
+        return rc;
+    }
     return WS_OK;
 }

@@ -175,6 +175,18 @@ static void db_close(ws_db *db)
     free(db);
 }
 
+/* BEGIN IMMEDIATE takes the write lock at once, so the version or the
+ * articles read next cannot change before this transaction writes. */
+static ws_status db_begin_exclusive(ws_db *db)
+{
+    return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+static ws_status db_end_exclusive(ws_db *db, int commit)
+{
+    return db_exec(db, commit ? "COMMIT" : "ROLLBACK");
+}
+
 static ws_status db_get_version(ws_db *db, int *version)
 {
     sqlite3_stmt *st;
@@ -234,6 +246,7 @@ static const ws_db_ops sqlite_ops = {
     .name = "sqlite",
     .exec = db_exec,
     .prepare = db_prepare,
+    .prepare_stream = db_prepare,
     .bind_text = db_bind_text,
     .bind_int = db_bind_int,
     .bind_double = db_bind_double,
@@ -249,6 +262,8 @@ static const ws_db_ops sqlite_ops = {
     .n_migrations = sizeof migrations / sizeof migrations[0],
     .get_version = db_get_version,
     .set_version = db_set_version,
+    .begin_exclusive = db_begin_exclusive,
+    .end_exclusive = db_end_exclusive,
     .quote_match = "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts "
                    "MATCH ?)",
     .match_words = match_words,

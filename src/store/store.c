@@ -39,22 +39,45 @@ const char *ws_store_errmsg(const ws_store *st)
 }
 
 /* Brings the schema to the newest version, one migration per transaction,
- * so a database made by an older whosaid is upgraded in place. */
-static ws_status migrate(ws_store *st, int version)
+ * so a database made by an older whosaid is upgraded in place. Each step
+ * runs alone and reads the version again first: another process opening
+ * the same new database at the same time may have migrated it already. */
+static ws_status migrate(ws_store *st)
 {
-    for (size_t v = (size_t)version; v < st->ops->n_migrations; v++) {
-        if (st->ops->exec(st->db, "BEGIN") != WS_OK)
+    const ws_db_ops *o = st->ops;
+    for (;;) {
+        int v;
+        if (o->begin_exclusive(st->db) != WS_OK)
             return ws_store_dberr(st, "cannot begin the schema migration");
-        if (st->ops->exec(st->db, st->ops->migrations[v]) != WS_OK ||
-            st->ops->set_version(st->db, (int)v + 1) != WS_OK) {
-            ws_status rc = ws_store_dberr(st, "schema migration failed");
-            st->ops->exec(st->db, "ROLLBACK");
+        if (o->get_version(st->db, &v) != WS_OK) {
+            ws_status rc = ws_store_dberr(st, "cannot read the schema "
+                                              "version");
+            o->end_exclusive(st->db, 0);
             return rc;
         }
-        if (st->ops->exec(st->db, "COMMIT") != WS_OK)
-            return ws_store_dberr(st, "cannot commit the schema migration");
+        if (v >= (int)o->n_migrations)
+            return o->end_exclusive(st->db, 1) == WS_OK
+                       ? WS_OK
+                       : ws_store_dberr(st, "cannot end the migration");
+        if (o->exec(st->db, o->migrations[v]) != WS_OK ||
+            o->set_version(st->db, v + 1) != WS_OK) {
+            ws_status rc = ws_store_dberr(st, "schema migration failed");
+            o->end_exclusive(st->db, 0);
+            return rc;
+        }
+        if (o->end_exclusive(st->db, 1) != WS_OK) {
+            ws_status rc = ws_store_dberr(st, "cannot commit the schema "
+                                              "migration");
+            o->end_exclusive(st->db, 0);
+            return rc;
+        }
     }
-    return WS_OK;
+}
+
+static bool is_pg_url(const char *where)
+{
+    return strncmp(where, "postgresql://", 13) == 0 ||
+           strncmp(where, "postgres://", 11) == 0;
 }
 
 ws_status ws_store_open(const char *where, enum ws_store_mode mode,
@@ -64,18 +87,22 @@ ws_status ws_store_open(const char *where, enum ws_store_mode mode,
     *out = st;
     if (!where || !*where)
         where = "whosaid.db";
-    st->path = ws_xstrdup(where);
     st->write = mode == WS_STORE_WRITE;
-    if (strncmp(where, "postgresql://", 13) == 0 ||
-        strncmp(where, "postgres://", 11) == 0) {
-        ws_store_fail(st, "database '%s': this whosaid was built without "
-                          "the PostgreSQL backend", where);
-        return WS_ERR_IO;
-    }
-    st->db = ws_sqlite_open(where, st->write, &st->ops, st->err,
+    if (is_pg_url(where)) {
+        /* Messages name the database without its password. */
+        char shown[512];
+        ws_pg_redact(where, shown, sizeof shown);
+        st->path = ws_xstrdup(shown);
+        st->db = ws_pg_open(where, st->write, &st->ops, st->err,
                             sizeof st->err);
+    } else {
+        st->path = ws_xstrdup(where);
+        st->db = ws_sqlite_open(where, st->write, &st->ops, st->err,
+                                sizeof st->err);
+    }
     if (!st->db)
         return WS_ERR_IO;
+    where = st->path;
     int version;
     if (st->ops->get_version(st->db, &version) != WS_OK) {
         ws_store_dberr(st, "cannot read the schema version");
@@ -93,7 +120,7 @@ ws_status ws_store_open(const char *where, enum ws_store_mode mode,
         return WS_ERR_IO;
     }
     if (st->write && version < (int)st->ops->n_migrations &&
-        migrate(st, version) != WS_OK)
+        migrate(st) != WS_OK)
         return WS_ERR_IO;
     return WS_OK;
 }
@@ -174,12 +201,53 @@ static ws_status prepare_ingest(ws_store *st)
     st->put_article = ws_store_prepare(
         st, "INSERT INTO article (doc_hash, text_hash, source, url, outlet,"
             " title, date, day, authors, language, dateline, format, charset,"
-            " text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+            " text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING RETURNING id");
     st->put_quote = ws_store_prepare(
         st, "INSERT INTO quote (article, seq, text, kind, speaker_name,"
             " speaker_kind, mention, cue, start, stop, confidence)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     return st->find && st->put_article && st->put_quote ? WS_OK : WS_ERR_DB;
+}
+
+/* Inserts the article row unless a stored document has its hash or its
+ * URL and text; *id is its new id, or 0 when it was there. Returns
+ * WS_STEP_DONE or WS_STEP_ERROR. */
+static int insert_article(ws_store *st, const char *doc_hash,
+                          const char *text_hash, const ws_article *a,
+                          const char *day, const char *authors, int64_t *id)
+{
+    const ws_db_ops *o = st->ops;
+    ws_stmt *s = st->put_article;
+    o->bind_text(s, 1, doc_hash);
+    o->bind_text(s, 2, text_hash);
+    o->bind_text(s, 3, a->source ? a->source : "-");
+    o->bind_text(s, 4, a->url);
+    o->bind_text(s, 5, a->outlet);
+    o->bind_text(s, 6, a->title);
+    o->bind_text(s, 7, a->date);
+    o->bind_text(s, 8, day[0] ? day : NULL);
+    o->bind_text(s, 9, authors);
+    o->bind_text(s, 10, a->language);
+    o->bind_text(s, 11, a->dateline);
+    o->bind_text(s, 12, a->format);
+    o->bind_text(s, 13, a->charset);
+    o->bind_text(s, 14, a->text ? a->text : "");
+    *id = 0;
+    int rc = o->step(s);
+    if (rc == WS_STEP_ROW) {
+        *id = o->col_int(s, 0);
+        rc = o->step(s);
+    }
+    o->reset(s);
+    return rc == WS_STEP_DONE ? WS_STEP_DONE : WS_STEP_ERROR;
+}
+
+static ws_status release(ws_store *st)
+{
+    if (st->ops->exec(st->db, "RELEASE SAVEPOINT ws_doc") != WS_OK)
+        return ws_store_dberr(st, "cannot store an article");
+    return WS_OK;
 }
 
 ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
@@ -225,31 +293,42 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
     }
     ws_buf_putc(&authors, ']');
 
-    ws_stmt *s = st->put_article;
-    o->bind_text(s, 1, doc_hash);
-    o->bind_text(s, 2, text_hash);
-    o->bind_text(s, 3, a->source ? a->source : "-");
-    o->bind_text(s, 4, a->url);
-    o->bind_text(s, 5, a->outlet);
-    o->bind_text(s, 6, a->title);
-    o->bind_text(s, 7, a->date);
-    o->bind_text(s, 8, day[0] ? day : NULL);
-    o->bind_text(s, 9, ws_buf_cstr(&authors));
-    o->bind_text(s, 10, a->language);
-    o->bind_text(s, 11, a->dateline);
-    o->bind_text(s, 12, a->format);
-    o->bind_text(s, 13, a->charset);
-    o->bind_text(s, 14, a->text ? a->text : "");
-    rc = o->step(s);
-    int64_t id = rc == WS_STEP_ROW ? o->col_int(s, 0) : 0;
-    if (rc == WS_STEP_ROW)
-        rc = o->step(s);
-    o->reset(s);
+    /* Where writers lock rows until commit, a document another writer is
+     * storing right now makes this insert wait for that transaction; if
+     * that writer in turn waits for one of ours, the server breaks the
+     * cycle by failing one insert. The savepoint keeps the rest of our
+     * transaction; committing it releases what the other writer waits
+     * for, and the retry, holding nothing, can only wait, not deadlock. */
+    bool locking = o->deadlocked != NULL;
+    int64_t id = 0;
+    ws_status res = WS_OK;
+    for (int attempt = 0;; attempt++) {
+        if (locking && o->exec(st->db, "SAVEPOINT ws_doc") != WS_OK) {
+            res = ws_store_dberr(st, "cannot store an article");
+            break;
+        }
+        rc = insert_article(st, doc_hash, text_hash, a, day,
+                            ws_buf_cstr(&authors), &id);
+        if (rc == WS_STEP_DONE || !locking || attempt > 0 ||
+            !o->deadlocked(st->db)) {
+            if (rc != WS_STEP_DONE)
+                res = ws_store_dberr(st, "cannot store an article");
+            break;
+        }
+        if (o->exec(st->db, "ROLLBACK TO SAVEPOINT ws_doc") != WS_OK ||
+            o->exec(st->db, "COMMIT") != WS_OK ||
+            o->exec(st->db, "BEGIN") != WS_OK) {
+            res = ws_store_dberr(st, "cannot retry an article");
+            break;
+        }
+    }
     ws_buf_cleanup(&authors);
-    if (rc != WS_STEP_DONE || id <= 0)
-        return ws_store_dberr(st, "cannot store an article");
+    if (res != WS_OK)
+        return res;
+    if (id <= 0) /* another writer stored it first */
+        return locking ? release(st) : WS_OK;
 
-    s = st->put_quote;
+    ws_stmt *s = st->put_quote;
     for (size_t i = 0; i < a->n_quotes; i++) {
         const ws_quote *q = &a->quotes[i];
         o->bind_int(s, 1, id);
@@ -268,6 +347,8 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
         if (rc != WS_STEP_DONE)
             return ws_store_dberr(st, "cannot store a quote");
     }
+    if (locking && release(st) != WS_OK)
+        return WS_ERR_DB;
     *added = 1;
     return WS_OK;
 }

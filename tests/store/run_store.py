@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""The corpus commands as a user drives them: ingest into a fresh SQLite
-store, idempotency (same bytes; same URL with the same text), the queries in
+"""The corpus commands as a user drives them: ingest into a fresh store,
+idempotency (same bytes; same URL with the same text), the queries in
 every format, errors for bad options and missing or corrupt databases, and
 a real ingest process killed with SIGKILL mid-run.
 
-usage: run_store.py WHOSAID_BINARY REPO_ROOT
+usage: run_store.py WHOSAID_BINARY REPO_ROOT [--pg [URL]]
+
+Without --pg every check runs on SQLite files. With --pg the same checks
+run on PostgreSQL, each store a fresh database created on the server at
+URL (default: $WS_TEST_PG, else the server of tests/store/pg_server.sh,
+postgresql://postgres@127.0.0.1:54329) by a role that may create
+databases. When that server cannot be reached the run fails if CI or
+WS_REQUIRE_PG=1 is set, and otherwise reports "skipped: no server" with
+exit code 77 (ctest's SKIP_RETURN_CODE).
 """
 import csv
 import io
@@ -19,6 +27,12 @@ import tempfile
 import time
 
 BIN, ROOT = sys.argv[1], sys.argv[2]
+PG = None
+if len(sys.argv) > 3 and sys.argv[3] == "--pg":
+    PG = (sys.argv[4] if len(sys.argv) > 4 else
+          os.environ.get("WS_TEST_PG") or
+          "postgresql://postgres@127.0.0.1:54329").rstrip("/")
+SKIP = 77
 FIXTURES = [os.path.join(ROOT, "tests", "corpus", d) for d in ("text", "html")]
 failures = []
 
@@ -41,17 +55,120 @@ def jsonl(out):
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def count(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchone()[0]
-    finally:
-        con.close()
+def psql(url, sql):
+    p = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v",
+                        "ON_ERROR_STOP=1", "-d", url, "-c", sql],
+                       capture_output=True, timeout=120)
+    if p.returncode != 0:
+        raise RuntimeError(f"psql {sql!r}: {p.stderr.decode().strip()}")
+    return p.stdout.decode("utf-8").strip()
+
+
+class SqliteTarget:
+    """Stores are files in the test's temporary directory."""
+    name = "sqlite"
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+
+    def new_db(self, name):
+        return os.path.join(self.tmp, name + ".db")
+
+    def missing_db(self, name):
+        return os.path.join(self.tmp, name + ".db")
+
+    def count(self, db, sql):
+        con = sqlite3.connect(db)
+        try:
+            return con.execute(sql).fetchone()[0]
+        finally:
+            con.close()
+
+    def foreign_db(self, name):
+        path = self.new_db(name)
+        sqlite3.connect(path).execute("CREATE TABLE t(x)").connection.commit()
+        return path
+
+    def intact(self, db):
+        con = sqlite3.connect(db)
+        try:
+            return con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            con.close()
+
+    def cleanup(self):
+        pass
+
+
+class PgTarget:
+    """Stores are fresh databases on the server, dropped at the end."""
+    name = "postgresql"
+
+    def __init__(self, base):
+        self.base = base
+        self.prefix = f"ws_test_{os.getpid()}_"
+        self.made = []
+
+    def new_db(self, name):
+        db = self.prefix + name
+        psql(self.base + "/postgres", f'DROP DATABASE IF EXISTS "{db}"')
+        psql(self.base + "/postgres", f'CREATE DATABASE "{db}"')
+        self.made.append(db)
+        return f"{self.base}/{db}"
+
+    def missing_db(self, name):
+        return f"{self.base}/{self.prefix}{name}"
+
+    def count(self, db, sql):
+        return int(psql(db, sql))
+
+    def foreign_db(self, name):
+        url = self.new_db(name)
+        psql(url, "CREATE TABLE t(x integer)")
+        return url
+
+    def intact(self, db):
+        # The server's own recovery keeps a killed client's work atomic;
+        # check that the store's tables still answer.
+        psql(db, "SELECT count(*) FROM article, quote WHERE false")
+        return True
+
+    def cleanup(self):
+        for db in self.made:
+            try:
+                psql(self.base + "/postgres",
+                     f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+            except RuntimeError as e:
+                print("warning:", e)
+
+
+def pg_target():
+    required = (os.environ.get("WS_REQUIRE_PG") == "1" or
+                os.environ.get("CI", "") not in ("", "0", "false"))
+    why = None
+    if not shutil.which("psql"):
+        why = "psql not found (install postgresql-client)"
+    else:
+        try:
+            psql(PG + "/postgres", "SELECT 1")
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            why = f"cannot reach {PG}: {e}"
+    if why is None:
+        return PgTarget(PG)
+    if required:
+        print(f"FAIL: PostgreSQL required (CI or WS_REQUIRE_PG=1) but {why};"
+              " start one with tests/store/pg_server.sh start")
+        sys.exit(1)
+    print(f"skipped: no server ({why})")
+    sys.exit(SKIP)
 
 
 tmp = tempfile.mkdtemp(prefix="whosaid-store-")
+target = pg_target() if PG else SqliteTarget(tmp)
+count = target.count
+print("store checks on", target.name)
 try:
-    db = os.path.join(tmp, "w.db")
+    db = target.new_db("w")
     # The articles of the extract corpus cases (their expected .json files
     # beside them are not articles).
     inputs = sorted(os.path.join(r, f) for d in FIXTURES
@@ -218,17 +335,25 @@ try:
     check(rc == 2 and "--since" in err, "bad --since is a usage error")
     rc, out, err = run("quotes", "--db", db, "--bogus")
     check(rc == 2, "unknown option")
-    missing = os.path.join(tmp, "missing.db")
+    missing = target.missing_db("missing")
     rc, out, err = run("quotes", "--db", missing)
-    check(rc == 1 and "missing.db" in err and not os.path.exists(missing),
+    check(rc == 1 and "missing" in err and not os.path.exists(missing),
           f"missing database: clear error, not created ({err.strip()})")
-    junk = os.path.join(tmp, "junk.db")
-    with open(junk, "wb") as f:
-        f.write(os.urandom(8192))
-    rc, out, err = run("speakers", "--db", junk)
-    check(rc == 1 and "junk.db" in err, f"corrupt database ({err.strip()})")
-    other = os.path.join(tmp, "other.db")
-    sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
+    if PG:
+        # A password never appears in a message.
+        at = PG.index("://") + 3
+        secret = PG[:at] + PG[at:].replace("@", ":s3cr3t@", 1)
+        rc, out, err = run("quotes", "--db", secret + "/nosuchdb_ws")
+        check(rc == 1 and "s3cr3t" not in err and "nosuchdb_ws" in err,
+              f"password redacted ({err.strip()})")
+    else:
+        junk = os.path.join(tmp, "junk.db")
+        with open(junk, "wb") as f:
+            f.write(os.urandom(8192))
+        rc, out, err = run("speakers", "--db", junk)
+        check(rc == 1 and "junk.db" in err,
+              f"corrupt database ({err.strip()})")
+    other = target.foreign_db("other")
     rc, out, err = run("stories", "--db", other)
     check(rc == 1 and "not a whosaid database" in err, "foreign database")
 
@@ -244,7 +369,7 @@ try:
                   encoding="utf-8") as f:
             f.write(base + f"\nThe council met for the {i}th time, "
                     f"the chair said.\n")
-    kdb = os.path.join(tmp, "kill.db")
+    kdb = target.new_db("kill")
     p = subprocess.Popen([BIN, "ingest", "--db", kdb, "--batch", "50",
                           "--verbose", docs], stderr=subprocess.PIPE)
     reported = 0
@@ -261,11 +386,8 @@ try:
     p.wait()
     p.stderr.close()
     check(p.returncode == -signal.SIGKILL, "the ingest was killed mid-run")
-    con = sqlite3.connect(kdb)
-    check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok",
-          "killed store passes integrity_check")
-    kept = con.execute("SELECT count(*) FROM article").fetchone()[0]
-    con.close()
+    check(target.intact(kdb), "killed store passes integrity_check")
+    kept = count(kdb, "SELECT count(*) FROM article")
     check(kept >= reported, f"committed batches survive ({kept} >= {reported})")
     rc, out, err = run("ingest", "--db", kdb, docs)
     check(rc == 0 and f"{total - kept} new documents" in err,
@@ -275,9 +397,10 @@ try:
     check(count(kdb, "SELECT count(DISTINCT source) FROM article") == total,
           "no duplicate sources")
 finally:
+    target.cleanup()
     shutil.rmtree(tmp, ignore_errors=True)
 
 if failures:
-    print(f"{len(failures)} store checks failed")
+    print(f"{len(failures)} store checks failed on {target.name}")
     sys.exit(1)
-print("all store checks passed")
+print(f"all store checks passed on {target.name}")
