@@ -50,6 +50,9 @@ typedef struct ws_db_ops {
     size_t n_migrations;
     ws_status (*get_version)(ws_db *db, int *version);
     ws_status (*set_version)(ws_db *db, int version);
+    /* Begins an ingest transaction (writers take their locks the way the
+     * backend serialises them). */
+    const char *begin_write;
     /* A transaction that runs alone among every process writing the
      * database and reads one snapshot throughout (schema migrations,
      * regrouping); ended by end_exclusive (commit or roll back; after a

@@ -540,6 +540,7 @@ static const ws_db_ops pg_ops = {
     .n_migrations = sizeof migrations / sizeof migrations[0],
     .get_version = db_get_version,
     .set_version = db_set_version,
+    .begin_write = "BEGIN",
     .begin_exclusive = db_begin_exclusive,
     .end_exclusive = db_end_exclusive,
     .quote_match = "to_tsvector('simple', q.text) @@ "

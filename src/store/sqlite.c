@@ -262,6 +262,10 @@ static const ws_db_ops sqlite_ops = {
     .n_migrations = sizeof migrations / sizeof migrations[0],
     .get_version = db_get_version,
     .set_version = db_set_version,
+    /* The write lock up front: a deferred transaction that read first
+     * could not take it once another writer has committed (BUSY_SNAPSHOT,
+     * which the busy timeout does not wait out). */
+    .begin_write = "BEGIN IMMEDIATE",
     .begin_exclusive = db_begin_exclusive,
     .end_exclusive = db_end_exclusive,
     .quote_match = "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts "

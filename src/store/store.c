@@ -147,7 +147,7 @@ ws_status ws_store_begin(ws_store *st)
         ws_store_fail(st, "database '%s' is not open for writing", st->path);
         return WS_ERR_USAGE;
     }
-    if (st->ops->exec(st->db, "BEGIN") != WS_OK)
+    if (st->ops->exec(st->db, st->ops->begin_write) != WS_OK)
         return ws_store_dberr(st, "cannot begin a transaction");
     st->in_tx = 1;
     return WS_OK;
@@ -317,7 +317,7 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
         }
         if (o->exec(st->db, "ROLLBACK TO SAVEPOINT ws_doc") != WS_OK ||
             o->exec(st->db, "COMMIT") != WS_OK ||
-            o->exec(st->db, "BEGIN") != WS_OK) {
+            o->exec(st->db, o->begin_write) != WS_OK) {
             res = ws_store_dberr(st, "cannot retry an article");
             break;
         }

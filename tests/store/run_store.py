@@ -396,6 +396,62 @@ try:
           "all documents once after the re-run")
     check(count(kdb, "SELECT count(DISTINCT source) FROM article") == total,
           "no duplicate sources")
+
+    # --- concurrent writers -------------------------------------------------
+    # Three ingests at once into one store over overlapping inputs, two of
+    # them in opposite orders (each holds documents the other is about to
+    # store: lock cycles on a server): every document once, nothing lost,
+    # the groupings complete after the last regrouping.
+    uniq = 900
+    for part, (lo, hi) in (("x", (0, 600)), ("y", (300, uniq))):
+        d = os.path.join(tmp, "conc", part)
+        os.makedirs(d)
+        for i in range(lo, hi):
+            # y lists its documents in descending order: the writers
+            # meet inside the overlap going opposite ways.
+            name = f"{i:05d}" if part == "x" else f"{99999 - i:05d}"
+            with open(os.path.join(d, name + ".txt"), "w",
+                      encoding="utf-8") as f:
+                f.write(base + f"\nThe harbour board sat for the {i}th time, "
+                        f"its secretary said.\n")
+    x, y = (os.path.join(tmp, "conc", p) for p in ("x", "y"))
+    cdb = target.new_db("conc")
+    # The first process creates the schema; the others open it meanwhile.
+    orders = ([x, y], [y, x], [y])
+    procs = [subprocess.Popen([BIN, "ingest", "--db", cdb, "--batch", "40",
+                               *o], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE) for o in orders]
+    new = 0
+    for p in procs:
+        _, perr = p.communicate(timeout=300)
+        perr = perr.decode()
+        check(p.returncode == 0, f"concurrent ingest exit 0 ({perr.strip()})")
+        if " new documents" in perr:
+            new += int(perr.split(" new documents")[0].split()[-1])
+    stored = count(cdb, "SELECT count(*) FROM article")
+    check(stored == uniq, f"concurrent: each document once ({stored})")
+    check(count(cdb, "SELECT count(DISTINCT doc_hash) FROM article") == uniq,
+          "concurrent: no duplicate hashes")
+    check(new == uniq, f"concurrent: the writers' new documents add up ({new})")
+    check(count(cdb, "SELECT count(*) FROM quote q WHERE NOT EXISTS "
+                     "(SELECT 1 FROM article a WHERE a.id = q.article)") == 0,
+          "concurrent: no orphan quotes")
+    check(count(cdb, "SELECT count(*) FROM quote WHERE statement IS NULL")
+          == 0, "concurrent: every quote in a statement")
+    check(count(cdb, "SELECT count(*) FROM article WHERE story IS NULL") == 0,
+          "concurrent: every article in a story")
+    check(count(cdb, "SELECT count(*) FROM story") ==
+          count(cdb, "SELECT count(DISTINCT story) FROM article"),
+          "concurrent: story rows match the articles' stories")
+    check(count(cdb, "SELECT count(*) FROM statement") ==
+          count(cdb, "SELECT count(DISTINCT statement) FROM quote"),
+          "concurrent: statement rows match the quotes' statements")
+    # Regrouping depends only on what is stored: once more changes nothing.
+    before = run("quotes", "--db", cdb, "--format", "jsonl")[1]
+    rc, out, err = run("ingest", "--db", cdb, x)
+    check(rc == 0 and "0 new documents" in err, "concurrent: all stored")
+    check(run("quotes", "--db", cdb, "--format", "jsonl")[1] == before,
+          "concurrent: groupings stable")
 finally:
     target.cleanup()
     shutil.rmtree(tmp, ignore_errors=True)
