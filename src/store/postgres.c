@@ -16,7 +16,8 @@
 #include <string.h>
 
 enum {
-    MAX_PARAMS = 64,      /* the store's statements bind far fewer */
+    MAX_PARAMS = 4096,    /* the store's batched updates bind 768 */
+    MAX_SQL = 1 << 20,    /* bytes of one statement's text */
     FETCH_ROWS = 256,     /* rows per cursor FETCH */
     MAX_WORDS = 64,       /* words of a full-text query */
     MAX_MATCH = 8192,     /* bytes of a rewritten full-text query */
@@ -37,8 +38,8 @@ struct ws_stmt {
     ws_db *db;
     char *sql; /* with $n placeholders */
     int n_params;
-    char *values[MAX_PARAMS];
-    Oid types[MAX_PARAMS];
+    char **values; /* n_params of them, NULL: SQL NULL */
+    Oid *types;
     int stream;        /* rows through a cursor */
     char name[40];     /* of the prepared statement, "" until prepared */
     char cursor[40];   /* of the open cursor, "" when none */
@@ -159,7 +160,7 @@ static ws_status db_exec(ws_db *db, const char *sql)
 static char *number_params(const char *sql, int *n_params)
 {
     ws_buf b;
-    ws_buf_init(&b, 0);
+    ws_buf_init(&b, MAX_SQL);
     int n = 0;
     char quote = 0;
     for (const char *p = sql; *p; p++) {
@@ -169,14 +170,16 @@ static char *number_params(const char *sql, int *n_params)
         } else if (*p == '\'' || *p == '"') {
             quote = *p;
         } else if (*p == '?') {
-            if (++n > MAX_PARAMS) {
+            if (++n > MAX_PARAMS || ws_buf_printf(&b, "$%d", n) != WS_OK) {
                 ws_buf_cleanup(&b);
                 return NULL;
             }
-            ws_buf_printf(&b, "$%d", n);
             continue;
         }
-        ws_buf_putc(&b, *p);
+        if (ws_buf_putc(&b, *p) != WS_OK) {
+            ws_buf_cleanup(&b);
+            return NULL;
+        }
     }
     *n_params = n;
     return ws_buf_detach(&b, NULL);
@@ -187,13 +190,15 @@ static ws_stmt *make_stmt(ws_db *db, const char *sql, int stream)
     int n = 0;
     char *numbered = number_params(sql, &n);
     if (!numbered) {
-        fail(db, "too many parameters in a statement");
+        fail(db, "a statement too long or with too many parameters");
         return NULL;
     }
     ws_stmt *s = ws_xcalloc(1, sizeof *s);
     s->db = db;
     s->sql = numbered;
     s->n_params = n;
+    s->values = ws_xcalloc(n ? (size_t)n : 1, sizeof *s->values);
+    s->types = ws_xcalloc(n ? (size_t)n : 1, sizeof *s->types);
     s->stream = stream;
     s->cur = -1;
     return s;
@@ -277,7 +282,7 @@ static int start(ws_stmt *s)
     if (s->stream && PQtransactionStatus(db->conn) == PQTRANS_INTRANS) {
         snprintf(s->cursor, sizeof s->cursor, "ws_cur_%lu", db->next_name++);
         ws_buf q;
-        ws_buf_init(&q, 0);
+        ws_buf_init(&q, 0); /* s->sql is capped; this adds 50 bytes */
         ws_buf_printf(&q, "DECLARE %s NO SCROLL CURSOR FOR %s", s->cursor,
                       s->sql);
         PGresult *res = PQexecParams(db->conn, ws_buf_cstr(&q), s->n_params,
@@ -387,6 +392,8 @@ static void db_finalize(ws_stmt *s)
         snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
         PQclear(PQexec(s->db->conn, sql));
     }
+    free(s->values);
+    free(s->types);
     free(s->sql);
     free(s);
 }
@@ -559,7 +566,7 @@ static void quiet(void *arg, const char *message)
 void ws_pg_redact(const char *url, char *out, size_t cap)
 {
     ws_buf b;
-    ws_buf_init(&b, cap ? cap - 1 : 0);
+    ws_buf_init(&b, 1 << 16); /* out is cut to cap below */
     const char *scheme = strstr(url, "://");
     const char *p = url;
     if (scheme) {

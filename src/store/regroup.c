@@ -209,16 +209,88 @@ static ws_status write_speakers(ws_store *st, const ws_speakers *sp)
     return rc;
 }
 
+/* The assignments go out as one UPDATE ... FROM (VALUES ...) per
+ * UPDATE_ROWS rows rather than one statement per article or quote: a
+ * server backend pays a round trip per statement. VALUES columns are
+ * column1, column2 ... in both SQLite and PostgreSQL; the casts type the
+ * parameters for a server that types them from their place. */
+enum { UPDATE_ROWS = 256, UPDATE_WIDTH = 3 };
+
+typedef struct updates {
+    ws_store *st;
+    const char *set;   /* "article SET story = v.column2" */
+    const char *where; /* "article.id = v.column1" */
+    int width;         /* values per row, <= UPDATE_WIDTH */
+    size_t n;
+    int64_t v[UPDATE_ROWS * UPDATE_WIDTH]; /* <= 0: NULL */
+    ws_stmt *full;     /* for UPDATE_ROWS rows, prepared on first use */
+} updates;
+
+static ws_stmt *updates_prepare(updates *u, size_t rows)
+{
+    ws_buf sql;
+    ws_buf_init(&sql, 1 << 16); /* 256 rows of 3 casts: 20 KB */
+    ws_buf_printf(&sql, "UPDATE %s FROM (VALUES ", u->set);
+    for (size_t r = 0; r < rows; r++) {
+        ws_buf_puts(&sql, r ? ",(" : "(");
+        for (int c = 0; c < u->width; c++)
+            ws_buf_puts(&sql, c ? ",CAST(? AS BIGINT)" : "CAST(? AS BIGINT)");
+        ws_buf_putc(&sql, ')');
+    }
+    ws_buf_printf(&sql, ") AS v WHERE %s", u->where);
+    ws_stmt *s = ws_store_prepare(u->st, ws_buf_cstr(&sql));
+    ws_buf_cleanup(&sql);
+    return s;
+}
+
+static ws_status updates_flush(updates *u)
+{
+    const ws_db_ops *o = u->st->ops;
+    if (!u->n)
+        return WS_OK;
+    ws_stmt *s = u->n == UPDATE_ROWS ? u->full : NULL;
+    if (!s)
+        s = updates_prepare(u, u->n);
+    if (!s)
+        return WS_ERR_DB;
+    if (u->n == UPDATE_ROWS)
+        u->full = s;
+    for (size_t i = 0; i < u->n * (size_t)u->width; i++) {
+        if (u->v[i] > 0)
+            o->bind_int(s, (int)i + 1, u->v[i]);
+        else
+            o->bind_text(s, (int)i + 1, NULL);
+    }
+    int r = o->step(s);
+    if (s == u->full)
+        o->reset(s);
+    else
+        o->finalize(s);
+    u->n = 0;
+    return r == WS_STEP_DONE ? WS_OK
+                             : ws_store_dberr(u->st, "cannot store groupings");
+}
+
+static ws_status updates_add(updates *u, int64_t a, int64_t b, int64_t c)
+{
+    int64_t *row = &u->v[u->n * (size_t)u->width];
+    const int64_t vals[UPDATE_WIDTH] = {a, b, c};
+    memcpy(row, vals, (size_t)u->width * sizeof *row);
+    return ++u->n == UPDATE_ROWS ? updates_flush(u) : WS_OK;
+}
+
 static ws_status assign(ws_store *st, const ws_speakers *sp,
                         ws_stories *stories, ws_regroup_stats *stats)
 {
     const ws_db_ops *o = st->ops;
     ws_statements *stmts = ws_statements_new(NULL);
-    ws_stmt *ua = ws_store_prepare(st, "UPDATE article SET story = ? "
-                                       "WHERE id = ?");
-    ws_stmt *uq = ws_store_prepare(
-        st, "UPDATE quote SET speaker = ?, statement = ? WHERE id = ?");
-    ws_status rc = ua && uq ? WS_OK : WS_ERR_DB;
+    updates ua = {.st = st, .set = "article SET story = v.column2",
+                  .where = "article.id = v.column1", .width = 2};
+    updates uq = {.st = st,
+                  .set = "quote SET speaker = v.column2, "
+                         "statement = v.column3",
+                  .where = "quote.id = v.column1", .width = 3};
+    ws_status rc = WS_OK;
     size_t n_statements = 0, n_stories = 0;
     int64_t *qids = NULL;
     size_t qcap = 0;
@@ -237,25 +309,15 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
         size_t story = ws_stories_add(stories, &a);
         if (story + 1 > n_stories)
             n_stories = story + 1;
-        o->bind_int(ua, 1, (int64_t)story + 1);
-        o->bind_int(ua, 2, aid);
-        if (o->step(ua) != WS_STEP_DONE)
-            rc = ws_store_dberr(st, "cannot store a story");
-        o->reset(ua);
+        rc = updates_add(&ua, aid, (int64_t)story + 1, 0);
         for (size_t i = 0; rc == WS_OK && i < a.n_quotes; i++) {
             size_t who = ws_speakers_resolve(sp, &a, &a.quotes[i]);
             size_t sid = ws_statements_add(stmts, who, &a, &a.quotes[i]);
             if (sid + 1 > n_statements)
                 n_statements = sid + 1;
-            if (who == WS_CORPUS_NONE)
-                o->bind_text(uq, 1, NULL);
-            else
-                o->bind_int(uq, 1, (int64_t)who + 1);
-            o->bind_int(uq, 2, (int64_t)sid + 1);
-            o->bind_int(uq, 3, qids[i]);
-            if (o->step(uq) != WS_STEP_DONE)
-                rc = ws_store_dberr(st, "cannot store a statement");
-            o->reset(uq);
+            rc = updates_add(&uq, qids[i],
+                             who == WS_CORPUS_NONE ? 0 : (int64_t)who + 1,
+                             (int64_t)sid + 1);
         }
         stats->articles++;
         stats->quotes += a.n_quotes;
@@ -263,10 +325,14 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
     }
     scan_end(&sc);
     free(qids);
-    if (ua)
-        o->finalize(ua);
-    if (uq)
-        o->finalize(uq);
+    if (rc == WS_OK)
+        rc = updates_flush(&ua);
+    if (rc == WS_OK)
+        rc = updates_flush(&uq);
+    if (ua.full)
+        o->finalize(ua.full);
+    if (uq.full)
+        o->finalize(uq.full);
     ws_statements_free(stmts);
     stats->statements = n_statements;
     stats->stories = n_stories;
@@ -291,9 +357,9 @@ ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
     if (o->begin_exclusive(st->db) != WS_OK)
         return ws_store_dberr(st, "cannot begin regrouping");
     ws_status rc = WS_OK;
-    if (o->exec(st->db, "UPDATE quote SET speaker = NULL, statement = NULL;"
-                        "UPDATE article SET story = NULL;"
-                        "DELETE FROM speaker; DELETE FROM alias;"
+    /* Every article and quote read by the passes gets its assignment
+     * anew, so only the grouping tables are emptied here. */
+    if (o->exec(st->db, "DELETE FROM speaker; DELETE FROM alias;"
                         "DELETE FROM title; DELETE FROM statement;"
                         "DELETE FROM story;") != WS_OK)
         rc = ws_store_dberr(st, "cannot clear the groupings");
