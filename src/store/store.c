@@ -132,7 +132,8 @@ void ws_store_close(ws_store *st)
     if (st->db) {
         st->ops->finalize(st->find);
         st->ops->finalize(st->put_article);
-        st->ops->finalize(st->put_quote);
+        for (size_t k = 0; k < WS_STORE_QUOTE_ROWS; k++)
+            st->ops->finalize(st->put_quotes[k]);
         if (st->in_tx)
             st->ops->exec(st->db, "ROLLBACK");
         st->ops->close(st->db);
@@ -150,6 +151,7 @@ ws_status ws_store_begin(ws_store *st)
     if (st->ops->exec(st->db, st->ops->begin_write) != WS_OK)
         return ws_store_dberr(st, "cannot begin a transaction");
     st->in_tx = 1;
+    st->savepoint = 0;
     return WS_OK;
 }
 
@@ -158,6 +160,7 @@ ws_status ws_store_commit(ws_store *st)
     if (!st->in_tx)
         return WS_OK;
     st->in_tx = 0;
+    st->savepoint = 0;
     if (st->ops->exec(st->db, "COMMIT") != WS_OK) {
         ws_status rc = ws_store_dberr(st, "cannot commit");
         st->ops->exec(st->db, "ROLLBACK");
@@ -203,11 +206,26 @@ static ws_status prepare_ingest(ws_store *st)
             " title, date, day, authors, language, dateline, format, charset,"
             " text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT DO NOTHING RETURNING id");
-    st->put_quote = ws_store_prepare(
-        st, "INSERT INTO quote (article, seq, text, kind, speaker_name,"
-            " speaker_kind, mention, cue, start, stop, confidence)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    return st->find && st->put_article && st->put_quote ? WS_OK : WS_ERR_DB;
+    return st->find && st->put_article ? WS_OK : WS_ERR_DB;
+}
+
+/* The statement that stores n quotes (1 <= n <= WS_STORE_QUOTE_ROWS) in
+ * one round trip to a server. */
+static ws_stmt *quote_insert(ws_store *st, size_t n)
+{
+    if (st->put_quotes[n - 1])
+        return st->put_quotes[n - 1];
+    ws_buf sql;
+    ws_buf_init(&sql, 1 << 12);
+    ws_buf_puts(&sql, "INSERT INTO quote (article, seq, text, kind,"
+                      " speaker_name, speaker_kind, mention, cue, start,"
+                      " stop, confidence) VALUES ");
+    for (size_t i = 0; i < n; i++)
+        ws_buf_puts(&sql, i ? ",(?,?,?,?,?,?,?,?,?,?,?)"
+                            : "(?,?,?,?,?,?,?,?,?,?,?)");
+    st->put_quotes[n - 1] = ws_store_prepare(st, ws_buf_cstr(&sql));
+    ws_buf_cleanup(&sql);
+    return st->put_quotes[n - 1];
 }
 
 /* Inserts the article row unless a stored document has its hash or its
@@ -241,13 +259,6 @@ static int insert_article(ws_store *st, const char *doc_hash,
     }
     o->reset(s);
     return rc == WS_STEP_DONE ? WS_STEP_DONE : WS_STEP_ERROR;
-}
-
-static ws_status release(ws_store *st)
-{
-    if (st->ops->exec(st->db, "RELEASE SAVEPOINT ws_doc") != WS_OK)
-        return ws_store_dberr(st, "cannot store an article");
-    return WS_OK;
 }
 
 ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
@@ -303,10 +314,16 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
     int64_t id = 0;
     ws_status res = WS_OK;
     for (int attempt = 0;; attempt++) {
-        if (locking && o->exec(st->db, "SAVEPOINT ws_doc") != WS_OK) {
+        /* The previous document's savepoint is released as this one's is
+         * taken, in one round trip; commit releases the last. */
+        if (locking &&
+            o->exec(st->db, st->savepoint ? "RELEASE SAVEPOINT ws_doc;"
+                                            "SAVEPOINT ws_doc"
+                                          : "SAVEPOINT ws_doc") != WS_OK) {
             res = ws_store_dberr(st, "cannot store an article");
             break;
         }
+        st->savepoint = locking;
         rc = insert_article(st, doc_hash, text_hash, a, day,
                             ws_buf_cstr(&authors), &id);
         if (rc == WS_STEP_DONE || !locking || attempt > 0 ||
@@ -315,6 +332,7 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
                 res = ws_store_dberr(st, "cannot store an article");
             break;
         }
+        st->savepoint = 0;
         if (o->exec(st->db, "ROLLBACK TO SAVEPOINT ws_doc") != WS_OK ||
             o->exec(st->db, "COMMIT") != WS_OK ||
             o->exec(st->db, o->begin_write) != WS_OK) {
@@ -326,29 +344,35 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
     if (res != WS_OK)
         return res;
     if (id <= 0) /* another writer stored it first */
-        return locking ? release(st) : WS_OK;
+        return WS_OK;
 
-    ws_stmt *s = st->put_quote;
-    for (size_t i = 0; i < a->n_quotes; i++) {
-        const ws_quote *q = &a->quotes[i];
-        o->bind_int(s, 1, id);
-        o->bind_int(s, 2, (int64_t)i);
-        o->bind_text(s, 3, q->text ? q->text : "");
-        o->bind_text(s, 4, q->kind ? q->kind : "direct");
-        o->bind_text(s, 5, q->speaker);
-        o->bind_text(s, 6, q->speaker_kind);
-        o->bind_text(s, 7, q->mention);
-        o->bind_text(s, 8, q->cue);
-        o->bind_int(s, 9, (int64_t)q->start);
-        o->bind_int(s, 10, (int64_t)q->end);
-        o->bind_double(s, 11, q->confidence);
+    for (size_t i = 0; i < a->n_quotes;) {
+        size_t n = a->n_quotes - i;
+        if (n > WS_STORE_QUOTE_ROWS)
+            n = WS_STORE_QUOTE_ROWS;
+        ws_stmt *s = quote_insert(st, n);
+        if (!s)
+            return WS_ERR_DB;
+        for (size_t k = 0; k < n; k++, i++) {
+            const ws_quote *q = &a->quotes[i];
+            int p = (int)k * 11;
+            o->bind_int(s, p + 1, id);
+            o->bind_int(s, p + 2, (int64_t)i);
+            o->bind_text(s, p + 3, q->text ? q->text : "");
+            o->bind_text(s, p + 4, q->kind ? q->kind : "direct");
+            o->bind_text(s, p + 5, q->speaker);
+            o->bind_text(s, p + 6, q->speaker_kind);
+            o->bind_text(s, p + 7, q->mention);
+            o->bind_text(s, p + 8, q->cue);
+            o->bind_int(s, p + 9, (int64_t)q->start);
+            o->bind_int(s, p + 10, (int64_t)q->end);
+            o->bind_double(s, p + 11, q->confidence);
+        }
         rc = o->step(s);
         o->reset(s);
         if (rc != WS_STEP_DONE)
             return ws_store_dberr(st, "cannot store a quote");
     }
-    if (locking && release(st) != WS_OK)
-        return WS_ERR_DB;
     *added = 1;
     return WS_OK;
 }

@@ -10,14 +10,18 @@
 
 #include <stdlib.h>
 
+enum { WS_STORE_QUOTE_ROWS = 8 };
+
 struct ws_store {
     const ws_db_ops *ops;
     ws_db *db;
     char *path;
     int write;
     int in_tx;
-    /* ingest statements, prepared on first use */
-    ws_stmt *find, *put_article, *put_quote;
+    int savepoint; /* a document's savepoint is open (backend.h deadlocked) */
+    /* ingest statements, prepared on first use; put_quotes[k] stores k + 1
+     * quotes at once */
+    ws_stmt *find, *put_article, *put_quotes[WS_STORE_QUOTE_ROWS];
     char err[1024];
 };
 
