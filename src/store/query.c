@@ -229,7 +229,7 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
         st, "SELECT a.id, a.source, a.url, a.outlet, a.date, q.kind, q.text"
             " FROM quote q JOIN article a ON a.id = q.article"
             " WHERE q.statement = ?"
-            " ORDER BY a.day IS NULL, a.day, a.id, q.seq");
+            " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq");
     if (!list || !c.head || !c.reports) {
         rc = WS_ERR_DB;
         goto done;
@@ -407,7 +407,7 @@ ws_status ws_store_stories(ws_store *st, const ws_story_query *q,
     ws_stmt *list = ws_store_prepare(st, ws_buf_cstr(&sql));
     ws_stmt *aq = ws_store_prepare(
         st, "SELECT id, source, url, outlet, title, date FROM article"
-            " WHERE story = ? ORDER BY day IS NULL, day, id");
+            " WHERE story = ? ORDER BY day IS NULL, day, date, source, doc_hash");
     if (!list || !aq) {
         rc = WS_ERR_DB;
         goto done;

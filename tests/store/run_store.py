@@ -211,6 +211,46 @@ try:
     rc, out, err = run("export", "--db", db, "--format", "jsonl")
     check(len(jsonl(out)) == len(stmts), "export jsonl")
 
+    # --- the same answers from -j 2, and from shards merged -----------------
+    def answers(path):
+        """Everything a user can ask, without the storage-order article ids."""
+        got = []
+        for cmd in (["export", "--format", "jsonl"],
+                    ["speakers", "--format", "jsonl"],
+                    ["stories", "--format", "jsonl"]):
+            rc, out, err = run(*cmd, "--db", path)
+            check(rc == 0, f"{cmd[0]} on {path}")
+            for rec in jsonl(out):
+                for r in rec.get("reports", []):
+                    r.pop("article", None)
+                for a in rec.get("articles", []):
+                    a.pop("id", None)
+                got.append(rec)
+        return got
+
+    want = answers(db)
+    jdb = os.path.join(tmp, "j2.db")
+    rc, out, err = run("ingest", "--db", jdb, "-j", "2", *inputs)
+    check(rc == 0, f"ingest -j 2 ({err.strip()})")
+    check(answers(jdb) == want, "ingest -j 2 gives the same answers as -j 1")
+
+    shards = []
+    for k in (1, 2, 3):
+        sdb = os.path.join(tmp, f"shard{k}.db")
+        rc, out, err = run("ingest", "--db", sdb, "--shard", f"{k}/3", *inputs)
+        check(rc == 0, f"shard {k}/3 ({err.strip()})")
+        shards.append(sdb)
+    check(sum(count(x, "SELECT count(*) FROM article") for x in shards) ==
+          n_inputs, "shards partition the inputs")
+    mdb = os.path.join(tmp, "merged.db")
+    rc, out, err = run("merge", mdb, *reversed(shards))
+    check(rc == 0 and f"{n_inputs} new documents" in err, f"merge ({err})")
+    check(answers(mdb) == want, "merged shards give the answers of one run")
+    rc, out, err = run("merge", mdb, shards[0])
+    check(rc == 0 and "0 new documents" in err, "merging again adds nothing")
+    rc, out, err = run("merge", mdb, os.path.join(tmp, "nope.db"))
+    check(rc == 1 and "nope.db" in err, "merge of a missing store")
+
     # --- errors -----------------------------------------------------------
     rc, out, err = run("quotes", "--db", db, "--kind", "shouted")
     check(rc == 2 and "--kind" in err, "bad --kind is a usage error")
@@ -231,6 +271,17 @@ try:
     sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
     rc, out, err = run("stories", "--db", other)
     check(rc == 1 and "not a whosaid database" in err, "foreign database")
+
+    newer = os.path.join(tmp, "newer.db")
+    shutil.copy(db, newer)
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    for cmd in (["quotes"], ["ingest", inputs[0]]):
+        rc, out, err = run(*cmd, "--db", newer)
+        check(rc == 1 and "schema version 99" in err,
+              f"{cmd[0]}: a newer schema is refused ({err.strip()})")
 
     # --- killed mid-run -----------------------------------------------------
     src = os.path.join(ROOT, "tests", "corpus", "text", "en_wire_riga.txt")
