@@ -1,0 +1,186 @@
+/* Statement grouping harness for the benchmarks and fixtures: extracts the
+ * quotes of each file (ws_extract), gives each quote a speaker index from a
+ * trivial local index (the exact speaker string, or its last word with
+ * --surname), feeds ws_statements in time order and prints one JSON line
+ * per quote with its statement id. Built by bench/statements_ecb.sh.
+ *   bench_statements [--surname] [--window N] [--threshold X] FILE... */
+#include "whosaid/corpus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct doc {
+    char *path;
+    ws_article *a;
+    char *day; /* sort key: own date, else the previous file's */
+    size_t order;
+} doc;
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    size_t k;
+    while (b && (k = fread(b + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap) {
+            cap *= 2;
+            char *nb = realloc(b, cap);
+            if (!nb) {
+                free(b);
+                b = NULL;
+            }
+            b = nb;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
+static void put_json(const char *s)
+{
+    if (!s) {
+        fputs("null", stdout);
+        return;
+    }
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", stdout);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+static int cmp_doc(const void *x, const void *y)
+{
+    const doc *a = x, *b = y;
+    int c = strcmp(a->day, b->day);
+    if (c)
+        return c;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The speaker key: the whole name, or its last word lower-cased. */
+static char *speaker_key(const char *name, int surname)
+{
+    if (!surname)
+        return strdup(name);
+    const char *sp = strrchr(name, ' ');
+    char *k = strdup(sp ? sp + 1 : name);
+    for (char *p = k; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
+    return k;
+}
+
+int main(int argc, char **argv)
+{
+    int surname = 0;
+    ws_statement_opts opts = {0, 0};
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+        if (strcmp(argv[i], "--surname") == 0)
+            surname = 1;
+        else if (strcmp(argv[i], "--window") == 0 && i + 1 < argc)
+            opts.window_days = (unsigned)atoi(argv[++i]);
+        else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc)
+            opts.threshold = atof(argv[++i]);
+        else {
+            fprintf(stderr, "bench_statements: unknown option %s\n", argv[i]);
+            return 2;
+        }
+    }
+    size_t n = (size_t)(argc - i);
+    doc *docs = calloc(n ? n : 1, sizeof *docs);
+    const char *prev = "";
+    for (size_t d = 0; d < n; d++) {
+        size_t len;
+        char *bytes = read_file(argv[i + (int)d], &len);
+        if (!bytes) {
+            fprintf(stderr, "bench_statements: cannot read %s\n",
+                    argv[i + (int)d]);
+            return 1;
+        }
+        ws_extract_opts eo = {0};
+        eo.source = argv[i + (int)d];
+        eo.format = WS_FORMAT_TEXT;
+        docs[d].path = argv[i + (int)d];
+        docs[d].order = d;
+        if (ws_extract(bytes, len, &eo, &docs[d].a) != WS_OK)
+            docs[d].a = NULL;
+        free(bytes);
+        const char *date = docs[d].a ? docs[d].a->date : NULL;
+        docs[d].day = strdup(date ? date : prev);
+        prev = docs[d].day;
+    }
+    qsort(docs, n, sizeof *docs, cmp_doc);
+
+    ws_statements *st = ws_statements_new(&opts);
+    char **keys = NULL;
+    size_t n_keys = 0;
+    for (size_t d = 0; d < n; d++) {
+        ws_article *a = docs[d].a;
+        for (size_t k = 0; a && k < a->n_quotes; k++) {
+            const ws_quote *q = &a->quotes[k];
+            size_t sp = WS_CORPUS_NONE;
+            if (q->speaker) {
+                char *key = speaker_key(q->speaker, surname);
+                for (sp = 0; sp < n_keys && strcmp(keys[sp], key); sp++)
+                    ;
+                if (sp == n_keys) {
+                    keys = realloc(keys, (n_keys + 1) * sizeof *keys);
+                    keys[n_keys++] = key;
+                } else {
+                    free(key);
+                }
+            }
+            size_t id = ws_statements_add(st, sp, a, q);
+            printf("{\"statement\":%zu,\"speaker_index\":", id);
+            if (sp == WS_CORPUS_NONE)
+                fputs("null", stdout);
+            else
+                printf("%zu", sp);
+            fputs(",\"source\":", stdout);
+            put_json(docs[d].path);
+            fputs(",\"url\":", stdout);
+            put_json(a->url);
+            fputs(",\"outlet\":", stdout);
+            put_json(a->outlet);
+            fputs(",\"date\":", stdout);
+            put_json(a->date);
+            fputs(",\"language\":", stdout);
+            put_json(a->language);
+            printf(",\"quote\":%zu,\"start\":%zu,\"end\":%zu,\"kind\":", k,
+                   q->start, q->end);
+            put_json(q->kind);
+            fputs(",\"speaker\":", stdout);
+            put_json(q->speaker);
+            fputs(",\"cue\":", stdout);
+            put_json(q->cue);
+            fputs(",\"text\":", stdout);
+            put_json(q->text);
+            fputs("}\n", stdout);
+        }
+    }
+    ws_statements_free(st);
+    for (size_t k = 0; k < n_keys; k++)
+        free(keys[k]);
+    free(keys);
+    for (size_t d = 0; d < n; d++) {
+        ws_article_free(docs[d].a);
+        free(docs[d].day);
+    }
+    free(docs);
+    return 0;
+}
