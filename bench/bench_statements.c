@@ -3,7 +3,10 @@
  * trivial local index (the exact speaker string, or its last word with
  * --surname), feeds ws_statements in time order and prints one JSON line
  * per quote with its statement id. Built by bench/statements_ecb.sh.
- *   bench_statements [--surname] [--window N] [--threshold X] FILE... */
+ *   bench_statements [--surname] [--alias NAME=CANONICAL]... [--window N]
+ *                    [--threshold X] FILE...
+ * --alias stands in for the speakers module on names it would merge (the
+ * same person in Latin and Cyrillic script). */
 #include "whosaid/corpus.h"
 
 #include <stdio.h>
@@ -71,9 +74,15 @@ static int cmp_doc(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+static const char *aliases[64][2];
+static size_t n_aliases;
+
 /* The speaker key: the whole name, or its last word lower-cased. */
 static char *speaker_key(const char *name, int surname)
 {
+    for (size_t i = 0; i < n_aliases; i++)
+        if (strcmp(name, aliases[i][0]) == 0)
+            name = aliases[i][1];
     if (!surname)
         return strdup(name);
     const char *sp = strrchr(name, ' ');
@@ -92,7 +101,13 @@ int main(int argc, char **argv)
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         if (strcmp(argv[i], "--surname") == 0)
             surname = 1;
-        else if (strcmp(argv[i], "--window") == 0 && i + 1 < argc)
+        else if (strcmp(argv[i], "--alias") == 0 && i + 1 < argc &&
+                 strchr(argv[i + 1], '=') && n_aliases < 64) {
+            char *eq = strchr(argv[++i], '=');
+            *eq = 0;
+            aliases[n_aliases][0] = argv[i];
+            aliases[n_aliases++][1] = eq + 1;
+        } else if (strcmp(argv[i], "--window") == 0 && i + 1 < argc)
             opts.window_days = (unsigned)atoi(argv[++i]);
         else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc)
             opts.threshold = atof(argv[++i]);

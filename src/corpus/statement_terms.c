@@ -284,7 +284,20 @@ static const concept_row concepts[] = {
     {"help", "help assist aid= допомо помощ помог"},
     {"security", "secur безпек безопас"},
     {"guarantee", "guarant гаранті гарант"},
-    {"defence", "defen оборон захист защит"},
+    {"defence", "defen protect оборон захист захищ защит ппо="},
+    {"thank", "thank grateful gratitude дяку вдячн благодар"},
+    {"supply", "deliver supply supplie постач поставк поставл"},
+    {"receive", "receiv obtain get= отрима получ"},
+    {"sky", "sky= skies небо неба небі небе"},
+    {"air", "air= airspace повітр воздуш"},
+    {"winter", "winter зим"},
+    {"summer", "summer літ= літа= літо= влітку лет= летом"},
+    {"spring", "spring весн"},
+    {"autumn", "autumn fall= осін осен"},
+    {"train", "training trained навчан навча обучен обуча"},
+    {"crew", "crew екіпаж экипаж"},
+    {"system", "system систем"},
+    {"new", "new= нов"},
     {"ammunition", "ammunition shells= боєприпас снаряд боеприпас"},
     {"pressure", "pressur тиск= тиску= тиснути давлен давить"},
     {"economy", "econom економ эконом"},
@@ -459,10 +472,8 @@ static bool is_stopword(const char *w)
 static bool concept_of(const char *w, size_t n, uint32_t *key)
 {
     for (size_t len = n; len >= 2; len--) {
-        if ((w[len - 1] & 0xC0) == 0x80)
-            continue; /* not a character boundary */
         if (len < n && (w[len] & 0xC0) == 0x80)
-            continue;
+            continue; /* not a character boundary */
         concept_entry probe = {w, len, len == n, 0};
         const concept_entry *hit =
             bsearch(&probe, entries, n_entries, sizeof *entries, cmp_entry);
@@ -610,16 +621,23 @@ static void take_word(ws_stmt_terms *out, word *w, bool ukrainian)
         return;
     bool name = (w->cap && !w->initial) || (w->allcaps && w->chars >= 2);
 
+    char stem[WORD_CAP + 1];
     size_t stem_len = len, chars = 0;
+    memcpy(stem, w->fold, len);
     for (size_t i = 0; i < len; i++)
-        if ((w->fold[i] & 0xC0) != 0x80 && ++chars > STEM_CHARS) {
+        if ((stem[i] & 0xC0) != 0x80 && ++chars > STEM_CHARS) {
             stem_len = i;
             break;
         }
-    if (w->latin && stem_len == len && len > 3 && w->fold[len - 1] == 's')
-        stem_len--;
+    if (w->latin && stem_len == len && len > 3 && stem[len - 1] == 's') {
+        stem_len--; /* plural: "talks", "skies" (stem "sky") */
+        if (len > 4 && stem[len - 3] == 'i' && stem[len - 2] == 'e') {
+            stem[len - 3] = 'y';
+            stem_len -= 2;
+        }
+    }
     add_term(out, WS_STMT_STEM,
-             term_hash(WS_STMT_STEM, w->cyr ? 'C' : 'L', w->fold, stem_len),
+             term_hash(WS_STMT_STEM, w->cyr ? 'C' : 'L', stem, stem_len),
              name ? 2 : 1);
 
     uint32_t key;

@@ -10,6 +10,9 @@
 #include "corpus/statement_terms.h"
 
 #include <limits.h>
+#ifdef WS_STMT_TRACE
+#include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +29,8 @@
 /* Shared weight at which the evidence counts fully: below it, a fragment
  * of two or three words that happens to lie inside another quote scores
  * proportionally less, so it cannot glue unrelated statements. */
-#define EVIDENCE_STEMS 6.0
-#define EVIDENCE_KEYS 6.0
-/* Keys (concepts, names, numbers) say less than the words themselves when
- * both quotes are in one script; they carry the cross-language case. */
-#define KEY_DISCOUNT_SAME_SCRIPT 0.8
+#define EVIDENCE_STEMS 8.0
+#define EVIDENCE_KEYS 5.0
 
 /* Word weights fall with how many quotes so far carried the word: a word
  * in most of the collection's quotes ("Ukraine" in a war's news) says less
@@ -199,8 +199,8 @@ static bucket *bucket_for(ws_statements *st, size_t speaker)
     return &st->tab[i];
 }
 
-/* Weighted containment of the smaller quote in the larger, per layer, times
- * how much evidence the shared part is; the better layer decides. */
+/* Weighted containment of the smaller quote in the larger, times how much
+ * evidence the shared part is. */
 static double similarity(const ws_stmt_terms *q, const report *r)
 {
     double shared[2] = {0, 0};
@@ -223,18 +223,25 @@ static double similarity(const ws_stmt_terms *q, const report *r)
             j++;
         }
     }
-    double s_stem = 0, s_key = 0;
-    double min_stem = WS_MIN(q->stem_weight, r->stem_weight);
-    double min_key = WS_MIN(q->key_weight, r->key_weight);
-    if (min_stem > 0)
-        s_stem = shared[WS_STMT_STEM] / min_stem *
-                 WS_MIN(1.0, shared[WS_STMT_STEM] / EVIDENCE_STEMS);
-    if (min_key > 0)
-        s_key = shared[WS_STMT_KEY] / min_key *
-                WS_MIN(1.0, shared[WS_STMT_KEY] / EVIDENCE_KEYS);
-    if (q->script == r->script)
-        s_key *= KEY_DISCOUNT_SAME_SCRIPT;
-    return WS_MAX(s_stem, s_key);
+    /* One script: stems and keys pooled (a key is a second opinion on a
+     * word, and the only link between synonyms). Two scripts: keys only. */
+    double shared_w = shared[WS_STMT_KEY];
+    double min_w = WS_MIN(q->key_weight, r->key_weight);
+    double evidence = EVIDENCE_KEYS;
+    if (q->script == r->script) {
+        shared_w += shared[WS_STMT_STEM];
+        min_w = WS_MIN(q->stem_weight + q->key_weight,
+                       r->stem_weight + r->key_weight);
+        evidence = EVIDENCE_STEMS;
+    }
+    double score = 0;
+    if (min_w > 0)
+        score = shared_w / min_w * WS_MIN(1.0, shared_w / evidence);
+#ifdef WS_STMT_TRACE
+    fprintf(stderr, "    stems %.2f keys %.2f of %.2f -> %.3f\n", shared[0],
+            shared[1], min_w, score);
+#endif
+    return score;
 }
 
 ws_statements *ws_statements_new(const ws_statement_opts *opts)
@@ -329,6 +336,10 @@ size_t ws_statements_add(ws_statements *st, size_t speaker, const ws_article *a,
             continue;
         for (size_t r = 0; r < s->n_rep; r++) {
             double sc = similarity(&st->scratch, &s->rep[r]);
+#ifdef WS_STMT_TRACE
+            fprintf(stderr, "  vs statement %zu report %zu: %.3f\n", s->id, r,
+                    sc);
+#endif
             /* strictly better: ties go to the newest statement */
             if (sc > best_score) {
                 best_score = sc;
