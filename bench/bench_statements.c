@@ -6,7 +6,9 @@
  *   bench_statements [--surname] [--alias NAME=CANONICAL]... [--window N]
  *                    [--threshold X] FILE...
  * --alias stands in for the speakers module on names it would merge (the
- * same person in Latin and Cyrillic script). */
+ * same person in Latin and Cyrillic script). --articles also prints each
+ * article's body text as {"article": source, "text": ...} before its
+ * quotes, for scorers that locate gold mentions in it. */
 #include "whosaid/corpus.h"
 
 #include <stdio.h>
@@ -65,6 +67,13 @@ static void put_json(const char *s)
     putchar('"');
 }
 
+/* Prints ,"name":value. */
+static void field(const char *name, const char *value)
+{
+    printf(",\"%s\":", name);
+    put_json(value);
+}
+
 static int cmp_doc(const void *x, const void *y)
 {
     const doc *a = x, *b = y;
@@ -95,12 +104,14 @@ static char *speaker_key(const char *name, int surname)
 
 int main(int argc, char **argv)
 {
-    int surname = 0;
+    int surname = 0, articles = 0;
     ws_statement_opts opts = {0, 0};
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         if (strcmp(argv[i], "--surname") == 0)
             surname = 1;
+        else if (strcmp(argv[i], "--articles") == 0)
+            articles = 1;
         else if (strcmp(argv[i], "--alias") == 0 && i + 1 < argc &&
                  strchr(argv[i + 1], '=') && n_aliases < 64) {
             char *eq = strchr(argv[++i], '=');
@@ -146,6 +157,12 @@ int main(int argc, char **argv)
     size_t n_keys = 0;
     for (size_t d = 0; d < n; d++) {
         ws_article *a = docs[d].a;
+        if (articles && a) {
+            fputs("{\"article\":", stdout);
+            put_json(docs[d].path);
+            field("text", a->text);
+            fputs("}\n", stdout);
+        }
         for (size_t k = 0; a && k < a->n_quotes; k++) {
             const ws_quote *q = &a->quotes[k];
             size_t sp = WS_CORPUS_NONE;
@@ -166,25 +183,17 @@ int main(int argc, char **argv)
                 fputs("null", stdout);
             else
                 printf("%zu", sp);
-            fputs(",\"source\":", stdout);
-            put_json(docs[d].path);
-            fputs(",\"url\":", stdout);
-            put_json(a->url);
-            fputs(",\"outlet\":", stdout);
-            put_json(a->outlet);
-            fputs(",\"date\":", stdout);
-            put_json(a->date);
-            fputs(",\"language\":", stdout);
-            put_json(a->language);
-            printf(",\"quote\":%zu,\"start\":%zu,\"end\":%zu,\"kind\":", k,
-                   q->start, q->end);
-            put_json(q->kind);
-            fputs(",\"speaker\":", stdout);
-            put_json(q->speaker);
-            fputs(",\"cue\":", stdout);
-            put_json(q->cue);
-            fputs(",\"text\":", stdout);
-            put_json(q->text);
+            field("source", docs[d].path);
+            field("url", a->url);
+            field("outlet", a->outlet);
+            field("date", a->date);
+            field("language", a->language);
+            printf(",\"quote\":%zu,\"start\":%zu,\"end\":%zu", k, q->start,
+                   q->end);
+            field("kind", q->kind);
+            field("speaker", q->speaker);
+            field("cue", q->cue);
+            field("text", q->text);
             fputs("}\n", stdout);
         }
     }

@@ -667,7 +667,7 @@ static void take_word(ws_stmt_terms *out, word *w, bool ukrainian)
     char sk[SKELETON_CHARS];
     size_t skn = skeleton(lat, ln, sk);
     if (skn >= 2)
-        add_term(out, WS_STMT_KEY, term_hash(WS_STMT_KEY, 'n', sk, skn), 2);
+        add_term(out, WS_STMT_NAME, term_hash(WS_STMT_NAME, 'n', sk, skn), 2);
 }
 
 static int cmp_term(const void *a, const void *b)
@@ -685,7 +685,6 @@ void ws_stmt_terms_make(const char *text, size_t n, const char *lang,
 {
     pthread_once(&tables_once, build_tables);
     out->n = 0;
-    out->stem_weight = out->key_weight = 0;
     bool ukrainian = lang && strcmp(lang, "uk") == 0;
     size_t n_cyr = 0, n_lat = 0, words = 0;
     bool initial = true; /* the next word begins a sentence */
@@ -783,11 +782,8 @@ void ws_stmt_terms_make(const char *text, size_t n, const char *lang,
 
 void ws_stmt_terms_total(ws_stmt_terms *t)
 {
-    t->stem_weight = t->key_weight = 0;
-    for (size_t j = 0; j < t->n; j++) {
-        if (t->t[j].layer == WS_STMT_STEM)
-            t->stem_weight += t->t[j].weight;
-        else
-            t->key_weight += t->t[j].weight;
-    }
+    for (size_t l = 0; l < WS_STMT_LAYERS; l++)
+        t->weight[l] = 0;
+    for (size_t j = 0; j < t->n; j++)
+        t->weight[t->t[j].layer] += t->t[j].weight;
 }

@@ -14,9 +14,12 @@
 #define WS_STMT_MAX_WORDS 240
 #define WS_STMT_MAX_TERMS 160
 
-/* Layer of a term: a stem only meets stems of the same script; a key is
- * comparable across English, Ukrainian and Russian. */
-enum ws_stmt_layer { WS_STMT_STEM = 0, WS_STMT_KEY = 1 };
+/* Layer of a term: a stem only meets stems of the same script; a key
+ * (number, concept) and a name skeleton are comparable across English,
+ * Ukrainian and Russian. Within one script a name is already a stem, so
+ * its skeleton is left out there rather than counted twice. */
+enum ws_stmt_layer { WS_STMT_STEM = 0, WS_STMT_KEY = 1, WS_STMT_NAME = 2 };
+#define WS_STMT_LAYERS 3
 
 typedef struct ws_stmt_term {
     uint32_t hash; /* of layer and term; sorted ascending, distinct */
@@ -27,9 +30,8 @@ typedef struct ws_stmt_term {
 typedef struct ws_stmt_terms {
     ws_stmt_term t[WS_STMT_MAX_TERMS];
     size_t n;
-    double stem_weight; /* total weight of the stem layer */
-    double key_weight;  /* total weight of the key layer */
-    int script;         /* 'L' Latin, 'C' Cyrillic: the majority */
+    double weight[WS_STMT_LAYERS]; /* total weight of each layer */
+    int script;                    /* 'L' Latin, 'C' Cyrillic: the majority */
 } ws_stmt_terms;
 
 /* Fills *out from text[0..n) written in language lang ("en", "uk", "ru"

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #define DEFAULT_WINDOW_DAYS 3
-#define DEFAULT_THRESHOLD 0.5
+#define DEFAULT_THRESHOLD 0.35
 /* Reports of a statement a new quote is compared with: the first one and
  * the latest others (a chain of partial overlaps keeps its newest links). */
 #define REPORTS_KEPT 4
@@ -38,7 +38,7 @@
  * hashed slots (collisions only make a rare word look commoner), with a
  * prior of DF_PRIOR quotes so the first quotes are not all rare. */
 #define DF_SLOTS (1u << 18)
-#define DF_PRIOR 30.0
+#define DF_PRIOR 10.0
 #define DF_STEEPNESS 8.0
 
 #define DAY_UNKNOWN LONG_MIN
@@ -46,7 +46,7 @@
 typedef struct report {
     ws_stmt_term *t;
     size_t n;
-    double stem_weight, key_weight;
+    double weight[WS_STMT_LAYERS];
     int script;
 } report;
 
@@ -115,8 +115,7 @@ static void report_set(report *r, const ws_stmt_terms *t)
     r->t = ws_xmalloc((t->n ? t->n : 1) * sizeof *r->t);
     memcpy(r->t, t->t, t->n * sizeof *r->t);
     r->n = t->n;
-    r->stem_weight = t->stem_weight;
-    r->key_weight = t->key_weight;
+    memcpy(r->weight, t->weight, sizeof r->weight);
     r->script = t->script;
 }
 
@@ -203,7 +202,7 @@ static bucket *bucket_for(ws_statements *st, size_t speaker)
  * evidence the shared part is. */
 static double similarity(const ws_stmt_terms *q, const report *r)
 {
-    double shared[2] = {0, 0};
+    double shared[WS_STMT_LAYERS] = {0, 0, 0};
     size_t i = 0, j = 0;
     while (i < q->n && j < r->n) {
         const ws_stmt_term *a = &q->t[i], *b = &r->t[j];
@@ -224,16 +223,14 @@ static double similarity(const ws_stmt_terms *q, const report *r)
         }
     }
     /* One script: stems and keys pooled (a key is a second opinion on a
-     * word, and the only link between synonyms). Two scripts: keys only. */
-    double shared_w = shared[WS_STMT_KEY];
-    double min_w = WS_MIN(q->key_weight, r->key_weight);
-    double evidence = EVIDENCE_KEYS;
-    if (q->script == r->script) {
-        shared_w += shared[WS_STMT_STEM];
-        min_w = WS_MIN(q->stem_weight + q->key_weight,
-                       r->stem_weight + r->key_weight);
-        evidence = EVIDENCE_STEMS;
-    }
+     * word, and the only link between synonyms). Two scripts: keys and
+     * name skeletons. */
+    bool one_script = q->script == r->script;
+    int other = one_script ? WS_STMT_STEM : WS_STMT_NAME;
+    double shared_w = shared[WS_STMT_KEY] + shared[other];
+    double min_w = WS_MIN(q->weight[WS_STMT_KEY] + q->weight[other],
+                          r->weight[WS_STMT_KEY] + r->weight[other]);
+    double evidence = one_script ? EVIDENCE_STEMS : EVIDENCE_KEYS;
     double score = 0;
     if (min_w > 0)
         score = shared_w / min_w * WS_MIN(1.0, shared_w / evidence);
@@ -325,6 +322,9 @@ size_t ws_statements_add(ws_statements *st, size_t speaker, const ws_article *a,
     ws_stmt_terms_make(q->text, strlen(q->text), a ? a->language : NULL,
                        &st->scratch);
     weigh(st, &st->scratch);
+#ifdef WS_STMT_TRACE
+    fprintf(stderr, "QUOTE %.60s\n", q->text);
+#endif
     bucket *b = bucket_for(st, speaker);
     statement *best = NULL;
     double best_score = 0;
