@@ -180,10 +180,12 @@ def main(argv):
     for _, why in mapped:
         how[why] = how.get(why, 0) + 1
     covered = [i for i, (q, _) in enumerate(mapped) if q]
+    with_speaker = sum(1 for q, _ in mapped if q and q['speaker'])
     print(f"# ECB+ dev reporting chains: {len(items)} mentions, "
           f"{len(set(gold))} chains; mapped to a quote: {len(covered)} "
           f"({100 * len(covered) / len(items):.0f}%: "
-          + ', '.join(f'{k} {v}' for k, v in sorted(how.items())) + ')')
+          + ', '.join(f'{k} {v}' for k, v in sorted(how.items())) + ')'
+          + f"; mapped with a resolved speaker: {with_speaker}")
     print(f"{'method':36} {'pair P':>7} {'pair R':>7} {'pair F1':>7} "
           f"{'B3 P':>7} {'B3 R':>7} {'B3 F1':>7}   | on mapped: pair F1, B3 F1")
     for name, pred in results:

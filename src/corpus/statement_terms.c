@@ -624,7 +624,11 @@ static void take_word(ws_stmt_terms *out, word *w, bool ukrainian)
     char stem[WORD_CAP + 1];
     size_t stem_len = len, chars = 0;
     memcpy(stem, w->fold, len);
+    /* a word with digits is an identifier ("MS08-078", "Su34"): kept whole */
+    bool ident = false;
     for (size_t i = 0; i < len; i++)
+        ident |= ws_is_digit((unsigned char)stem[i]);
+    for (size_t i = 0; i < len && !ident; i++)
         if ((stem[i] & 0xC0) != 0x80 && ++chars > STEM_CHARS) {
             stem_len = i;
             break;

@@ -10,9 +10,6 @@
 #include "corpus/statement_terms.h"
 
 #include <limits.h>
-#ifdef WS_STMT_TRACE
-#include <stdio.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -234,10 +231,6 @@ static double similarity(const ws_stmt_terms *q, const report *r)
     double score = 0;
     if (min_w > 0)
         score = shared_w / min_w * WS_MIN(1.0, shared_w / evidence);
-#ifdef WS_STMT_TRACE
-    fprintf(stderr, "    stems %.2f keys %.2f of %.2f -> %.3f\n", shared[0],
-            shared[1], min_w, score);
-#endif
     return score;
 }
 
@@ -322,9 +315,6 @@ size_t ws_statements_add(ws_statements *st, size_t speaker, const ws_article *a,
     ws_stmt_terms_make(q->text, strlen(q->text), a ? a->language : NULL,
                        &st->scratch);
     weigh(st, &st->scratch);
-#ifdef WS_STMT_TRACE
-    fprintf(stderr, "QUOTE %.60s\n", q->text);
-#endif
     bucket *b = bucket_for(st, speaker);
     statement *best = NULL;
     double best_score = 0;
@@ -336,10 +326,6 @@ size_t ws_statements_add(ws_statements *st, size_t speaker, const ws_article *a,
             continue;
         for (size_t r = 0; r < s->n_rep; r++) {
             double sc = similarity(&st->scratch, &s->rep[r]);
-#ifdef WS_STMT_TRACE
-            fprintf(stderr, "  vs statement %zu report %zu: %.3f\n", s->id, r,
-                    sc);
-#endif
             /* strictly better: ties go to the newest statement */
             if (sc > best_score) {
                 best_score = sc;
