@@ -21,244 +21,30 @@
 /* Consonants of a name skeleton. */
 #define SKELETON_CHARS 4
 
-/* Function words of the three languages: they carry no statement. Sorted
- * at first use; matched on the whole folded word. */
+/* Function words of the three languages, space-separated: they carry no
+ * statement. Split and sorted at first use; matched on the whole folded
+ * word. */
 static const char *const stopwords[] = {
     /* en */
-    "a",
-    "about",
-    "after",
-    "again",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "don't",
-    "even",
-    "every",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "i",
-    "i'm",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "it's",
-    "its",
-    "just",
-    "let",
-    "me",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "no",
-    "not",
-    "now",
-    "of",
-    "on",
-    "one's",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "said",
-    "say",
-    "says",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "that's",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "too",
-    "up",
-    "us",
-    "very",
-    "was",
-    "we",
-    "we're",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
+    "a about after again all also am an and any are as at be "
+    "because been before being but by can could did do does doing "
+    "don't even every for from had has have he her here him his "
+    "how i i'm if in into is it it's its just let me more most "
+    "much must my no not now of on one's only or other our ours "
+    "out over said say says she should so some such than that "
+    "that's the their them then there these they this those to "
+    "too up us very was we we're were what when where whether "
+    "which while who why will with would you your",
     /* uk */
-    "а",
-    "або",
-    "але",
-    "би",
-    "б",
-    "був",
-    "була",
-    "були",
-    "було",
-    "бути",
-    "в",
-    "вже",
-    "ви",
-    "від",
-    "він",
-    "вона",
-    "вони",
-    "воно",
-    "все",
-    "всі",
-    "для",
-    "до",
-    "є",
-    "ж",
-    "же",
-    "з",
-    "за",
-    "зараз",
-    "і",
-    "із",
-    "й",
-    "їх",
-    "його",
-    "її",
-    "к",
-    "коли",
-    "ми",
-    "на",
-    "над",
-    "не",
-    "ні",
-    "ніж",
-    "нас",
-    "нам",
-    "них",
-    "ну",
-    "о",
-    "от",
-    "по",
-    "при",
-    "про",
-    "с",
-    "саме",
-    "та",
-    "так",
-    "також",
-    "там",
-    "те",
-    "ти",
-    "то",
-    "тобто",
-    "тому",
-    "у",
-    "уже",
-    "це",
-    "цей",
-    "ці",
-    "цього",
-    "цих",
-    "ця",
-    "цю",
-    "чи",
-    "що",
-    "щоб",
-    "як",
-    "який",
-    "яка",
-    "яке",
-    "які",
-    "я",
+    "а або але би б був була були було бути в вже ви від він вона "
+    "вони воно все всі для до є ж же з за зараз і із й їх його її "
+    "к коли ми на над не ні ніж нас нам них ну о от по при про с "
+    "саме та так також там те ти то тобто тому у уже це цей ці "
+    "цього цих ця цю чи що щоб як який яка яке які я",
     /* ru (words the uk list does not hold already) */
-    "бы",
-    "был",
-    "была",
-    "были",
-    "было",
-    "быть",
-    "вот",
-    "вы",
-    "да",
-    "его",
-    "ее",
-    "её",
-    "если",
-    "есть",
-    "или",
-    "им",
-    "их",
-    "как",
-    "который",
-    "которые",
-    "ли",
-    "мы",
-    "нет",
-    "но",
-    "он",
-    "она",
-    "они",
-    "оно",
-    "от",
-    "очень",
-    "чем",
-    "что",
-    "чтобы",
-    "это",
-    "этот",
-    "эти",
-    "этого",
-    "этих",
-    "эта",
-    "эту",
+    "бы был была были было быть вот вы да его ее её если есть или "
+    "им их как который которые ли мы нет но он она они оно от "
+    "очень чем что чтобы это этот эти этого этих эта эту",
 };
 
 /* Concepts: one row per concept, its word beginnings in each language
@@ -394,7 +180,7 @@ typedef struct concept_entry {
 
 static concept_entry *entries;
 static size_t n_entries;
-static const char **stops;
+static char **stops;
 static size_t n_stops;
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
@@ -454,10 +240,22 @@ static void build_tables(void)
         }
     }
     qsort(entries, n_entries, sizeof *entries, cmp_entry);
-    n_stops = WS_COUNT(stopwords);
-    stops = ws_xmalloc(n_stops * sizeof *stops);
-    for (size_t i = 0; i < n_stops; i++)
-        stops[i] = stopwords[i];
+    size_t cap_stops = 0;
+    for (size_t i = 0; i < WS_COUNT(stopwords); i++)
+        for (const char *p = stopwords[i]; *p; p++)
+            cap_stops += (*p == ' ');
+    cap_stops += WS_COUNT(stopwords);
+    stops = ws_xmalloc(cap_stops * sizeof *stops);
+    for (size_t i = 0; i < WS_COUNT(stopwords); i++) {
+        const char *p = stopwords[i];
+        while (*p) {
+            size_t len = strcspn(p, " ");
+            if (len)
+                stops[n_stops++] = ws_xstrndup(p, len);
+            p += len;
+            p += strspn(p, " ");
+        }
+    }
     qsort(stops, n_stops, sizeof *stops, cmp_str);
 }
 
