@@ -196,7 +196,18 @@ static void crosslingual_en_uk_ru(void **state)
                     "Мы договорились с партнерами о 12 новых батареях "
                     "Patriot для Харькова и Одессы. Первые две прибудут "
                     "еще до лета.");
+    /* same topic, other statement, other language: apart */
+    size_t uk3 = add(st, 5, "2026-02-10", "uk",
+                     "Україна стане членом НАТО, але рішення ухвалюють усі "
+                     "32 союзники, і під час війни цього не станеться.");
+    size_t ru3 = add(st, 5, "2026-02-10", "ru",
+                     "Партнеры должны быстрее передавать Украине ракеты для "
+                     "ПВО, потому что Россия каждую ночь бьет по энергетике.");
     assert_int_not_equal(en, en2);
+    assert_int_not_equal(uk3, en);
+    assert_int_not_equal(uk3, en2);
+    assert_int_not_equal(ru3, en);
+    assert_int_not_equal(ru3, en2);
     assert_int_equal(uk, en);
     assert_int_equal(uk2, en2);
     assert_int_equal(ru, en);
