@@ -20,6 +20,7 @@ only; the same seed gives byte-identical output.
 """
 import argparse
 import bisect
+import collections
 import datetime as dt
 import html
 import json
@@ -411,6 +412,9 @@ SWAPS = {
            ("круглосуточно", "без перерыва"), ("лишились", "потеряли")],
 }
 
+# Templates without slots: the same words whoever says them.
+FIXED = {i for i, t in enumerate(S) if "{" not in t[1]}
+
 STORY_KINDS = ["summit", "strike", "flood", "budget", "energy", "election",
                "trade"]
 # Story heads for titles: en, uk, ru; {city}, {cg} slots.
@@ -440,7 +444,19 @@ FILL = {
                "The central bank kept its key rate unchanged at {pct} at its last meeting.",
                "Economic growth slowed to {pct} in the last quarter.",
                "Several regional councils have adopted their own measures.",
-               "The opposition has called for a debate in parliament."],
+               "The opposition has called for a debate in parliament.",
+               "Public debt stood at {pct} of GDP at the end of last year.",
+               "The plan still needs the approval of the upper chamber.",
+               "Unemployment in the region of {city} is close to {pct}.",
+               "The measures are to be financed partly from a reserve fund of {amt}.",
+               "A similar proposal was rejected by lawmakers in {month}.",
+               "Trade unions have threatened protests if wages are not indexed.",
+               "Fuel prices have risen for {n} weeks in a row.",
+               "The capital's largest employers have frozen hiring since {month}.",
+               "Independent auditors are expected to publish their review within {n} days.",
+               "Foreign investors have taken a cautious view of the plans.",
+               "The next round of consultations is scheduled for {month}.",
+               "Ratings agencies have so far kept their outlook unchanged."],
         "summit": ["Delegations from {n} countries arrived in {city} for the two-day meeting.",
                    "The summit takes place amid growing tension in the region.",
                    "A joint declaration is expected on the final day."],
@@ -471,7 +487,19 @@ FILL = {
                "Центральний банк зберіг облікову ставку на рівні {pct}.",
                "Зростання економіки сповільнилося до {pct} в останньому кварталі.",
                "Кілька обласних рад ухвалили власні заходи.",
-               "Опозиція вимагає обговорення в парламенті."],
+               "Опозиція вимагає обговорення в парламенті.",
+               "Державний борг наприкінці минулого року становив {pct} ВВП.",
+               "План ще має схвалити верхня палата.",
+               "Безробіття в регіоні навколо {city} наближається до {pct}.",
+               "Заходи частково фінансуватимуть із резервного фонду обсягом {amt}.",
+               "Подібну пропозицію депутати відхилили в середині {month}.",
+               "Профспілки погрожують протестами, якщо зарплати не проіндексують.",
+               "Ціни на пальне зростають уже {n} тижнів поспіль.",
+               "Найбільші роботодавці столиці з {month} заморозили наймання.",
+               "Незалежні аудитори мають оприлюднити свій висновок протягом {n} днів.",
+               "Іноземні інвестори поставилися до планів обережно.",
+               "Наступний раунд консультацій заплановано на середину {month}.",
+               "Рейтингові агентства поки не змінили свого прогнозу."],
         "summit": ["Делегації з {n} країн прибули до {city} на дводенну зустріч.",
                    "Саміт відбувається на тлі зростання напруги в регіоні.",
                    "Спільну декларацію очікують в останній день."],
@@ -502,7 +530,19 @@ FILL = {
                "Центральный банк сохранил ключевую ставку на уровне {pct}.",
                "Рост экономики замедлился до {pct} в последнем квартале.",
                "Несколько региональных советов приняли собственные меры.",
-               "Оппозиция требует обсуждения в парламенте."],
+               "Оппозиция требует обсуждения в парламенте.",
+               "Государственный долг на конец прошлого года составлял {pct} ВВП.",
+               "План ещё должна одобрить верхняя палата.",
+               "Безработица в регионе вокруг {city} приближается к {pct}.",
+               "Меры частично будут финансироваться из резервного фонда объёмом {amt}.",
+               "Похожее предложение депутаты отклонили в середине {month}.",
+               "Профсоюзы грозят протестами, если зарплаты не проиндексируют.",
+               "Цены на топливо растут уже {n} недель подряд.",
+               "Крупнейшие работодатели столицы с {month} заморозили найм.",
+               "Независимые аудиторы должны опубликовать своё заключение в течение {n} дней.",
+               "Иностранные инвесторы отнеслись к планам осторожно.",
+               "Следующий раунд консультаций запланирован на середину {month}.",
+               "Рейтинговые агентства пока не изменили свой прогноз."],
         "summit": ["Делегации из {n} стран прибыли в {city} на двухдневную встречу.",
                    "Саммит проходит на фоне роста напряжённости в регионе.",
                    "Совместную декларацию ожидают в последний день."],
@@ -670,7 +710,7 @@ class World:
                 sp.surn[lang] = l
                 sp.surn_gen[lang] = genitive(l, lang, g)
             sp.canon = sp.names["en"]
-            sp.weight = 1.0 / (i + 1) ** 1.05
+            sp.weight = 1.0 / (i + 1) ** 0.85
             self.people.append(sp)
 
     def _titles(self):
@@ -749,7 +789,8 @@ class World:
                 self.outlets.append({
                     "name": name, "lang": lang,
                     "html": k % 4 == 1,
-                    "weight": r.uniform(.4, 1.6),
+                    "weight": r.uniform(.4, 1.6) *
+                    {"en": 1.2, "uk": .85, "ru": 1.0}[lang],
                     "datefmt": r.randrange(4),
                     "dateline": r.randrange(3),
                     "marks": r.randrange(2),
@@ -1139,6 +1180,7 @@ class Generator:
             sp = self.pick_person()
             if sp not in cast:
                 cast.append(sp)
+        r.shuffle(cast)
         if r.random() < .35:
             cast.insert(r.randrange(1, len(cast) + 1), r.choice(self.world.orgs))
         story["cast"] = cast
@@ -1179,10 +1221,10 @@ class Generator:
         articles = []
         sid = 0
         # ~ 7.5 statements × 3.5 reports / 2.2 reports an article ≈ 12
-        n_stories = max(1, int(self.n / 11.5))
+        n_stories = max(1, int(self.n / 17))
         story_days = sorted(r.randrange(self.days - 14) for _ in range(n_stories))
         self.stories = []
-        while len(articles) < self.n:
+        while len(articles) < self.n or sid < len(story_days):
             if sid < len(story_days):
                 day = story_days[sid]
             else:
@@ -1227,28 +1269,33 @@ class Generator:
         cityv = self.world.cities[story["city"]][LANGS.index(lang)]
         truth = []
         reports = []
-        # No sentence template twice in one article: a statement that would
-        # repeat one is left to other outlets.
-        used_t = set()
+        # No sentence without numbers twice in one article, and no template
+        # more than twice: a statement that would repeat one is left to other
+        # outlets.
+        used_t = collections.Counter()
+
+        def clash(st):
+            return any(used_t[x] >= (1 if x in FIXED else 2) for x in st.sents)
+
         keep = []
         for st in sts:
-            if not keep or not used_t.intersection(st.sents):
+            if not keep or not clash(st):
                 keep.append(st)
                 used_t.update(st.sents)
         sts = keep
         # Exclusive remarks (reported by this outlet only) and an earlier
         # statement of the same story recalled in indirect speech.
-        want = r.randint(2, 5)
+        want = r.randint(2, 6)
         tries = 0
         while len(sts) < want and tries < 6:
             tries += 1
             st = self.new_statement(story, day)
-            if not used_t.intersection(st.sents):
+            if not clash(st):
                 sts.append(st)
                 used_t.update(st.sents)
         earlier = [x for x in story["sts"] if x.day < day - 1 and x not in sts
                    and x.speaker is not None
-                   and not used_t.intersection(x.sents)]
+                   and not clash(x)]
         recall = r.choice(earlier) if earlier and r.random() < .4 else None
         if recall:
             sts.append(recall)
