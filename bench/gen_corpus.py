@@ -398,7 +398,7 @@ SWAPS = {
            ("promised", "pledged"), ("quick", "fast"), ("difficult", "hard"),
            ("lost their homes", "been left homeless"), ("ready", "prepared"),
            ("too high", "excessive"), ("raise", "increase"),
-           ("help", "support"), ("Nobody", "No one"), ("nobody", "no one")],
+           ("Nobody", "No one"), ("nobody", "no one")],
     "uk": [("непростим", "складним"), ("необхідним", "вимушеним"),
            ("пообіцяли", "обіцяли"), ("швидких", "миттєвих"),
            ("складними", "важкими"), ("надто", "занадто"),
@@ -409,8 +409,17 @@ SWAPS = {
            ("обещали", "пообещали"), ("быстрых", "мгновенных"),
            ("сложными", "тяжёлыми"), ("слишком", "чересчур"),
            ("увеличим", "повысим"), ("помочь", "поддержать"),
-           ("круглосуточно", "без перерыва"), ("лишились", "потеряли")],
+           ("круглосуточно", "без перерыва"),
+           ("лишились домов", "потеряли дома")],
 }
+
+# Counts written with a noun: only numbers after which Ukrainian and Russian
+# use the genitive plural (5–20, 25–30, …), so one noun form fits all.
+COUNTS = [k for k in range(5, 61) if k % 10 in (0, 5, 6, 7, 8, 9)
+          or 11 <= k % 100 <= 14]
+
+# Templates in the first person singular: not for organisations.
+SINGULAR = {i for i, t in enumerate(S) if t[1].startswith("I ") or " I " in t[1]}
 
 # Templates without slots: the same words whoever says them.
 FIXED = {i for i, t in enumerate(S) if "{" not in t[1]}
@@ -881,11 +890,10 @@ class Statement:
         key = (lang, variant)
         c = self._cache.get(key)
         if c is None:
-            vals = render_slots(self.slots, lang, world)
             col = 1 + 2 * LANGS.index(lang)
             c = []
-            for si in self.sents:
-                s = S[si][col].format(**vals)
+            for si, sl in zip(self.sents, self.slots):
+                s = S[si][col].format(**render_slots(sl, lang, world))
                 if variant:
                     s = apply_swaps(s, lang)
                 c.append(s)
@@ -893,7 +901,7 @@ class Statement:
         return c
 
     def indirect(self, lang, k, world):
-        vals = render_slots(self.slots, lang, world)
+        vals = render_slots(self.slots[k], lang, world)
         return S[self.sents[k]][2 + 2 * LANGS.index(lang)].format(**vals)
 
 
@@ -1045,7 +1053,7 @@ class Writer:
         cue = self.cue(sp, inverted=True)
         if mode == "split" and len(text_sents) >= 2:
             a, b = text_sents[0], " ".join(text_sents[1:])
-            para = self.after(a, m, sp, cue) + " " + f"{o}{b}{c}"
+            para = self.after(a, m, sp, cue) + " " + self.whole(b)
             quotes += [a, b]
         elif mode == "splitcue" and ", " in text_sents[0]:
             s0 = text_sents[0]
@@ -1054,16 +1062,13 @@ class Writer:
             if lang == "en":
                 para = f"{o}{a},{c} {m} {cue}, {o}{rest}{c}"
             else:
-                para = f"{o}{a}, — {self.cue(sp)} {m}, — {rest}{c}"
+                para = f"{o}{a}, — {self.cue(sp)} {m}, — {rest[:-1] if rest.endswith('.') else rest}{c}."
             quotes += [a, rest]
         elif pattern < .45:
             para = self.after(q, m, sp, cue)
             quotes.append(q)
         elif pattern < .7 or how == "short" and m in PRON[lang].values():
-            if lang == "en":
-                para = f"{upper1(m)} {self.cue(sp)}: {o}{q}{c}"
-            else:
-                para = f"{upper1(m)} {self.cue(sp)}: {o}{q}{c}"
+            para = f"{upper1(m)} {self.cue(sp)}: {self.whole(q)}"
             quotes.append(q)
         elif pattern < .85 and lang == "en":
             para = f"{o}{q[:-1] if q.endswith('.') else q}{',' if q.endswith('.') else ''}{c} {cue} {m}."
@@ -1083,6 +1088,14 @@ class Writer:
         self.paras.append(para)
         self.last = sp
         return kind, quotes, m
+
+    def whole(self, q):
+        """A quotation standing alone: the full stop inside the marks in
+        English, after them in Ukrainian and Russian."""
+        o, c = self.q
+        if self.lang == "en" or not q.endswith("."):
+            return f"{o}{q}{c}"
+        return f"{o}{q[:-1]}{c}."
 
     def genitive_mention(self, sp, how, m):
         lang = self.lang
@@ -1160,10 +1173,10 @@ class Generator:
 
     def slots(self, story):
         r = self.rng
-        return {"pct": r.choice([r.randint(2, 40), round(r.uniform(0.5, 12), 1)]),
+        return {"pct": r.choice([r.randint(2, 25), round(r.uniform(0.5, 12), 1)]),
                 "pct_word": r.random() < .5,
                 "amt": r.choice([r.randint(2, 90), round(r.uniform(0.2, 9.9), 1)]),
-                "n": r.randint(3, 60), "sector": r.randrange(len(SECTORS)),
+                "n": r.choice(COUNTS), "sector": r.randrange(len(SECTORS)),
                 "month": r.randrange(12),
                 "c": r.randrange(len(self.world.countries)),
                 "city": story["city"]}
@@ -1198,6 +1211,9 @@ class Generator:
         sp = cast[min(int(r.expovariate(0.6)), len(cast) - 1)]
         if r.random() < .06:
             sp = None    # anonymous source
+        if sp is not None and sp.kind == "org":
+            pool = [x for x in pool if x not in SINGULAR]
+            own = [x for x in own if x not in SINGULAR]
         ns = r.choice([1, 1, 2, 2, 2, 3, 3, 4])
         # Draw templates from a shuffled deck per story so that statements
         # of one story repeat each other only once the deck is used up.
@@ -1207,11 +1223,12 @@ class Generator:
             if not deck:
                 deck.extend(r.sample(pool, len(pool)))
             x = deck.pop()
-            if x not in sents:
+            if x not in sents and x in pool:
                 sents.append(x)
         if own and not any(x in own for x in sents):
             sents[0] = r.choice([x for x in own if x not in sents[1:]])
-        st = Statement(self.stid, story["id"], sp, d, sents, self.slots(story))
+        st = Statement(self.stid, story["id"], sp, d, sents,
+                       [self.slots(story) for _ in sents])
         self.stid += 1
         return st
 
