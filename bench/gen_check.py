@@ -99,9 +99,13 @@ def main():
     if a.jsonl:
         lines = open(a.jsonl, encoding="utf-8").read().splitlines()
     else:
-        paths = [os.path.join(a.corpus, p) for p in truth]
-        out = subprocess.run([a.whosaid, "extract"] + paths if a.limit else
-                             [a.whosaid, "extract", a.corpus],
+        # The article folders only: truth.jsonl is not an input.
+        if a.limit:
+            paths = [os.path.join(a.corpus, p) for p in truth]
+        else:
+            paths = sorted(d.path for d in os.scandir(a.corpus)
+                           if d.is_dir() and d.name.isdigit())
+        out = subprocess.run([a.whosaid, "extract"] + paths,
                              capture_output=True, check=False)
         if out.returncode not in (0, 1):
             sys.exit(f"whosaid extract failed: {out.stderr.decode()[:500]}")

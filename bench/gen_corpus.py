@@ -630,8 +630,11 @@ DEBRIS = {
 OUTLET_WORDS = {
     "en": ["Ledger", "Courier", "Observer", "Dispatch", "Herald", "Wire",
            "Tribune", "Monitor", "Gazette", "Bulletin", "Chronicle", "Post"],
-    "uk": ["Вісник", "Кур'єр", "Новини", "Час", "Погляд", "Голос"],
-    "ru": ["Вестник", "Курьер", "Новости", "Взгляд", "Голос", "Обозрение"],
+    # masculine nouns, to agree with the masculine adjectives below
+    "uk": ["Вісник", "Кур'єр", "Час", "Погляд", "Голос", "Огляд", "Репортер",
+           "Експрес"],
+    "ru": ["Вестник", "Курьер", "Взгляд", "Голос", "Обозреватель",
+           "Репортёр", "Экспресс"],
 }
 OUTLET_PREFIX = {
     "en": ["Baltic", "Northern", "Coastal", "Capital", "Daily", "Evening",
@@ -921,6 +924,7 @@ class Writer:
         self.paras = []
         self.quotes = []
         self.named = set()    # speakers already introduced in this article
+        self.named_sp = {}
         self.last = None      # speaker of the previous quote paragraph
         if lang == "en":
             self.q = ("\u201c", "\u201d") if outlet["marks"] else ('"', '"')
@@ -966,19 +970,37 @@ class Writer:
         lang = self.lang
         r = self.r.random()
         if sp.kind == "org":
-            return sp.surn[lang]
+            return sp.names[lang] if self.ambiguous(sp) else sp.surn[lang]
         if allow_pron and r < .3:
             return PRON[lang][sp.gender]
-        ti, former = self.office(sp)
-        if r < .55 and ti is not None and not former:
-            return self.w.title_text(ti, lang, "short")
-        if r < .55 and ti is None and lang == "en":
-            return DESCS[sp.desc][1]
+        if r < .55 and not self.ambiguous(sp):
+            role = self.role_short(sp)
+            if role:
+                return role
         return sp.surn[lang]
+
+    def role_short(self, sp):
+        """"the minister", "the analyst", "the ministry" … or None."""
+        if sp.kind == "org":
+            return sp.surn[self.lang]
+        ti, former = self.office(sp)
+        if ti is not None and not former:
+            return self.w.title_text(ti, self.lang, "short")
+        if ti is None and self.lang == "en":
+            return DESCS[sp.desc][1]
+        return None
+
+    def ambiguous(self, sp):
+        """Another speaker named in this article has the same short role."""
+        mine = self.role_short(sp)
+        return mine is not None and any(
+            o is not sp and self.role_short(o) == mine
+            for o in self.named_sp.values())
 
     def mention(self, sp, allow_pron=False):
         if sp.sid not in self.named:
             self.named.add(sp.sid)
+            self.named_sp[sp.sid] = sp
             return self.first_mention(sp), "first"
         m = self.short_mention(sp, allow_pron and self.last is sp)
         return m, "short"

@@ -152,8 +152,8 @@ for n, corpus, db, tlog in rows:
     info.append((n, corpus, db))
 
 # The queries.  Speakers are picked per corpus from its truth.jsonl: the
-# most quoted one (the same person at every size: all corpora of one seed
-# share its world of speakers) and one quoted about twice.
+# most quoted person and one quoted about twice (the same kinds of query at
+# every size; the names may differ).
 def queries_for(corpus):
     freq, fk, rare, rk = pick_speakers(corpus)
     return (freq, fk, rare, rk), [
