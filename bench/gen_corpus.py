@@ -78,8 +78,19 @@ def translit(word, lang):
 
 def genitive(word, lang, gender):
     """Genitive of an invented surname or first name (uk/ru)."""
-    if lang == "en" or gender == "f":
+    if lang == "en":
         return word
+    if gender == "f":
+        # Women's first names in -а decline (Ірина → Ірини, Мира → Миры);
+        # their surnames in a consonant do not.
+        if not word.endswith("а"):
+            return word
+        stem = word[:-1]
+        if stem[-1:] in "аеєиіїоуюяэы":
+            return stem + ("ї" if lang == "uk" else "и")
+        if lang == "ru" and stem[-1:] not in "кгхжшчщ":
+            return stem + "ы"
+        return stem + "и"
     if word.endswith("о"):
         return word[:-1] + "а" if lang == "uk" else word
     if word[-1:] in "аяеиіюєй":
@@ -957,7 +968,9 @@ class Writer:
                     t = t.replace("'s ", "'s former ", 1) if "'s " in t \
                         else "former " + t
                 else:
-                    t = FORMER[lang][g == "f"] + " " + t
+                    # the titles are masculine nouns, and so is "former"
+                    # before them, whoever holds them
+                    t = FORMER[lang][0] + " " + t
             return t + " " + name
         d = DESCS[sp.desc]
         if lang == "en":
@@ -1128,9 +1141,7 @@ class Writer:
             if ti is not None:
                 t = self.w.title_text(ti, lang, "gen")
                 if former:
-                    t = ("колишнього " if lang == "uk" else "бывшего ") + t \
-                        if sp.gender == "m" else \
-                        ("колишньої " if lang == "uk" else "бывшей ") + t
+                    t = ("колишнього " if lang == "uk" else "бывшего ") + t
                 return t + " " + self._name_gen(sp)
             return self._name_gen(sp)
         return sp.surn_gen[lang]
