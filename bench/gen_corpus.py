@@ -67,8 +67,6 @@ def translit(word, lang):
             c = _SINGLE.get(low[i], low[i])
             c = c[k] if isinstance(c, tuple) else c
             i += 1
-        if i - 1 == 0 or (out == [] and c):
-            pass
         out.append(c)
     s = "".join(out)
     if lang == "ru" and low.startswith("e"):
@@ -689,7 +687,8 @@ class Title:
 
 
 class World:
-    def __init__(self, rng, days):
+    def __init__(self, rng, days, html_share=0.25):
+        self.html_share = html_share
         self.rng = rng
         self.days = days
         self.countries = []   # (en, uk nom, uk gen, ru nom, ru gen)
@@ -714,7 +713,6 @@ class World:
             last = r.choice(SYL_C).capitalize() + r.choice(SYL_V) + \
                 r.choice(["l", "r", "n", "s", "v", "m", ""]) + \
                 r.choice(SURNAME_END)
-            first = first.replace("Ts", "Ts")
             if (first, last) not in used and last not in used:
                 used.add((first, last))
                 used.add(last)
@@ -811,7 +809,8 @@ class World:
                         break
                 self.outlets.append({
                     "name": name, "lang": lang,
-                    "html": k % 4 == 1,
+                    # spread the HTML outlets evenly over each language
+                    "html": int((k + 1) * self.html_share) > int(k * self.html_share),
                     "weight": r.uniform(.4, 1.6) *
                     {"en": 1.2, "uk": .85, "ru": 1.0}[lang],
                     "datefmt": r.randrange(4),
@@ -846,10 +845,7 @@ class World:
         col = {("en", "full"): 0, ("en", "short"): 1, ("en", "gen"): 0,
                ("uk", "full"): 2, ("uk", "gen"): 3, ("uk", "short"): 4,
                ("ru", "full"): 5, ("ru", "gen"): 6, ("ru", "short"): 7}
-        s = role[col[(lang, form)]].format(c=cval)
-        if lang == "en" and kind == "intl" and form == "full":
-            s = s.replace("Secretary General of the", "Secretary General of the")
-        return s
+        return role[col[(lang, form)]].format(c=cval)
 
 
 # --------------------------------------------------------------- rendering --
@@ -1181,8 +1177,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.start = dt.date(2024, 1, 1)
         self.days = 730
-        self.world = World(self.rng, self.days)
-        self.html_share = html_share
+        self.world = World(self.rng, self.days, html_share)
         ps = self.world.people
         self.p_cum = list(_cumsum(sp.weight for sp in ps))
         self.out_by_lang = {l: [o for o in self.world.outlets if o["lang"] == l]
@@ -1411,8 +1406,6 @@ class Generator:
             words += len(p.split())
         if dl:
             w.paras[0] = dl + w.paras[0]
-            for t in truth:
-                pass
         head = self.headline(story, sts, lang, w)
         return head, w.paras, truth
 
@@ -1612,7 +1605,8 @@ def main(argv=None):
     ap.add_argument("outdir")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--html-share", type=float, default=0.25,
-                    help="(fixed by outlet: one outlet in four writes HTML)")
+                    help="share of outlets (so roughly of articles) that "
+                         "publish HTML pages (default 0.25)")
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
     if a.n < 1:
