@@ -210,6 +210,19 @@ typedef struct parsed {
     bool former, title, slavic;
 } parsed;
 
+static bool ends(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && memcmp(s + a - b, suf, b) == 0;
+}
+
+/* A transliterated patronymic: Андрійович, Сергеевич, Петрівна. */
+static bool patronymic(const char *lat)
+{
+    return strlen(lat) > 6 &&
+           (ends(lat, "ich") || ends(lat, "na") || ends(lat, "ych"));
+}
+
 static void parse(parsed *p, const char *s)
 {
     memset(p, 0, sizeof *p);
@@ -227,6 +240,11 @@ static void parse(parsed *p, const char *s)
     while (ns > 0 && sn_name_word(&w[ns - 1]) && ne - ns < max &&
            (ns == ne || !w[ns - 1].poss))
         ns--;
+    /* Three Ukrainian or Russian words are a name only with a patronymic
+     * in the middle; else the first is a place in the genitive ("голова
+     * Черкас Андрій Литвиненко"), which belongs to the title. */
+    if (p->slavic && ne - ns == 3 && !patronymic(w[ne - 2].lat))
+        ns++;
     p->ns = ns;
     p->ne = ne;
     size_t ts = 0;
@@ -347,12 +365,18 @@ static void seen(int32_t *first, int32_t *last, int32_t day)
         *last = day;
 }
 
-/* The key of words w[from..to) of a kind: "p mark rutte". */
+/* The key of words w[from..to) of a kind: "pl mark rutte"; a name in
+ * Cyrillic ("pc mark riutte") is a form of its own, so that it is listed
+ * among the aliases even when it transliterates to the Latin one. */
 static void entry_key(ws_buf *b, int kind, const sn_word *w, size_t from,
                       size_t to)
 {
+    bool cyr = false;
+    for (size_t i = from; i < to; i++)
+        cyr |= w[i].cyr;
     ws_buf_clear(b);
     ws_buf_puts(b, kind == KIND_ORG ? "o" : "p");
+    ws_buf_puts(b, cyr ? "c" : "l");
     sn_join(b, w, from, to, 2);
 }
 
@@ -384,7 +408,7 @@ static uint32_t add_entry(ws_speakers *s, int kind, const sn_word *w,
     uint32_t *sl = slot_for(s, &s->te, h, same_entry, key);
     if (*sl) {
         idx = *sl - 1;
-    } else if (s->ne < MAX_ENTRIES && k.len > 2) {
+    } else if (s->ne < MAX_ENTRIES && k.len > 3) {
         if (s->ne == s->cap_e) {
             s->cap_e = s->cap_e ? s->cap_e * 2 : 256;
             s->e = ws_xrealloc(s->e, s->cap_e * sizeof *s->e);
@@ -581,6 +605,11 @@ static void learn_text(ws_speakers *s, const ws_article *a, int32_t day)
         i = ne;
         if (ne - ns > 4)
             continue;
+        /* A capitalised word before a plain lower-case one qualifies it
+         * ("Курганской области", "Baltic states"): no name. */
+        if (ne - ns == 1 && qd_word(&d, ne) && d.t[ne].sent == sent &&
+            !(d.t[ne].flags & QF_CAP) && d.t[ne].lex == 0)
+            continue;
         size_t st = ns, k = 0, lowers = 0;
         bool office = false;
         while (st > 0 && k < 7) {
@@ -613,10 +642,12 @@ static void learn_text(ws_speakers *s, const ws_article *a, int32_t day)
         if (!office)
             continue;
         /* A sentence's first word is capitalised anyway: it qualifies the
-         * office only when it is an acronym, a possessive or a place. */
+         * office when the office word follows it ("Finance Minister"), or
+         * when it is an acronym, a possessive or a place. */
         if (st < ns && d.sent_start[sent] == st &&
             !(d.t[st].flags & (QF_ALLCAP | QF_POSS)) &&
-            !(d.t[st].lex & (QL_TITLE | QL_PLACE | QL_FORMER)))
+            !(d.t[st].lex & (QL_TITLE | QL_PLACE | QL_FORMER)) &&
+            !qd_has(&d, st + 1, QL_TITLE))
             st++;
         learn_apposition(s, a->text + d.t[st].start,
                          d.t[ne - 1].end - d.t[st].start, day);
@@ -645,6 +676,16 @@ static bool all_names(const parsed *p)
     return p->n && p->ns == 0 && has_name(p);
 }
 
+/* "the company", "harbour master's office": an organisation the words
+ * do not name (no capital) is one per article, like an anonymous source. */
+static bool org_named(const parsed *p)
+{
+    for (size_t i = org_start(p); i < p->n; i++)
+        if (p->w[i].cap || p->w[i].allcap)
+            return true;
+    return false;
+}
+
 static void learn_quote(ws_speakers *s, const ws_quote *q, int32_t day)
 {
     const char *kind = q->speaker_kind;
@@ -653,7 +694,7 @@ static void learn_quote(ws_speakers *s, const ws_quote *q, int32_t day)
     parsed sp, mn;
     parse(&sp, q->speaker);
     if (strcmp(kind, "organisation") == 0) {
-        if (!office_only(&sp) && sp.n)
+        if (!office_only(&sp) && org_named(&sp))
             add_entry(s, KIND_ORG, sp.w, org_start(&sp), sp.n, day);
         return;
     }
@@ -1603,7 +1644,7 @@ size_t ws_speakers_resolve(const ws_speakers *s, const ws_article *a,
     if (q->speaker && kind && strcmp(kind, "organisation") == 0) {
         if (office_only(sp)) {
             r = resolve_title(&l, sp);
-        } else if (sp->n) {
+        } else if (org_named(sp)) {
             uint32_t e = lookup_entry(s, KIND_ORG, sp->w, org_start(sp), sp->n);
             if (e < s->n_entry_cl && s->entry_cl[e] < CL_AMBIG)
                 r = s->entry_cl[e];
