@@ -24,6 +24,7 @@
 #define MAX_ALIASES 32 /* listed per speaker, the first in byte order */
 #define MAX_LISTED_TITLES 16
 #define MAX_CANDS 16
+#define MAX_PAIRS 256
 /* A holder still called current this long after a successor's first day
  * shares the title (two countries' foreign ministers), not a stale
  * article: their tenures overlap and a title-only mention there resolves
@@ -93,7 +94,7 @@ typedef struct cluster {
 
 /* The surname index: every full name with its speaker. */
 typedef struct sname {
-    const char *last_lat, *last_skel, *last_vow, *first_lat;
+    const char *last_skel, *first_skel, *last_lat, *last_vow, *first_lat;
     bool first_cyr;
     uint32_t speaker;
 } sname;
@@ -729,7 +730,7 @@ void ws_speakers_learn(ws_speakers *s, const ws_article *a)
 
 /* What settling needs of a person entry's words. */
 typedef struct pinfo {
-    const char *first_lat, *last_lat, *last_skel, *last_vow;
+    const char *first_lat, *first_skel, *last_lat, *last_skel, *last_vow;
     bool first_cyr, last_cyr, initial;
     size_t nwords;
 } pinfo;
@@ -744,12 +745,15 @@ static void person_info(ws_speakers *s, const entry *x, pinfo *pi)
     sn_word w[SN_MAX_WORDS];
     size_t n = sn_split(x->display, strlen(x->display), w, SN_MAX_WORDS);
     memset(pi, 0, sizeof *pi);
-    pi->first_lat = pi->last_lat = pi->last_skel = pi->last_vow = "";
+    pi->first_lat = pi->first_skel = pi->last_lat = pi->last_skel =
+        pi->last_vow = "";
     if (n == 0)
         return;
     char buf[SN_MAX_WORD];
     pi->nwords = n;
     pi->first_lat = arena_dup(&s->arena, w[0].lat);
+    sn_skeleton(w[0].lat, buf, sizeof buf);
+    pi->first_skel = arena_dup(&s->arena, buf);
     pi->first_cyr = w[0].cyr;
     pi->initial = n >= 2 && w[0].initial;
     pi->last_lat = arena_dup(&s->arena, w[n - 1].lat);
@@ -806,10 +810,11 @@ static void unite(uint32_t *parent, uint32_t a, uint32_t b)
         parent[a] = b;
 }
 
-/* A full name in the order that groups surnames: skeleton, then key
+/* A full name in the order that groups surnames: skeleton, first name's
+ * skeleton (two spellings of one first name always share it), then key
  * (the order learn met them in is not one to depend on). */
 typedef struct fitem {
-    const char *skel, *key;
+    const char *skel, *fskel, *key;
     uint32_t e;
 } fitem;
 
@@ -817,6 +822,9 @@ static int cmp_fitem(const void *pa, const void *pb)
 {
     const fitem *a = pa, *b = pb;
     int c = strcmp(a->skel, b->skel);
+    if (c)
+        return c;
+    c = strcmp(a->fskel, b->fskel);
     return c ? c : strcmp(a->key, b->key);
 }
 
@@ -868,8 +876,8 @@ static size_t surname_roots(uint32_t *parent, const fitem *full, size_t nf,
                                          pi->last_lat, pi->last_vow);
             if (ok && pi->initial && f->first_lat[0] != pi->first_lat[0])
                 ok = false;
-            if (ok)
-                add_cand(out, &n, find_root(parent, full[i].e));
+            if (ok && !add_cand(out, &n, find_root(parent, full[i].e)))
+                return n; /* more than enough to be ambiguous */
         }
     }
     return n;
@@ -1053,6 +1061,9 @@ static int cmp_sname(const void *pa, const void *pb)
     int c = strcmp(a->last_skel, b->last_skel);
     if (c)
         return c;
+    c = strcmp(a->first_skel, b->first_skel);
+    if (c)
+        return c;
     c = strcmp(a->last_lat, b->last_lat);
     if (c)
         return c;
@@ -1073,15 +1084,20 @@ static void group_people(ws_speakers *s, const pinfo *pi, uint32_t *parent,
     for (size_t i = 0; i < s->ne; i++)
         if (s->e[i].kind == KIND_PERSON && pi[i].nwords >= 2 &&
             !pi[i].initial && pi[i].last_skel[0])
-            full[nf++] = (fitem){pi[i].last_skel, s->e[i].key, (uint32_t)i};
+            full[nf++] = (fitem){pi[i].last_skel, pi[i].first_skel, s->e[i].key,
+                                 (uint32_t)i};
     qsort(full, nf, sizeof *full, cmp_fitem);
+    /* Only names with the same two skeletons can be one; a run of more
+     * than MAX_PAIRS such spellings is compared with its neighbours only,
+     * which keeps settling linear on hostile input. */
     for (size_t a = 0; a < nf;) {
         size_t b = a;
-        while (b < nf && strcmp(full[b].skel, full[a].skel) == 0)
+        while (b < nf && strcmp(full[b].skel, full[a].skel) == 0 &&
+               strcmp(full[b].fskel, full[a].fskel) == 0)
             b++;
         for (size_t i = a; i < b; i++) {
             const pinfo *x = &pi[full[i].e];
-            for (size_t j = i + 1; j < b; j++) {
+            for (size_t j = i + 1; j < b && j <= i + MAX_PAIRS; j++) {
                 const pinfo *y = &pi[full[j].e];
                 if (same_surname(x->last_lat, x->last_vow, x->last_skel,
                                  y->last_lat, y->last_vow) &&
@@ -1281,9 +1297,9 @@ static void index_surnames(ws_speakers *s, const pinfo *pi)
         if (s->e[i].kind != KIND_PERSON || pi[i].nwords < 2 || pi[i].initial ||
             s->entry_cl[i] >= CL_AMBIG)
             continue;
-        s->sn[s->nsn++] =
-            (sname){pi[i].last_lat,  pi[i].last_skel, pi[i].last_vow,
-                    pi[i].first_lat, pi[i].first_cyr, s->entry_cl[i]};
+        s->sn[s->nsn++] = (sname){
+            pi[i].last_skel, pi[i].first_skel, pi[i].last_lat, pi[i].last_vow,
+            pi[i].first_lat, pi[i].first_cyr,  s->entry_cl[i]};
     }
     qsort(s->sn, s->nsn, sizeof *s->sn, cmp_sname);
 }
@@ -1538,11 +1554,23 @@ static size_t name_candidates(const ws_speakers *s, const parsed *p,
     sn_vowels(last->lat, vow, sizeof vow);
     if (!skel[0])
         return 0;
-    size_t n = 0;
-    size_t a = first_at_least(s->sn, s->nsn, sizeof *s->sn,
-                              offsetof(sname, last_skel), skel);
+    size_t n = 0, a = first_at_least(s->sn, s->nsn, sizeof *s->sn,
+                                     offsetof(sname, last_skel), skel);
+    char fskel[SN_MAX_WORD];
+    sn_skeleton(first->lat, fskel, sizeof fskel);
+    if (full) {
+        /* Within the surname's run, the first name's (sorted second). */
+        char past[SN_MAX_WORD + 1];
+        snprintf(past, sizeof past, "%s\x01", skel); /* after the run */
+        size_t b = first_at_least(s->sn, s->nsn, sizeof *s->sn,
+                                  offsetof(sname, last_skel), past);
+        a += first_at_least(s->sn + a, b - a, sizeof *s->sn,
+                            offsetof(sname, first_skel), fskel);
+    }
     for (int pass = 0; pass < 2 && n == 0; pass++) {
-        for (size_t i = a; i < s->nsn && strcmp(s->sn[i].last_skel, skel) == 0;
+        for (size_t i = a;
+             i < s->nsn && strcmp(s->sn[i].last_skel, skel) == 0 &&
+             (!full || strcmp(s->sn[i].first_skel, fskel) == 0);
              i++) {
             const sname *x = &s->sn[i];
             bool ok = pass == 0 ? strcmp(x->last_lat, last->lat) == 0
@@ -1553,8 +1581,8 @@ static size_t name_candidates(const ws_speakers *s, const parsed *p,
                                     first->cyr);
             if (ok && initial)
                 ok = x->first_lat[0] == first->lat[0];
-            if (ok)
-                add_cand(c, &n, x->speaker);
+            if (ok && !add_cand(c, &n, x->speaker))
+                return n;
         }
     }
     return n;

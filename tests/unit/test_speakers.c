@@ -537,6 +537,56 @@ static void test_bounded(void **state)
     ws_speakers_free(s);
 }
 
+/* A name from a number: four syllables. With same_consonants the
+ * number picks the vowels only, so every such name has one skeleton. */
+static void made_up(size_t i, bool same_consonants, char *out)
+{
+    static const char cons[] = "bdfklmnprstv", vow[] = "aeiouy";
+    size_t o = 0;
+    out[o++] = 'Z';
+    for (size_t k = 0; k < 4; k++) {
+        out[o++] = same_consonants ? cons[k] : cons[i % 12];
+        out[o++] = vow[i % 6];
+        i = same_consonants ? i / 6 : i / 12;
+    }
+    out[o] = '\0';
+}
+
+/* Many people with one surname, and many spellings with one skeleton:
+ * settling and resolving stay fast (ctest's time limit guards) and the
+ * surname alone stays unresolved. */
+static void test_many(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    static char names[N][32];
+    static art x[N / 4];
+    ws_speakers *s = ws_speakers_new();
+    for (size_t i = 0; i < N; i++) {
+        char first[16];
+        /* The last quarter: one consonant pattern, other vowels only. */
+        made_up(i, i >= 3 * N / 4, first);
+        snprintf(names[i], sizeof names[i], "%s Smith", first);
+        art *a = &x[i % (N / 4)];
+        if (i < N / 4)
+            mk(a, "2024-01-01", "en", "");
+        a->a.n_quotes = 0;
+        say(a, names[i], "person", names[i]);
+        ws_speakers_learn(s, &a->a);
+    }
+    ws_speakers_settle(s);
+    assert_true(ws_speakers_count(s) > N / 2);
+    art q;
+    mk(&q, NULL, "en", "Smith said so.");
+    say(&q, "Smith", "person", "Smith");
+    assert_int_equal(who(s, &q, 0), WS_CORPUS_NONE);
+    for (size_t i = 0; i < N; i += 7) {
+        q.q[0].speaker = names[i];
+        assert_int_not_equal(who(s, &q, 0), WS_CORPUS_NONE);
+    }
+    ws_speakers_free(s);
+}
+
 static void test_edges(void **state)
 {
     (void)state;
@@ -590,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_anonymous),
         cmocka_unit_test(test_order),
         cmocka_unit_test(test_bounded),
+        cmocka_unit_test(test_many),
         cmocka_unit_test(test_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
