@@ -59,12 +59,20 @@ typedef struct title {
     uint64_t hash;
 } title;
 
+/* What the articles say of one holder of one title: the days called its
+ * holder (first, last, how many, their sum for the mean day) and called a
+ * former holder; undated articles only count. */
+typedef struct evidence {
+    int64_t cur_sum;
+    int32_t cur_first, cur_last, former_first, former_last;
+    uint32_t n_cur, n_cur_nodate, n_former, n_former_nodate;
+} evidence;
+
 /* Evidence that entry who held (or had held: former) a title. */
 typedef struct hold {
     uint32_t title, who;
     uint64_t hash;
-    int32_t cur_first, cur_last, former_first, former_last;
-    uint32_t n_cur, n_cur_nodate, n_former, n_former_nodate;
+    evidence ev;
 } hold;
 
 /* Open addressing over item indexes (stored plus one; 0 is empty). */
@@ -526,23 +534,24 @@ static void add_hold(ws_speakers *s, uint32_t t, uint32_t who, bool former,
         x->title = t;
         x->who = who;
         x->hash = h;
-        x->cur_first = x->cur_last = SN_NODATE;
-        x->former_first = x->former_last = SN_NODATE;
+        x->ev.cur_first = x->ev.cur_last = SN_NODATE;
+        x->ev.former_first = x->ev.former_last = SN_NODATE;
         *sl = (uint32_t)++s->nh;
         s->th.n++;
     }
+    evidence *v = &x->ev;
     if (former) {
         if (day == SN_NODATE)
-            x->n_former_nodate++;
+            v->n_former_nodate++;
         else
-            x->n_former++;
-        seen(&x->former_first, &x->former_last, day);
+            v->n_former++;
+        seen(&v->former_first, &v->former_last, day);
+    } else if (day == SN_NODATE) {
+        v->n_cur_nodate++;
     } else {
-        if (day == SN_NODATE)
-            x->n_cur_nodate++;
-        else
-            x->n_cur++;
-        seen(&x->cur_first, &x->cur_last, day);
+        v->n_cur++;
+        v->cur_sum += day;
+        seen(&v->cur_first, &v->cur_last, day);
     }
 }
 
@@ -926,8 +935,7 @@ static int cmp_str(const void *pa, const void *pb)
 /* Aggregated evidence of one title held by one speaker. */
 typedef struct agg {
     uint32_t title, speaker;
-    int32_t cur_first, cur_last, former_first, former_last;
-    uint32_t n_cur, n_cur_nodate, n_former, n_former_nodate;
+    evidence ev;
 } agg;
 
 static int cmp_agg(const void *pa, const void *pb)
@@ -943,8 +951,8 @@ static int cmp_agg(const void *pa, const void *pb)
 static int cmp_cur(const void *pa, const void *pb)
 {
     const agg *a = pa, *b = pb;
-    if (a->cur_first != b->cur_first)
-        return a->cur_first < b->cur_first ? -1 : 1;
+    if (a->ev.cur_first != b->ev.cur_first)
+        return a->ev.cur_first < b->ev.cur_first ? -1 : 1;
     return a->speaker < b->speaker ? -1 : a->speaker > b->speaker;
 }
 
@@ -970,51 +978,56 @@ static size_t tenures_of(agg *a, size_t n, tenure *out)
     agg *cur = ws_xmalloc((n + 1) * sizeof *cur);
     size_t nc = 0;
     for (size_t i = 0; i < n; i++)
-        if (a[i].n_cur)
+        if (a[i].ev.n_cur)
             cur[nc++] = a[i];
     qsort(cur, nc, sizeof *cur, cmp_cur);
-    int32_t first_from = nc ? cur[0].cur_first : SN_NODATE;
+    int32_t first_from = nc ? cur[0].ev.cur_first : SN_NODATE;
     for (size_t i = 0; i < nc; i++) {
         const agg *h = &cur[i];
         tenure *t = &out[k++];
         t->speaker = h->speaker;
-        t->from = h->cur_first;
+        t->from = h->ev.cur_first;
         t->until = SN_NODATE;
         t->dated = true;
-        t->former = h->n_former || h->n_former_nodate;
+        t->former = h->ev.n_former || h->ev.n_former_nodate;
         size_t j = i + 1;
-        while (j < nc && cur[j].cur_first == h->cur_first)
+        while (j < nc && cur[j].ev.cur_first == h->ev.cur_first)
             j++;
         if (j < nc) {
-            int32_t next = cur[j].cur_first;
-            t->until =
-                h->cur_last > next + OVERLAP_DAYS ? h->cur_last : next - 1;
+            int32_t next = cur[j].ev.cur_first;
+            /* Called holder long after the next one came: a shared title,
+             * unless most of those days precede the successor (then the
+             * late ones retell the past). */
+            int64_t mean = h->ev.cur_sum / (int64_t)h->ev.n_cur;
+            t->until = h->ev.cur_last > next + OVERLAP_DAYS && mean >= next
+                           ? h->ev.cur_last
+                           : next - 1;
         }
         int32_t f = SN_NODATE;
-        if (h->n_former && h->former_first > h->cur_last)
-            f = h->former_first;
-        else if (h->n_former && h->former_last > h->cur_last)
-            f = h->former_last; /* conflicting evidence: the latest */
+        if (h->ev.n_former && h->ev.former_first > h->ev.cur_last)
+            f = h->ev.former_first;
+        else if (h->ev.n_former && h->ev.former_last > h->ev.cur_last)
+            f = h->ev.former_last; /* conflicting evidence: the latest */
         if (f != SN_NODATE)
             t->until = min_day(t->until, f - 1);
     }
     for (size_t i = 0; i < n; i++) {
         const agg *h = &a[i];
-        if (h->n_cur)
+        if (h->ev.n_cur)
             continue;
         tenure *t = &out[k++];
         t->speaker = h->speaker;
         t->from = SN_NODATE;
         t->until = SN_NODATE;
-        t->former = h->n_former || h->n_former_nodate;
+        t->former = h->ev.n_former || h->ev.n_former_nodate;
         if (!t->former) {
             t->dated = false; /* called current, but never on a known day */
             continue;
         }
-        if (h->n_former)
-            t->until = h->former_first - 1;
+        if (h->ev.n_former)
+            t->until = h->ev.former_first - 1;
         if (first_from != SN_NODATE &&
-            (!h->n_former || first_from <= h->former_first))
+            (!h->ev.n_former || first_from <= h->ev.former_first))
             t->until = min_day(t->until, first_from - 1);
         t->dated = t->until != SN_NODATE;
     }
@@ -1217,25 +1230,24 @@ static void order_titles(ws_speakers *s)
         const hold *h = &s->h[i];
         if (h->who >= s->n_entry_cl || s->entry_cl[h->who] >= CL_AMBIG)
             continue;
-        a[na++] = (agg){h->title,          s->entry_cl[h->who], h->cur_first,
-                        h->cur_last,       h->former_first,     h->former_last,
-                        h->n_cur,          h->n_cur_nodate,     h->n_former,
-                        h->n_former_nodate};
+        a[na++] = (agg){h->title, s->entry_cl[h->who], h->ev};
     }
     qsort(a, na, sizeof *a, cmp_agg);
     size_t m = 0;
     for (size_t i = 0; i < na; i++) {
         if (m && a[m - 1].title == a[i].title &&
             a[m - 1].speaker == a[i].speaker) {
-            agg *x = &a[m - 1];
-            seen(&x->cur_first, &x->cur_last, a[i].cur_first);
-            seen(&x->cur_first, &x->cur_last, a[i].cur_last);
-            seen(&x->former_first, &x->former_last, a[i].former_first);
-            seen(&x->former_first, &x->former_last, a[i].former_last);
-            x->n_cur += a[i].n_cur;
-            x->n_cur_nodate += a[i].n_cur_nodate;
-            x->n_former += a[i].n_former;
-            x->n_former_nodate += a[i].n_former_nodate;
+            evidence *x = &a[m - 1].ev;
+            const evidence *y = &a[i].ev;
+            seen(&x->cur_first, &x->cur_last, y->cur_first);
+            seen(&x->cur_first, &x->cur_last, y->cur_last);
+            seen(&x->former_first, &x->former_last, y->former_first);
+            seen(&x->former_first, &x->former_last, y->former_last);
+            x->cur_sum += y->cur_sum;
+            x->n_cur += y->n_cur;
+            x->n_cur_nodate += y->n_cur_nodate;
+            x->n_former += y->n_former;
+            x->n_former_nodate += y->n_former_nodate;
         } else {
             a[m++] = a[i];
         }

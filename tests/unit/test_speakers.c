@@ -285,6 +285,35 @@ static void test_former_only(void **state)
     ws_speakers_free(s);
 }
 
+/* A late article retelling the past ("NATO Secretary General Jens
+ * Halvorsen said in 2019 ...") does not make the title shared: most days
+ * he was called holder precede the successor's first. */
+static void test_stale_mention(void **state)
+{
+    (void)state;
+    art x[5], q[2];
+    const char *d[4] = {"2024-03-01", "2024-05-01", "2024-07-01", "2025-03-01"};
+    art *all[5];
+    for (size_t i = 0; i < 4; i++) {
+        apposed(&x[i], d[i], "NATO Secretary General", "Jens Halvorsen");
+        all[i] = &x[i];
+    }
+    apposed(&x[4], "2024-11-05", "NATO Secretary General", "Mark Vandermeer");
+    all[4] = &x[4];
+    ws_speakers *s = settled(all, 5);
+    mk(&q[0], "2025-01-10", "en", "The NATO Secretary General spoke.");
+    say(&q[0], NULL, "person", "the NATO Secretary General");
+    mk(&q[1], "2024-08-01", "en", "The NATO Secretary General spoke.");
+    say(&q[1], NULL, "person", "the NATO Secretary General");
+    assert_string_equal(name_of(s, who(s, &q[0], 0)), "Mark Vandermeer");
+    assert_string_equal(name_of(s, who(s, &q[1], 0)), "Jens Halvorsen");
+    ws_speaker_info in;
+    assert_int_equal(ws_speakers_get(s, who(s, &x[0], 0), &in), 0);
+    assert_string_equal(tenure(&in, "NATO Secretary General")->until,
+                        "2024-11-04");
+    ws_speakers_free(s);
+}
+
 /* A title held by one person only: an undated mention resolves. */
 static void test_single_holder_undated(void **state)
 {
@@ -667,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_surname_to_full),
         cmocka_unit_test(test_title_by_date),
         cmocka_unit_test(test_former_only),
+        cmocka_unit_test(test_stale_mention),
         cmocka_unit_test(test_single_holder_undated),
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_two_johnsons),
