@@ -11,7 +11,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* ---- words ------------------------------------------------------------- */
+/* ---- words --------------------------------------------------------------- */
 
 static bool word_char(uint32_t cp)
 {
@@ -98,8 +98,7 @@ bool sn_name_word(const sn_word *w)
                        QL_PLUR | QL_DET | QL_FORMER));
 }
 
-/* ---- transliteration ------------------------------------------------------
- */
+/* ---- transliteration ----------------------------------------------------- */
 
 /* Lower-case Cyrillic U+0430..U+044F in Latin letters. и and й are i (the
  * Ukrainian y and the Russian i meet in the skeleton anyway). */
@@ -247,8 +246,7 @@ bool sn_same_first(const sn_word *a, const sn_word *b)
     return strcmp(sa, sb) == 0;
 }
 
-/* ---- days -----------------------------------------------------------------
- */
+/* ---- days ---------------------------------------------------------------- */
 
 static int32_t leaps(int32_t y)
 {
@@ -309,8 +307,7 @@ void sn_day_str(int32_t day, char out[11])
     *o = '\0';
 }
 
-/* ---- joining --------------------------------------------------------------
- */
+/* ---- joining ------------------------------------------------------------- */
 
 void sn_join(ws_buf *b, const sn_word *w, size_t from, size_t to, int form)
 {

@@ -25,22 +25,21 @@
 #define MAX_LISTED_TITLES 16
 #define MAX_CANDS 16
 #define MAX_PAIRS 256
-/* A holder still called current this long after a successor's first day
- * shares the title (two countries' foreign ministers), not a stale
- * article: their tenures overlap and a title-only mention there resolves
- * to nobody. */
+/* A holder still called current this long after a successor's first day,
+ * most of its days as holder not before it, shares the title (two
+ * countries' foreign ministers): their tenures overlap and a title-only
+ * mention there resolves to nobody. */
 #define OVERLAP_DAYS 60
 
 enum { KIND_PERSON = 1, KIND_ORG = 2 };
 
-/* Cluster marks of an entry after settling. */
-#define CL_NONE UINT32_MAX
+/* An entry that fits several speakers (a shared surname) belongs to none. */
 #define CL_AMBIG (UINT32_MAX - 1)
 
 /* One way of naming a speaker: a person's name as written (up to case and
  * spelling of one script), or an organisation's. */
 typedef struct entry {
-    char *key;     /* kind letter, space, transliterated words */
+    char *key;     /* kind and script letters, transliterated words */
     char *display; /* the best-written form seen */
     uint64_t hash;
     uint32_t count;
@@ -134,11 +133,11 @@ struct ws_speakers {
     size_t *t_ten;  /* per title: first tenure; nt + 1 of them */
     size_t nt_ten;  /* titles known at settling */
     hitem *by_head; /* titles sorted by office words */
-    sname *sn;      /* sorted by last_skel */
+    sname *sn;      /* sorted by surname's, then first name's skeleton */
     size_t nsn;
 };
 
-/* ---- hash tables ------------------------------------------------------- */
+/* ---- hash tables --------------------------------------------------------- */
 
 typedef bool (*same_fn)(const ws_speakers *s, uint32_t idx, const void *key);
 
@@ -206,8 +205,7 @@ static uint64_t str_hash(const char *k)
     return ws_hash64(k, strlen(k));
 }
 
-/* ---- parsing names, titles and mentions -----------------------------------
- */
+/* ---- parsing names, titles and mentions ---------------------------------- */
 
 /* A short string cut into words: the trailing name, the title words
  * before it, and whether a "former" qualifies them. */
@@ -304,8 +302,7 @@ static bool better_display(const char *a, const char *b)
     return strcmp(a, b) < 0;
 }
 
-/* ---- learning ---------------------------------------------------------------
- */
+/* ---- learning ------------------------------------------------------------ */
 
 ws_speakers *ws_speakers_new(void)
 {
@@ -734,8 +731,7 @@ void ws_speakers_learn(ws_speakers *s, const ws_article *a)
         learn_text(s, a, day);
 }
 
-/* ---- settling
- * ---------------------------------------------------------------- */
+/* ---- settling ------------------------------------------------------------ */
 
 /* What settling needs of a person entry's words. */
 typedef struct pinfo {
@@ -1343,8 +1339,7 @@ void ws_speakers_settle(ws_speakers *s)
     s->settled = true;
 }
 
-/* ---- resolving
- * ---------------------------------------------------------------- */
+/* ---- resolving ----------------------------------------------------------- */
 
 /* What one resolution looks at: the registry, the article and its day. */
 typedef struct look {

@@ -399,6 +399,31 @@ static void test_two_johnsons(void **state)
     ws_speakers_free(s);
 }
 
+/* An initial for a first name joins the one full name it fits. */
+static void test_initials(void **state)
+{
+    (void)state;
+    art x[4], q;
+    mk(&x[0], "2024-01-01", "en", "Jens Halvorsen said that it was over.");
+    say(&x[0], "Jens Halvorsen", "person", "Jens Halvorsen");
+    mk(&x[1], "2024-01-02", "en", "J. Halvorsen said that it was over.");
+    say(&x[1], "J. Halvorsen", "person", "J. Halvorsen");
+    mk(&x[2], "2024-01-03", "en", "John Smith said that it was over.");
+    say(&x[2], "John Smith", "person", "John Smith");
+    mk(&x[3], "2024-01-03", "en", "Jane Smith said that it was over.");
+    say(&x[3], "Jane Smith", "person", "Jane Smith");
+    art *all[] = {&x[0], &x[1], &x[2], &x[3]};
+    ws_speakers *s = settled(all, 4);
+    assert_int_equal(ws_speakers_count(s), 3);
+    assert_int_equal(who(s, &x[1], 0), who(s, &x[0], 0));
+    mk(&q, NULL, "en", "J. Smith said that it was over.");
+    say(&q, "J. Smith", "person", "J. Smith");
+    assert_int_equal(who(s, &q, 0), WS_CORPUS_NONE);
+    q.q[0].speaker = (char *)"K. Smith";
+    assert_int_equal(who(s, &q, 0), WS_CORPUS_NONE);
+    ws_speakers_free(s);
+}
+
 /* A title held by two people at once (two countries' ministers written
  * alike) resolves to nobody. */
 static void test_shared_title(void **state)
@@ -700,6 +725,7 @@ int main(void)
         cmocka_unit_test(test_single_holder_undated),
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_two_johnsons),
+        cmocka_unit_test(test_initials),
         cmocka_unit_test(test_shared_title),
         cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_anonymous),
