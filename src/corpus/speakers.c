@@ -25,6 +25,7 @@
 #define MAX_LISTED_TITLES 16
 #define MAX_CANDS 16
 #define MAX_PAIRS 256
+#define MAX_SCAN 64 /* titles with one office word looked at per mention */
 /* A holder still called current this long after a successor's first day,
  * most of its days as holder not before it, shares the title (two
  * countries' foreign ministers): their tenures overlap and a title-only
@@ -1507,31 +1508,40 @@ static size_t title_holders(look *l, const parsed *p, uint32_t *c)
             holders(l, *sl - 1, p->former, c, &n);
     }
     if (n == 0 && head.len) {
-        size_t a = first_at_least(s->by_head, s->nt_ten, sizeof *s->by_head,
-                                  offsetof(hitem, head), h);
-        uint32_t strong[MAX_CANDS], narrow[MAX_CANDS], weak[MAX_CANDS];
-        size_t ns = 0, nn = 0, nw = 0;
-        for (size_t i = a; i < s->nt_ten && strcmp(s->by_head[i].head, h) == 0;
-             i++) {
-            const title *t = &s->t[s->by_head[i].t];
-            bool named = text_has_all(l, t->qual_fold);
-            if (words_in(q, t->qual_lat)) {
-                holders(l, s->by_head[i].t, p->former, strong, &ns);
-                if (named)
-                    holders(l, s->by_head[i].t, p->former, narrow, &nn);
-            } else if (named) {
-                holders(l, s->by_head[i].t, p->former, weak, &nw);
+        /* The titles with these office words, split by whether their other
+         * words include the mention's; at most MAX_SCAN of each, in key
+         * order, so that a common office ("president") stays cheap. */
+        uint32_t fit[MAX_SCAN], other[MAX_SCAN];
+        size_t nf = 0, no = 0;
+        for (size_t i =
+                 first_at_least(s->by_head, s->nt_ten, sizeof *s->by_head,
+                                offsetof(hitem, head), h);
+             i < s->nt_ten && strcmp(s->by_head[i].head, h) == 0; i++) {
+            uint32_t t = s->by_head[i].t;
+            if (words_in(q, s->t[t].qual_lat)) {
+                if (nf < MAX_SCAN)
+                    fit[nf++] = t;
+            } else if (no < MAX_SCAN) {
+                other[no++] = t;
             }
         }
-        const uint32_t *pick = ns == 1   ? strong
-                               : ns      ? (nn == 1 ? narrow : NULL)
-                               : nw == 1 ? weak
-                                         : NULL;
-        n = pick ? 1 : ns + nw;
-        if (pick)
-            c[0] = pick[0];
-        else if (n)
-            n = 2; /* several: the caller tells them apart or gives up */
+        uint32_t all[MAX_CANDS];
+        size_t na = 0;
+        for (size_t i = 0; i < nf; i++)
+            holders(l, fit[i], p->former, all, &na);
+        /* Several fit: those whose organisation the article names; none
+         * fits: those whose organisation it names. */
+        if (na != 1) {
+            const uint32_t *ts = na ? fit : other;
+            size_t nts = na ? nf : no;
+            na = 0;
+            for (size_t i = 0; i < nts; i++)
+                if (text_has_all(l, s->t[ts[i]].qual_fold))
+                    holders(l, ts[i], p->former, all, &na);
+        }
+        n = WS_MIN(na, 2); /* several: the caller tells them apart or not */
+        if (n == 1)
+            c[0] = all[0];
     }
     ws_buf_cleanup(&key);
     ws_buf_cleanup(&head);
