@@ -44,6 +44,7 @@ typedef struct entry {
     char *display; /* the best-written form seen */
     uint64_t hash;
     uint32_t count;
+    uint32_t as_name;    /* of those, as the quote's speaker or apposed */
     int32_t first, last; /* dated sightings */
     uint8_t kind;
     uint8_t nwords;
@@ -390,7 +391,7 @@ static void entry_key(ws_buf *b, int kind, const sn_word *w, size_t from,
 /* Adds (or counts again) the speaker named by w[from..to); returns its
  * entry index, or UINT32_MAX past the cap. */
 static uint32_t add_entry(ws_speakers *s, int kind, const sn_word *w,
-                          size_t from, size_t to, int32_t day)
+                          size_t from, size_t to, int32_t day, bool as_name)
 {
     if (to <= from)
         return UINT32_MAX;
@@ -435,6 +436,7 @@ static uint32_t add_entry(ws_speakers *s, int kind, const sn_word *w,
     if (idx != UINT32_MAX) {
         entry *x = &s->e[idx];
         x->count++;
+        x->as_name += as_name;
         seen(&x->first, &x->last, day);
         if (strcmp(disp, x->display) != 0 && better_display(disp, x->display)) {
             free(x->display);
@@ -567,7 +569,7 @@ static void learn_apposition(ws_speakers *s, const char *span, size_t n,
     parse(&p, buf);
     if (!has_name(&p) || !p.title)
         return;
-    uint32_t who = add_entry(s, KIND_PERSON, p.w, p.ns, p.ne, day);
+    uint32_t who = add_entry(s, KIND_PERSON, p.w, p.ns, p.ne, day, true);
     add_hold(s, add_title(s, &p), who, p.former, day);
 }
 
@@ -703,12 +705,12 @@ static void learn_quote(ws_speakers *s, const ws_quote *q, int32_t day)
     parse(&sp, q->speaker);
     if (strcmp(kind, "organisation") == 0) {
         if (!office_only(&sp) && org_named(&sp))
-            add_entry(s, KIND_ORG, sp.w, org_start(&sp), sp.n, day);
+            add_entry(s, KIND_ORG, sp.w, org_start(&sp), sp.n, day, true);
         return;
     }
     if (!has_name(&sp))
         return;
-    uint32_t who = add_entry(s, KIND_PERSON, sp.w, sp.ns, sp.ne, day);
+    uint32_t who = add_entry(s, KIND_PERSON, sp.w, sp.ns, sp.ne, day, true);
     parse(&mn, q->mention);
     /* Another form of the name ("Rutte", "Марка Рютте") is how articles
      * call the speaker; an office-only mention the quote stage resolved in
@@ -716,7 +718,7 @@ static void learn_quote(ws_speakers *s, const ws_quote *q, int32_t day)
      * speaker held that day. */
     if (all_names(&mn) &&
         (mn.ne - mn.ns != sp.ne - sp.ns || strcmp(q->mention, q->speaker) != 0))
-        add_entry(s, KIND_PERSON, mn.w, mn.ns, mn.ne, day);
+        add_entry(s, KIND_PERSON, mn.w, mn.ns, mn.ne, day, false);
     else if (!has_name(&mn) && mn.title)
         add_hold(s, add_title(s, &mn), who, mn.former, day);
 }
@@ -897,7 +899,8 @@ typedef struct ccand {
 } ccand;
 
 /* The entry that names a group best: the fullest name, then the most
- * often seen, then the best written, then the least key. */
+ * often given as a speaker's name, then the most often seen, then the best
+ * written, then the least key. */
 static bool better_name(const ws_speakers *s, const pinfo *pi, uint32_t a,
                         uint32_t b)
 {
@@ -906,6 +909,10 @@ static bool better_name(const ws_speakers *s, const pinfo *pi, uint32_t a,
     size_t wb = y->kind == KIND_PERSON ? pi[b].nwords : y->nwords;
     if (wa != wb)
         return wa > wb;
+    /* The quote stage gives a speaker in the nominative; a mention may be
+     * inflected ("за словами Марка Рютте"), however often it occurs. */
+    if (x->as_name != y->as_name)
+        return x->as_name > y->as_name;
     if (x->count != y->count)
         return x->count > y->count;
     if (strcmp(x->display, y->display) != 0)

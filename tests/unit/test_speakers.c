@@ -363,6 +363,21 @@ static void test_languages(void **state)
     ws_speakers_free(s);
 }
 
+/* An inflected mention, however frequent, does not name the speaker. */
+static void test_nominative(void **state)
+{
+    (void)state;
+    art x;
+    mk(&x, "2024-12-05", "uk", "За словами Марка Вандермеера, мир можливий.");
+    for (size_t i = 0; i < 3; i++)
+        say(&x, "Марк Вандермеер", "person", "Марка Вандермеера");
+    art *all[] = {&x};
+    ws_speakers *s = settled(all, 1);
+    assert_int_equal(ws_speakers_count(s), 1);
+    assert_string_equal(name_of(s, 0), "Марк Вандермеер");
+    ws_speakers_free(s);
+}
+
 /* Two people share a surname; first names keep them apart. */
 static void test_two_johnsons(void **state)
 {
@@ -724,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_stale_mention),
         cmocka_unit_test(test_single_holder_undated),
         cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_nominative),
         cmocka_unit_test(test_two_johnsons),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_shared_title),
