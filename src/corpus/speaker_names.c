@@ -24,7 +24,7 @@ static bool word_char(uint32_t cp)
 static void fill_word(sn_word *w, const char *s, size_t n)
 {
     memset(w, 0, sizeof *w);
-    /* "Ukraine's", "Rutte’s": the owner is the word. */
+    /* "Ukraine's", "Halvorsen’s": the owner is the word. */
     static const char *const poss[] = {"'s", "\xe2\x80\x99s", "\xca\xbcs"};
     for (size_t i = 0; i < WS_COUNT(poss); i++) {
         size_t k = strlen(poss[i]);
@@ -193,7 +193,9 @@ void sn_skeleton(const char *lat, char *out, size_t cap)
     size_t o = 0;
     for (const char *p = lat; *p && o + 2 < cap; p++) {
         char c = *p;
-        if (vowel(c) || c == 'h' || c == 'g' || c == '-' || c == ' ')
+        /* х is kh, where English writes h: Halvorsen/Халворсен. */
+        if (vowel(c) || c == 'h' || c == 'g' || c == '-' || c == ' ' ||
+            (c == 'k' && p[1] == 'h'))
             continue;
         if (c == 'x') {
             out[o++] = 'k';
@@ -212,7 +214,7 @@ void sn_vowels(const char *lat, char *out, size_t cap)
     size_t o = 0;
     for (const char *p = lat; *p && o + 2 < cap; p++) {
         char c = *p;
-        if (c == '-' || c == ' ')
+        if (c == '-' || c == ' ' || (c == 'k' && p[1] == 'h'))
             continue;
         if (vowel(c))
             c = 'a';

@@ -1,7 +1,7 @@
 /* Internals of the speakers registry (speakers.c): names and titles cut
  * into words with the quote stage's word classes, Latin transliteration of
- * Ukrainian and Russian, the consonant skeleton that lets "Rutte",
- * "Рютте" and "Zelenskyy"/"Зеленського" be compared, and calendar days
+ * Ukrainian and Russian, the consonant skeleton that lets "Vandermeer",
+ * "Вандермеер" and "Hnatiuk"/"Гнатюка" be compared, and calendar days
  * for title tenures. Not installed. */
 #ifndef WS_CORPUS_SPEAKER_NAMES_H
 #define WS_CORPUS_SPEAKER_NAMES_H
@@ -43,16 +43,16 @@ bool sn_name_word(const sn_word *w);
  * out (cap bytes, NUL-terminated); sets *cyr when s had Cyrillic. */
 void sn_latin(const char *s, char *out, size_t cap, bool *cyr);
 
-/* Consonant skeleton of a transliterated word: vowels, y, j, h and g
- * dropped (Ukrainian г is h, Russian g, English spellings either), c/q as
- * k, z as s, w as v, doubled letters once. "Stoltenberg" and
- * "Столтенберг" both give "stltnbr". */
+/* Consonant skeleton of a transliterated word: vowels, y, j, h, kh and g
+ * dropped (Ukrainian г is h, Russian g, English spellings either; х is kh
+ * where English writes h), c/q as k, z as s, w as v, doubled letters once.
+ * "Halvorsen" and "Халворсен" both give "lvrsn". */
 void sn_skeleton(const char *lat, char *out, size_t cap);
 
-/* The word with each run of vowels written as one 'a', h as g, doubled
- * letters once and a final vowel (often a case ending) dropped: compares
- * short names across scripts ("Jens"/"Йенс"/"Йенса" all give "ans",
- * "Rutte"/"Рютте" "rat"). */
+/* The word with each run of vowels written as one 'a', h (and kh) as g,
+ * doubled letters once and a final vowel (often a case ending) dropped:
+ * compares short names across scripts ("Jens"/"Йенс"/"Йенса" all give
+ * "ans", "Otte"/"Оттe" "at"). */
 void sn_vowels(const char *lat, char *out, size_t cap);
 
 /* True when the two first names (transliterated, with their scripts) can

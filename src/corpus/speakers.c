@@ -50,12 +50,12 @@ typedef struct entry {
     uint8_t nwords;
 } entry;
 
-/* A title as the articles write it: "NATO Secretary General". */
+/* A title as the articles write it: "Alliance Secretary General". */
 typedef struct title {
     char *key; /* transliterated words */
     char *display;
     char *head;      /* transliterated title-class words: "secretary general" */
-    char *qual_lat;  /* the other words: "nato" */
+    char *qual_lat;  /* the other words: "alliance" */
     char *qual_fold; /* the same, folded in their script, for the text */
     uint64_t hash;
 } title;
@@ -242,7 +242,7 @@ static void parse(parsed *p, const char *s)
     for (size_t i = 0; i < p->n; i++)
         p->slavic |= w[i].cyr;
     size_t ne = p->n, ns = p->n;
-    /* The name ends the string ("NATO Secretary General Mark Rutte"); a
+    /* The name ends the string ("Finance Minister Anna Kowalczyk"); a
      * Ukrainian or Russian one is a first name, maybe a patronymic, and a
      * surname; elsewhere up to four words ("Donald J. Trump"). */
     size_t max = p->slavic ? 3 : 4;
@@ -266,7 +266,7 @@ static void parse(parsed *p, const char *s)
     /* Determiners and plain lower-case words at the left edge ("the",
      * "the new") qualify nothing that names the office; in Ukrainian and
      * Russian the office word comes first and its organisation after it
-     * ("генсек НАТО"). */
+     * ("голова ради"). */
     while (ts < ns && !(w[ts].lex & QL_TITLE) &&
            ((w[ts].lex & QL_DET) || p->slavic || !(w[ts].cap || w[ts].allcap)))
         ts++;
@@ -277,7 +277,7 @@ static void parse(parsed *p, const char *s)
     bool any = false;
     for (size_t i = ts; i < ns; i++)
         any |= (w[i].lex & QL_TITLE) != 0;
-    /* "NATO Secretary General Mark Rutte": in English the office word
+    /* "Finance Minister Anna Kowalczyk": in English the office word
      * comes right before the name or ends a title-only mention. */
     p->title = any && (p->slavic || (w[ns - 1].lex & QL_TITLE));
 }
@@ -373,7 +373,7 @@ static void seen(int32_t *first, int32_t *last, int32_t day)
         *last = day;
 }
 
-/* The key of words w[from..to) of a kind: "pl mark rutte"; a name in
+/* The key of words w[from..to) of a kind: "pl anna kowalczyk"; a name in
  * Cyrillic ("pc mark riutte") is a form of its own, so that it is listed
  * among the aliases even when it transliterates to the Latin one. */
 static void entry_key(ws_buf *b, int kind, const sn_word *w, size_t from,
@@ -555,8 +555,8 @@ static void add_hold(ws_speakers *s, uint32_t t, uint32_t who, bool former,
     }
 }
 
-/* "NATO Secretary General Mark Rutte", "former NATO Secretary General
- * Jens Stoltenberg": a name with the office before it. */
+/* "Finance Minister Anna Kowalczyk", "former Finance Minister Jan
+ * Nowak": a name with the office before it. */
 static void learn_apposition(ws_speakers *s, const char *span, size_t n,
                              int32_t day)
 {
@@ -665,7 +665,8 @@ static void learn_text(ws_speakers *s, const ws_article *a, int32_t day)
     ws_qdoc_cleanup(&d);
 }
 
-/* An organisation's name without its article: "the Kremlin" is Kremlin. */
+/* An organisation's name without its article: "the Pentagon" is
+ * Pentagon. */
 static size_t org_start(const parsed *p)
 {
     size_t i = 0;
@@ -674,8 +675,8 @@ static size_t org_start(const parsed *p)
     return i;
 }
 
-/* A title-only string the quote stage gave as an organisation ("генсек
- * НАТО" with no holder in the article). */
+/* A title-only string the quote stage gave as an organisation ("голова
+ * АМКУ" with no holder in the article). */
 static bool office_only(const parsed *p)
 {
     return p->n && (p->w[org_start(p)].lex & QL_TITLE) && !has_name(p);
@@ -712,7 +713,7 @@ static void learn_quote(ws_speakers *s, const ws_quote *q, int32_t day)
         return;
     uint32_t who = add_entry(s, KIND_PERSON, sp.w, sp.ns, sp.ne, day, true);
     parse(&mn, q->mention);
-    /* Another form of the name ("Rutte", "Марка Рютте") is how articles
+    /* Another form of the name ("Kowalczyk", "Анни Ковальчик") is how articles
      * call the speaker; an office-only mention the quote stage resolved in
      * its article ("the Alliance secretary general") is an office the
      * speaker held that day. */
@@ -774,7 +775,7 @@ static void person_info(ws_speakers *s, const entry *x, pinfo *pi)
 
 /* One surname written two ways: the same letters, or the same skeleton
  * when it has three consonants or more, else the same vowel form too
- * ("Rutte"/"Рютте"). The skeletons are already known to be equal. */
+ * ("Otte"/"Отте"). The skeletons are already known to be equal. */
 static bool same_surname(const char *lat_a, const char *vow_a, const char *skel,
                          const char *lat_b, const char *vow_b)
 {
@@ -910,7 +911,7 @@ static bool better_name(const ws_speakers *s, const pinfo *pi, uint32_t a,
     if (wa != wb)
         return wa > wb;
     /* The quote stage gives a speaker in the nominative; a mention may be
-     * inflected ("за словами Марка Рютте"), however often it occurs. */
+     * inflected ("за словами Анни Ковальчик"), however often it occurs. */
     if (x->as_name != y->as_name)
         return x->as_name > y->as_name;
     if (x->count != y->count)
@@ -1494,10 +1495,10 @@ static void title_parts(const parsed *p, ws_buf *key, ws_buf *head,
 
 /* Speakers p's title names on the day. The title as written first; else
  * the titles with the same office words whose other words include the
- * mention's ("the NATO secretary general"), narrowed to those whose
- * organisation the article names when several fit; else those whose
- * organisation the article names ("the Alliance secretary general" in an
- * article about NATO). */
+ * mention's ("the secretary general" fits every secretary general),
+ * narrowed, when several fit, to those whose organisation the article
+ * names; else those whose organisation the article names ("the bloc's
+ * secretary general" in an article that names the bloc). */
 static size_t title_holders(look *l, const parsed *p, uint32_t *c)
 {
     const ws_speakers *s = l->s;
