@@ -1480,6 +1480,17 @@ static void holders(const look *l, uint32_t t, bool former, uint32_t *c,
     }
 }
 
+/* True when some holder of title t has a tenure placed in time. */
+static bool title_dated(const ws_speakers *s, uint32_t t)
+{
+    if (t >= s->nt_ten)
+        return false;
+    for (size_t i = s->t_ten[t]; i < s->t_ten[t + 1]; i++)
+        if (s->ten[i].dated)
+            return true;
+    return false;
+}
+
 /* The office words and the other words of p's title, transliterated. */
 static void title_parts(const parsed *p, ws_buf *key, ws_buf *head,
                         ws_buf *qual)
@@ -1510,10 +1521,11 @@ static size_t title_holders(look *l, const parsed *p, uint32_t *c)
     title_parts(p, &key, &head, &qual);
     const char *k = ws_buf_cstr(&key), *h = ws_buf_cstr(&head),
                *q = ws_buf_cstr(&qual);
+    uint32_t exact = UINT32_MAX;
     if (s->tt.cap && key.len) {
         uint32_t *sl = slot_for(s, &s->tt, str_hash(k), same_title, k);
         if (*sl)
-            holders(l, *sl - 1, p->former, c, &n);
+            holders(l, exact = *sl - 1, p->former, c, &n);
     }
     if (n == 0 && head.len) {
         /* The titles with these office words, split by whether their other
@@ -1550,6 +1562,16 @@ static size_t title_holders(look *l, const parsed *p, uint32_t *c)
         n = WS_MIN(na, 2); /* several: the caller tells them apart or not */
         if (n == 1)
             c[0] = all[0];
+    }
+    /* The title as written was never seen in a dated article and nothing
+     * else answered: a dated mention of it goes as an undated one does
+     * (its single holder ever). */
+    if (n == 0 && exact != UINT32_MAX && l->day != SN_NODATE &&
+        !title_dated(s, exact)) {
+        look u = *l;
+        u.day = SN_NODATE;
+        holders(&u, exact, p->former, c, &n);
+        n = WS_MIN(n, 2);
     }
     ws_buf_cleanup(&key);
     ws_buf_cleanup(&head);
