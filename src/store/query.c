@@ -308,6 +308,8 @@ ws_status ws_store_speakers(ws_store *st, const ws_speaker_query *q,
     }
     if (q->id > 0)
         ws_buf_puts(&sql, " AND id = ?");
+    else if (!q->all)
+        ws_buf_puts(&sql, " AND statements > 0");
     ws_buf_puts(&sql, " ORDER BY statements DESC, name, id");
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");

@@ -8,15 +8,17 @@
 
 #include <string.h>
 
-/* Time order: undated articles first (they start nothing live), then by
- * day, time, source and content, never by order of storage: a store
- * merged from shards regroups exactly as one run over everything. */
+/* Time order: by day, time, source and content, never by order of
+ * storage, so a store merged from shards regroups exactly as one run over
+ * everything. Undated articles come last, read as of the newest day: a
+ * scraped page that lost its date is far more often a recent one than an
+ * old one, and this lets it join the live statements and stories. */
 #define SCAN_SQL                                                              \
     "SELECT a.id, a.title, a.date, a.language, a.text, a.outlet, a.url,"     \
     " a.source, q.id, q.text, q.kind, q.speaker_name, q.speaker_kind,"       \
     " q.mention, q.cue, q.start, q.stop, q.confidence"                       \
     " FROM article a LEFT JOIN quote q ON q.article = a.id"                  \
-    " ORDER BY a.day IS NOT NULL, a.day, a.date, a.source, a.doc_hash, q.seq"
+    " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq"
 
 typedef struct scan {
     ws_store *st;
