@@ -8,6 +8,7 @@
 #include "whosaid/status.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,6 +30,10 @@ typedef struct ws_document {
 typedef struct ws_input_opts {
     size_t max_bytes; /* cap per document after decompression; 0 gives
                          WS_INPUT_DEFAULT_MAX_BYTES */
+    /* Sharding: with shard_n > 1 only the files whose path hashes to
+     * shard_k (0-based, < shard_n) are read; every file falls in exactly
+     * one of the shard_n shards, decided by its path as given. */
+    unsigned shard_k, shard_n;
 } ws_input_opts;
 
 #define WS_INPUT_DEFAULT_MAX_BYTES ((size_t)64 * 1024 * 1024)
@@ -48,6 +53,10 @@ ws_status ws_input_next(ws_input *in, ws_document *doc);
 /* The message of the last error, e.g. "a.html.gz: corrupt gzip stream at
  * byte 1234"; "" when none. */
 const char *ws_input_errmsg(const ws_input *in);
+
+/* Bytes of input files consumed so far (compressed bytes for gzip files):
+ * with the inputs' total size, how far the run is. */
+uint64_t ws_input_position(const ws_input *in);
 
 /* Frees the reader; NULL is a no-op. */
 void ws_input_free(ws_input *in);

@@ -53,6 +53,13 @@ ws_status ws_store_commit(ws_store *st);
 ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
                        size_t len, int *added);
 
+/* Copies every article of src (with its quotes) that dst does not hold
+ * into dst, in one transaction; counts them in *added and the ones dst
+ * had in *known. Groupings are not copied: run ws_store_regroup on dst
+ * after the last merge. */
+ws_status ws_store_merge(ws_store *dst, ws_store *src, size_t *added,
+                         size_t *known);
+
 typedef struct ws_regroup_stats {
     size_t articles, quotes, speakers, statements, stories;
 } ws_regroup_stats;
@@ -118,6 +125,7 @@ typedef struct ws_speaker_rec {
 typedef struct ws_speaker_query {
     const char *prefix; /* aliases starting with this, any case; NULL: all */
     int64_t id;         /* > 0: only this speaker */
+    int all;            /* also those named in articles but never quoted */
     size_t limit;
 } ws_speaker_query;
 

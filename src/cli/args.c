@@ -1,6 +1,7 @@
 /* Command-line helpers shared by the subcommands: option values, sizes,
  * usage errors. */
 #include "cli.h"
+#include "pool.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -50,3 +51,46 @@ const char *option_value(int argc, char **argv, int *i, const char *name)
     return NULL;
 }
 
+
+int run_option(int argc, char **argv, int *i, run_opts *r, bool *taken)
+{
+    const char *a = argv[*i], *v;
+    *taken = true;
+    if (r->only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
+        r->paths[r->n_paths++] = a;
+    } else if (strcmp(a, "--") == 0) {
+        r->only_paths = true;
+    } else if ((v = option_value(argc, argv, i, "--as"))) {
+        if (strcmp(v, "html") == 0)
+            r->xo.format = WS_FORMAT_HTML;
+        else if (strcmp(v, "text") == 0)
+            r->xo.format = WS_FORMAT_TEXT;
+        else if (strcmp(v, "auto") == 0)
+            r->xo.format = WS_FORMAT_AUTO;
+        else
+            return usage_error("unknown --as", v, "html, text or auto");
+    } else if ((v = option_value(argc, argv, i, "--max-bytes"))) {
+        if (!parse_size(v, &r->io.max_bytes))
+            return usage_error("bad --max-bytes", v, "e.g. 64M");
+    } else if ((v = option_value(argc, argv, i, "--jobs")) ||
+               (v = option_value(argc, argv, i, "-j"))) {
+        if (!ws_pool_parse_jobs(v, &r->jobs))
+            return usage_error("bad --jobs", v, "1 to 256, or auto");
+    } else if (strncmp(a, "-j", 2) == 0 && a[2]) {
+        if (!ws_pool_parse_jobs(a + 2, &r->jobs))
+            return usage_error("bad --jobs", a + 2, "1 to 256, or auto");
+    } else if ((v = option_value(argc, argv, i, "--shard"))) {
+        unsigned k, n;
+        char tail;
+        if (sscanf(v, "%u/%u%c", &k, &n, &tail) != 2 || n < 1 || k < 1 ||
+            k > n || n > 1000000)
+            return usage_error("bad --shard", v, "K/N with 1 <= K <= N");
+        r->io.shard_k = k - 1;
+        r->io.shard_n = n;
+    } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+        r->quiet = true;
+    } else {
+        *taken = false;
+    }
+    return 0;
+}

@@ -4,151 +4,204 @@
  * whole store. A killed run loses no committed batch; running it again
  * skips what is stored and finishes the rest. */
 #include "cli.h"
+#include "pool.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-typedef struct counts {
+typedef struct ingest {
+    ws_store *st;
+    size_t batch, in_batch;
     size_t added, known, failed;
-} counts;
+    bool verbose, db_failed;
+} ingest;
 
-static int commit_batch(ws_store *st, size_t in_batch, const counts *c,
-                        bool verbose)
+static int commit_batch(ingest *g)
 {
-    if (ws_store_commit(st) != WS_OK) {
-        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(st));
+    if (ws_store_commit(g->st) != WS_OK) {
+        g->db_failed = true;
         return -1;
     }
-    if (verbose && in_batch)
+    if (g->verbose && g->in_batch)
         fprintf(stderr, "whosaid: committed %zu documents (%zu new, %zu "
-                        "already stored)\n", c->added + c->known, c->added,
-                c->known);
+                        "already stored)\n", g->added + g->known, g->added,
+                g->known);
+    g->in_batch = 0;
+    return 0;
+}
+
+/* In a worker: the record. */
+static void ingest_work(ws_job *j, const void *ctx)
+{
+    ws_extract_opts xo = *(const ws_extract_opts *)ctx;
+    xo.source = j->source;
+    xo.url = j->url;
+    xo.charset_hint = j->charset;
+    j->status = ws_extract(j->data, j->len, &xo, &j->art);
+}
+
+/* In the main thread, in input order: so the database is the same for
+ * any number of workers. */
+static int ingest_emit(ws_job *j, void *ctx)
+{
+    ingest *g = ctx;
+    if (j->input_error) {
+        fprintf(stderr, "whosaid: %s\n", j->input_error);
+        g->failed++;
+        return 0;
+    }
+    if (j->status != WS_OK) {
+        fprintf(stderr, "whosaid: %s: %s\n", j->source,
+                ws_status_str(j->status));
+        g->failed++;
+        return 0;
+    }
+    int added;
+    if (ws_store_add(g->st, j->art, j->data, j->len, &added) != WS_OK) {
+        g->db_failed = true;
+        return 1;
+    }
+    if (added)
+        g->added++;
+    else
+        g->known++;
+    if (++g->in_batch >= g->batch &&
+        (commit_batch(g) != 0 || ws_store_begin(g->st) != WS_OK)) {
+        g->db_failed = true;
+        return 1;
+    }
     return 0;
 }
 
 int cmd_ingest(int argc, char **argv)
 {
     const char *db = NULL;
-    bool verbose = false, quiet = false;
-    size_t batch = 500;
-    ws_extract_opts xo = {0};
-    ws_input_opts io = {0};
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    bool only_paths = false;
+    ingest g = {.batch = 500};
+    run_opts r = {.jobs = 1};
+    r.paths = calloc((size_t)argc + 1, sizeof *r.paths);
     int rc = 0;
 
     for (int i = 0; i < argc && !rc; i++) {
         const char *a = argv[i], *v;
-        if (only_paths || a[0] != '-' || strcmp(a, "-") == 0)
-            paths[n_paths++] = a;
-        else if (strcmp(a, "--") == 0)
-            only_paths = true;
-        else if ((v = option_value(argc, argv, &i, "--db")))
+        bool taken;
+        rc = run_option(argc, argv, &i, &r, &taken);
+        if (rc || taken)
+            continue;
+        if ((v = option_value(argc, argv, &i, "--db")))
             db = v;
         else if ((v = option_value(argc, argv, &i, "--batch"))) {
-            if (!parse_size(v, &batch) || batch > 1000000)
+            if (!parse_size(v, &g.batch) || g.batch > 1000000)
                 rc = usage_error("bad --batch", v, "documents per commit");
-        } else if ((v = option_value(argc, argv, &i, "--as"))) {
-            if (strcmp(v, "html") == 0)
-                xo.format = WS_FORMAT_HTML;
-            else if (strcmp(v, "text") == 0)
-                xo.format = WS_FORMAT_TEXT;
-            else if (strcmp(v, "auto") == 0)
-                xo.format = WS_FORMAT_AUTO;
-            else
-                rc = usage_error("unknown --as", v, "html, text or auto");
-        } else if ((v = option_value(argc, argv, &i, "--max-bytes"))) {
-            if (!parse_size(v, &io.max_bytes))
-                rc = usage_error("bad --max-bytes", v, "e.g. 64M");
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
-            verbose = true;
-        else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
-            quiet = true;
+            g.verbose = true;
         else
             rc = usage_error("unknown option", a, NULL);
     }
     if (rc) {
-        free(paths);
+        free(r.paths);
         return rc;
     }
 
-    ws_store *st;
-    if (ws_store_open(db, WS_STORE_WRITE, &st) != WS_OK) {
-        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(st));
-        ws_store_close(st);
-        free(paths);
+    if (ws_store_open(db, WS_STORE_WRITE, &g.st) != WS_OK) {
+        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(g.st));
+        ws_store_close(g.st);
+        free(r.paths);
         return 1;
     }
-    ws_input *in = ws_input_new(paths, n_paths, &io);
-    counts c = {0};
-    size_t in_batch = 0;
-    bool db_failed = false;
-    ws_document doc;
-    if (ws_store_begin(st) != WS_OK)
-        db_failed = true;
-    while (!db_failed) {
-        ws_status s = ws_input_next(in, &doc);
-        if (s == WS_STATUS_COUNT)
-            break;
-        if (s != WS_OK) {
-            fprintf(stderr, "whosaid: %s\n", ws_input_errmsg(in));
-            c.failed++;
-            continue;
-        }
-        ws_article *art;
-        xo.source = doc.source;
-        xo.url = doc.url;
-        xo.charset_hint = doc.charset;
-        s = ws_extract(doc.data, doc.len, &xo, &art);
-        if (s != WS_OK) {
-            fprintf(stderr, "whosaid: %s: %s\n", doc.source,
-                    ws_status_str(s));
-            c.failed++;
-            continue;
-        }
-        int added;
-        s = ws_store_add(st, art, doc.data, doc.len, &added);
-        ws_article_free(art);
-        if (s != WS_OK) {
-            db_failed = true;
-            break;
-        }
-        if (added)
-            c.added++;
-        else
-            c.known++;
-        if (++in_batch >= batch) {
-            if (commit_batch(st, in_batch, &c, verbose) != 0 ||
-                ws_store_begin(st) != WS_OK) {
-                db_failed = true;
-                break;
-            }
-            in_batch = 0;
-        }
-    }
-    if (!db_failed && commit_batch(st, in_batch, &c, verbose) != 0)
-        db_failed = true;
+    ws_input *in = ws_input_new(r.paths, r.n_paths, &r.io);
+    ws_pool_opts po = {.threads = r.jobs,
+                       .progress = !r.quiet && isatty(STDERR_FILENO)};
+    if (po.progress)
+        po.total_bytes = ws_pool_input_size(r.paths, r.n_paths);
+    if (ws_store_begin(g.st) != WS_OK)
+        g.db_failed = true;
+    else
+        ws_pool_run(in, &po, ingest_work, &r.xo, ingest_emit, &g);
+    if (!g.db_failed)
+        commit_batch(&g);
     ws_input_free(in);
-    free(paths);
+    free(r.paths);
 
     ws_regroup_stats gs = {0};
-    if (!db_failed && ws_store_regroup(st, &gs) != WS_OK)
-        db_failed = true;
-    if (db_failed) {
-        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(st));
-        ws_store_close(st);
+    if (!g.db_failed && ws_store_regroup(g.st, &gs) != WS_OK)
+        g.db_failed = true;
+    if (g.db_failed) {
+        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(g.st));
+        ws_store_close(g.st);
         return 1;
     }
-    if (!quiet)
+    if (!r.quiet)
         fprintf(stderr,
                 "whosaid: %zu new documents, %zu already stored, %zu "
                 "failed; the store holds %zu articles, %zu quotes, %zu "
                 "speakers, %zu statements, %zu stories\n",
-                c.added, c.known, c.failed, gs.articles, gs.quotes,
+                g.added, g.known, g.failed, gs.articles, gs.quotes,
                 gs.speakers, gs.statements, gs.stories);
-    ws_store_close(st);
-    return c.failed ? 1 : 0;
+    ws_store_close(g.st);
+    return g.failed ? 1 : 0;
+}
+
+/* `whosaid merge OUT IN...`: folds shard stores into one and regroups
+ * over everything, so the answers are those of one run over all inputs. */
+int cmd_merge(int argc, char **argv)
+{
+    bool quiet = false;
+    const char **dbs = calloc((size_t)argc + 1, sizeof *dbs);
+    size_t n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0)
+            quiet = true;
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            free(dbs);
+            return usage_error("unknown option", argv[i], NULL);
+        } else
+            dbs[n++] = argv[i];
+    }
+    if (n < 2) {
+        free(dbs);
+        return usage_error("missing", "IN", "whosaid merge OUT.db IN.db...");
+    }
+    ws_store *out;
+    if (ws_store_open(dbs[0], WS_STORE_WRITE, &out) != WS_OK) {
+        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(out));
+        ws_store_close(out);
+        free(dbs);
+        return 1;
+    }
+    int rc = 0;
+    size_t added = 0, known = 0;
+    for (size_t i = 1; i < n && !rc; i++) {
+        ws_store *in;
+        size_t a, k;
+        if (ws_store_open(dbs[i], WS_STORE_READ, &in) != WS_OK) {
+            fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(in));
+            rc = 1;
+        } else if (ws_store_merge(out, in, &a, &k) != WS_OK) {
+            fprintf(stderr, "whosaid: merging '%s': %s\n", dbs[i],
+                    ws_store_errmsg(out));
+            rc = 1;
+        } else {
+            added += a;
+            known += k;
+        }
+        ws_store_close(in);
+    }
+    ws_regroup_stats gs = {0};
+    if (!rc && ws_store_regroup(out, &gs) != WS_OK) {
+        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(out));
+        rc = 1;
+    }
+    if (!rc && !quiet)
+        fprintf(stderr,
+                "whosaid: merged %zu stores: %zu new documents, %zu already "
+                "stored; the store holds %zu articles, %zu quotes, %zu "
+                "speakers, %zu statements, %zu stories\n",
+                n - 1, added, known, gs.articles, gs.quotes, gs.speakers,
+                gs.statements, gs.stories);
+    ws_store_close(out);
+    free(dbs);
+    return rc;
 }

@@ -2,12 +2,14 @@
  * subcommand parses its options, streams documents from ws_input and prints
  * records; errors name the input and never stop the other inputs. */
 #include "cli.h"
+#include "pool.h"
 
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "usage: whosaid <command> [options] [args]\n"
@@ -16,6 +18,7 @@ static const char usage_text[] =
     "  extract [PATH|-]...   print the article record of each document\n"
     "  ingest [PATH|-]...    store articles, quotes, speakers, statements\n"
     "                        and stories in the database\n"
+    "  merge OUT IN...       fold shard databases into OUT and regroup\n"
     "  quotes                statements, newest first, with their outlets\n"
     "  timeline NAME         a speaker's statements by date, by story\n"
     "  speakers              speakers with their aliases and titles\n"
@@ -32,6 +35,9 @@ static const char usage_text[] =
     "  --max-bytes N[K|M|G]  skip documents larger than N bytes after\n"
     "                        decompression (default 64M)\n"
     "  --no-quotes           skip the quote stage (quotes stay [])\n"
+    "  -j, --jobs N          N threads (or auto); output order is the same\n"
+    "  --shard K/N           read only the K-th of N shares of the files\n"
+    "  --quiet               no progress on stderr\n"
     "\n"
     "ingest options (and --as, --max-bytes as for extract):\n"
     "  --db PATH             the database (default ./whosaid.db)\n"
@@ -45,99 +51,100 @@ static const char usage_text[] =
     "  --limit N             at most N rows\n"
     "  quotes: --speaker NAME (any alias)  --about WORDS  --since DATE\n"
     "          --until DATE  --outlet NAME  --kind direct|mixed|indirect\n"
-    "  speakers: --prefix TEXT    stories: --since DATE --until DATE\n"
+    "  speakers: --prefix TEXT, --all (also those never quoted)\n"
+    "  stories: --since DATE --until DATE\n"
     "\n"
     "PATH may be a file (plain or gzip, HTML or text), a directory (read\n"
     "recursively in sorted order) or - for standard input (the default).\n"
     "Exit status: 0 when every input was read, 1 when some input failed,\n"
     "2 on a usage error.\n";
 
+typedef struct extract_ctx {
+    ws_extract_opts xo;
+    bool text_out;
+} extract_ctx;
+
+/* In a worker: the record and its serialisation. */
+static void extract_work(ws_job *j, const void *ctx)
+{
+    const extract_ctx *c = ctx;
+    ws_extract_opts xo = c->xo;
+    xo.source = j->source;
+    xo.url = j->url;
+    xo.charset_hint = j->charset;
+    j->status = ws_extract(j->data, j->len, &xo, &j->art);
+    if (j->status == WS_OK)
+        j->out = c->text_out ? ws_article_to_text(j->art, &j->out_len)
+                             : ws_article_to_json(j->art, &j->out_len);
+}
+
+/* In the main thread, in input order. */
+static int extract_emit(ws_job *j, void *ctx)
+{
+    int *failed = ctx;
+    if (j->input_error) {
+        fprintf(stderr, "whosaid: %s\n", j->input_error);
+        *failed = 1;
+    } else if (j->status != WS_OK) {
+        fprintf(stderr, "whosaid: %s: %s\n", j->source,
+                ws_status_str(j->status));
+        *failed = 1;
+    } else {
+        fwrite(j->out, 1, j->out_len, stdout);
+        fputc('\n', stdout);
+    }
+    return 0;
+}
+
 static int cmd_extract(int argc, char **argv)
 {
-    bool text_out = false;
-    ws_extract_opts xo = {0};
-    ws_input_opts io = {0};
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n_paths = 0;
-    bool only_paths = false;
+    extract_ctx c = {0};
+    run_opts r = {.jobs = 1};
+    r.paths = calloc((size_t)argc + 1, sizeof *r.paths);
     int rc = 0;
 
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v;
-        if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
-            paths[n_paths++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            only_paths = true;
-        } else if ((v = option_value(argc, argv, &i, "--format"))) {
+    for (int i = 0; i < argc && !rc; i++) {
+        const char *v;
+        bool taken;
+        rc = run_option(argc, argv, &i, &r, &taken);
+        if (rc || taken)
+            continue;
+        if ((v = option_value(argc, argv, &i, "--format"))) {
             if (strcmp(v, "text") == 0)
-                text_out = true;
+                c.text_out = true;
             else if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0)
-                text_out = false;
+                c.text_out = false;
             else
                 rc = usage_error("unknown --format", v, "jsonl or text");
-        } else if ((v = option_value(argc, argv, &i, "--as"))) {
-            if (strcmp(v, "html") == 0)
-                xo.format = WS_FORMAT_HTML;
-            else if (strcmp(v, "text") == 0)
-                xo.format = WS_FORMAT_TEXT;
-            else if (strcmp(v, "auto") == 0)
-                xo.format = WS_FORMAT_AUTO;
-            else
-                rc = usage_error("unknown --as", v, "html, text or auto");
-        } else if (strcmp(a, "--no-quotes") == 0) {
-            xo.no_quotes = 1;
-        } else if ((v = option_value(argc, argv, &i, "--max-bytes"))) {
-            if (!parse_size(v, &io.max_bytes))
-                rc = usage_error("bad --max-bytes", v, "e.g. 64M");
+        } else if (strcmp(argv[i], "--no-quotes") == 0) {
+            c.xo.no_quotes = 1;
         } else {
-            rc = usage_error("unknown option", a, NULL);
+            rc = usage_error("unknown option", argv[i], NULL);
         }
-        if (rc)
-            break;
     }
     if (rc) {
-        free(paths);
+        free(r.paths);
         return rc;
     }
+    c.xo.format = r.xo.format;
 
     static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    ws_input *in = ws_input_new(paths, n_paths, &io);
-    ws_document doc;
-    for (;;) {
-        ws_status st = ws_input_next(in, &doc);
-        if (st == WS_STATUS_COUNT)
-            break;
-        if (st != WS_OK) {
-            fprintf(stderr, "whosaid: %s\n", ws_input_errmsg(in));
-            rc = 1;
-            continue;
-        }
-        ws_article *art;
-        xo.source = doc.source;
-        xo.url = doc.url;
-        xo.charset_hint = doc.charset;
-        st = ws_extract(doc.data, doc.len, &xo, &art);
-        if (st != WS_OK) {
-            fprintf(stderr, "whosaid: %s: %s\n", doc.source, ws_status_str(st));
-            rc = 1;
-            continue;
-        }
-        size_t len;
-        char *s = text_out ? ws_article_to_text(art, &len)
-                           : ws_article_to_json(art, &len);
-        fwrite(s, 1, len, stdout);
-        fputc('\n', stdout);
-        free(s);
-        ws_article_free(art);
-    }
+    ws_input *in = ws_input_new(r.paths, r.n_paths, &r.io);
+    ws_pool_opts po = {.threads = r.jobs,
+                       .progress = !r.quiet && isatty(STDERR_FILENO)};
+    if (po.progress)
+        po.total_bytes = ws_pool_input_size(r.paths, r.n_paths);
+    int failed = 0;
+    ws_pool_run(in, &po, extract_work, &c, extract_emit, &failed);
     ws_input_free(in);
-    free(paths);
+    free(r.paths);
     if (fflush(stdout) != 0) {
-        fprintf(stderr, "whosaid: error writing output: %s\n", strerror(errno));
-        rc = 1;
+        fprintf(stderr, "whosaid: error writing output: %s\n",
+                strerror(errno));
+        failed = 1;
     }
-    return rc;
+    return failed;
 }
 
 int main(int argc, char **argv)
@@ -153,7 +160,8 @@ int main(int argc, char **argv)
         const char *name;
         int (*run)(int, char **);
     } corpus_cmds[] = {
-        {"ingest", cmd_ingest},     {"quotes", cmd_quotes},
+        {"ingest", cmd_ingest},     {"merge", cmd_merge},
+        {"quotes", cmd_quotes},
         {"timeline", cmd_timeline}, {"speakers", cmd_speakers},
         {"stories", cmd_stories},   {"export", cmd_export},
     };

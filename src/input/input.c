@@ -53,6 +53,8 @@ struct ws_input {
     uint64_t size; /* st_size of a regular file */
     container_fn container;
     size_t emitted; /* documents it yielded so far */
+    uint64_t done_bytes; /* file bytes of the inputs finished so far */
+    unsigned shard_k, shard_n;
 
     unsigned char *raw; /* WS_SOURCE_CHUNK bytes for the source */
     char *data;         /* the document buffer, reused */
@@ -81,13 +83,34 @@ ws_input *ws_input_new(const char *const *paths, size_t n,
     ws_buf_init(&in->err, 0);
     in->raw = ws_xmalloc(WS_SOURCE_CHUNK);
     in->src.fd = -1;
+    if (opts && opts->shard_n > 1 && opts->shard_k < opts->shard_n) {
+        in->shard_k = opts->shard_k;
+        in->shard_n = opts->shard_n;
+    }
     return in;
+}
+
+uint64_t ws_input_position(const ws_input *in)
+{
+    return in->done_bytes + (in->src_open ? ws_source_offset(&in->src) : 0);
+}
+
+/* Whether a file belongs to this run's shard: by a hash of its path as
+ * given (walked paths include the directory named by the user), so every
+ * shard decides alone, the same way on every machine. */
+static bool in_shard(const ws_input *in, const char *path)
+{
+    if (in->shard_n < 2)
+        return true;
+    return ws_hash64(path, strlen(path)) % in->shard_n == in->shard_k;
 }
 
 static void close_file(ws_input *in)
 {
-    if (in->src_open)
+    if (in->src_open) {
+        in->done_bytes += in->regular ? in->size : ws_source_offset(&in->src);
         ws_source_close(&in->src);
+    }
     in->src_open = false;
     in->container = NULL;
     in->emitted = 0;
@@ -348,6 +371,10 @@ static ws_status open_path(ws_input *in, bool walked)
     }
     if (S_ISDIR(st.st_mode))
         return push_dir(in, fd, &st);
+    if (!in_shard(in, path)) {
+        close(fd);
+        return WS_OK;
+    }
     return start_file(in, fd, true, &st);
 }
 

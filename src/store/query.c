@@ -215,8 +215,9 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
                             "(s.day = ? AND s.id %s ?))", lt, lt);
     else if (cursor > 0)
         ws_buf_printf(&sql, " AND s.day IS NULL AND s.id %s ?", lt);
-    ws_buf_printf(&sql, " ORDER BY s.day IS NULL, s.day%s, s.id%s", desc,
-                  desc);
+    /* NULLS LAST rather than an "IS NULL" key: the newest-first order then
+     * walks the (speaker, day, id) and (day, id) indexes, no sort. */
+    ws_buf_printf(&sql, " ORDER BY s.day%s NULLS LAST, s.id%s", desc, desc);
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");
 
@@ -229,7 +230,7 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
         st, "SELECT a.id, a.source, a.url, a.outlet, a.date, q.kind, q.text"
             " FROM quote q JOIN article a ON a.id = q.article"
             " WHERE q.statement = ?"
-            " ORDER BY a.day IS NULL, a.day, a.id, q.seq");
+            " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq");
     if (!list || !c.head || !c.reports) {
         rc = WS_ERR_DB;
         goto done;
@@ -307,6 +308,8 @@ ws_status ws_store_speakers(ws_store *st, const ws_speaker_query *q,
     }
     if (q->id > 0)
         ws_buf_puts(&sql, " AND id = ?");
+    else if (!q->all)
+        ws_buf_puts(&sql, " AND statements > 0");
     ws_buf_puts(&sql, " ORDER BY statements DESC, name, id");
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");
@@ -401,13 +404,13 @@ ws_status ws_store_stories(ws_store *st, const ws_story_query *q,
         ws_buf_puts(&sql, " AND day >= ?");
     if (q->until)
         ws_buf_puts(&sql, " AND day <= ?");
-    ws_buf_puts(&sql, " ORDER BY day IS NULL, day DESC, id DESC");
+    ws_buf_puts(&sql, " ORDER BY day DESC NULLS LAST, id DESC");
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");
     ws_stmt *list = ws_store_prepare(st, ws_buf_cstr(&sql));
     ws_stmt *aq = ws_store_prepare(
         st, "SELECT id, source, url, outlet, title, date FROM article"
-            " WHERE story = ? ORDER BY day IS NULL, day, id");
+            " WHERE story = ? ORDER BY day IS NULL, day, date, source, doc_hash");
     if (!list || !aq) {
         rc = WS_ERR_DB;
         goto done;

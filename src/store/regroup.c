@@ -8,14 +8,17 @@
 
 #include <string.h>
 
-/* Time order: undated articles first (they start nothing live), then by
- * day and order of storage. The same order for every backend. */
+/* Time order: by day, time, source and content, never by order of
+ * storage, so a store merged from shards regroups exactly as one run over
+ * everything. Undated articles come last, read as of the newest day: a
+ * scraped page that lost its date is far more often a recent one than an
+ * old one, and this lets it join the live statements and stories. */
 #define SCAN_SQL                                                              \
     "SELECT a.id, a.title, a.date, a.language, a.text, a.outlet, a.url,"     \
     " a.source, q.id, q.text, q.kind, q.speaker_name, q.speaker_kind,"       \
     " q.mention, q.cue, q.start, q.stop, q.confidence"                       \
     " FROM article a LEFT JOIN quote q ON q.article = a.id"                  \
-    " ORDER BY a.day IS NOT NULL, a.day, a.id, q.seq"
+    " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq"
 
 typedef struct scan {
     ws_store *st;
@@ -138,11 +141,11 @@ static const char *const summary_sql =
     " SELECT statement, speaker, date, day, fullest, n, story FROM ("
     "  SELECT q.statement, q.speaker, a.date, a.day, a.story,"
     "   first_value(q.text) OVER (PARTITION BY q.statement"
-    "    ORDER BY length(q.text) DESC, a.day IS NOT NULL, a.day, a.id, q.seq)"
+    "    ORDER BY length(q.text) DESC, a.day IS NOT NULL, a.day, a.date, a.source, a.doc_hash, q.seq)"
     "    AS fullest,"
     "   count(*) OVER (PARTITION BY q.statement) AS n,"
     "   row_number() OVER (PARTITION BY q.statement"
-    "    ORDER BY a.day IS NULL, a.day, a.id, q.seq) AS rn"
+    "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq) AS rn"
     "  FROM quote q JOIN article a ON a.id = q.article"
     "  WHERE q.statement IS NOT NULL) t WHERE rn = 1;"
     "INSERT INTO story (id, title, date, day, articles)"
@@ -150,7 +153,7 @@ static const char *const summary_sql =
     "  SELECT a.story, a.title, a.date, a.day,"
     "   count(*) OVER (PARTITION BY a.story) AS n,"
     "   row_number() OVER (PARTITION BY a.story"
-    "    ORDER BY a.day IS NULL, a.day, a.id) AS rn"
+    "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash) AS rn"
     "  FROM article a WHERE a.story IS NOT NULL) t WHERE rn = 1;"
     "UPDATE speaker SET statements = (SELECT count(*) FROM statement s"
     " WHERE s.speaker = speaker.id);";

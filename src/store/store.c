@@ -201,6 +201,9 @@ static ws_status prepare_ingest(ws_store *st)
     st->find = ws_store_prepare(
         st, "SELECT id FROM article WHERE doc_hash = ? OR"
             " (url IS NOT NULL AND url = ? AND text_hash = ?) LIMIT 1");
+    /* DO NOTHING on either unique key (doc_hash; url with text_hash):
+     * two writers adding the same document at once store it once, and
+     * the one that comes second gets no row back. */
     st->put_article = ws_store_prepare(
         st, "INSERT INTO article (doc_hash, text_hash, source, url, outlet,"
             " title, date, day, authors, language, dateline, format, charset,"
@@ -261,8 +264,46 @@ static int insert_article(ws_store *st, const char *doc_hash,
     return rc == WS_STEP_DONE ? WS_STEP_DONE : WS_STEP_ERROR;
 }
 
-ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
-                       size_t len, int *added)
+/* Stores the article row under a savepoint where writers lock rows until
+ * commit. There a document another writer is storing right now makes the
+ * insert wait for that transaction; if that writer in turn waits for one
+ * of ours, the server breaks the cycle by failing one insert. The
+ * savepoint keeps the rest of our transaction; committing it releases
+ * what the other writer waits for, and the retry, holding nothing, can
+ * only wait, not deadlock. */
+static ws_status store_article(ws_store *st, const char *doc_hash,
+                               const char *text_hash, const ws_article *a,
+                               const char *day, const char *authors,
+                               int64_t *id)
+{
+    const ws_db_ops *o = st->ops;
+    bool locking = o->deadlocked != NULL;
+    for (int attempt = 0;; attempt++) {
+        /* The previous document's savepoint is released as this one's is
+         * taken, in one round trip; commit releases the last. */
+        if (locking &&
+            o->exec(st->db, st->savepoint ? "RELEASE SAVEPOINT ws_doc;"
+                                            "SAVEPOINT ws_doc"
+                                          : "SAVEPOINT ws_doc") != WS_OK)
+            return ws_store_dberr(st, "cannot store an article");
+        st->savepoint = locking;
+        int rc = insert_article(st, doc_hash, text_hash, a, day, authors, id);
+        if (rc == WS_STEP_DONE)
+            return WS_OK;
+        if (!locking || attempt > 0 || !o->deadlocked(st->db))
+            return ws_store_dberr(st, "cannot store an article");
+        st->savepoint = 0;
+        if (o->exec(st->db, "ROLLBACK TO SAVEPOINT ws_doc") != WS_OK ||
+            o->exec(st->db, "COMMIT") != WS_OK ||
+            o->exec(st->db, o->begin_write) != WS_OK)
+            return ws_store_dberr(st, "cannot retry an article");
+    }
+}
+
+/* Stores a document known by doc_hash unless it is there already. */
+static ws_status insert_doc(ws_store *st, const char *doc_hash,
+                            const ws_article *a, const char *authors_json,
+                            int *added)
 {
     const ws_db_ops *o = st->ops;
     *added = 0;
@@ -273,13 +314,6 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
     }
     if (prepare_ingest(st) != WS_OK)
         return WS_ERR_DB;
-
-    /* The bytes' hash with their length: two documents collide only if
-     * both agree, which 64-bit hashes of equal-length inputs make
-     * negligible at any corpus size a user runs. */
-    char doc_hash[40];
-    snprintf(doc_hash, sizeof doc_hash, "%016llx-%zx",
-             (unsigned long long)ws_hash64(bytes, len), len);
     const char *text_hash = a->id ? a->id : "";
 
     o->bind_text(st->find, 1, doc_hash);
@@ -294,53 +328,9 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
 
     char day[11];
     ws_store_day(a->date, day);
-    ws_buf authors;
-    ws_buf_init(&authors, 0);
-    ws_buf_putc(&authors, '[');
-    for (size_t i = 0; i < a->n_authors; i++) {
-        if (i)
-            ws_buf_putc(&authors, ',');
-        ws_buf_json(&authors, a->authors[i], strlen(a->authors[i]));
-    }
-    ws_buf_putc(&authors, ']');
-
-    /* Where writers lock rows until commit, a document another writer is
-     * storing right now makes this insert wait for that transaction; if
-     * that writer in turn waits for one of ours, the server breaks the
-     * cycle by failing one insert. The savepoint keeps the rest of our
-     * transaction; committing it releases what the other writer waits
-     * for, and the retry, holding nothing, can only wait, not deadlock. */
-    bool locking = o->deadlocked != NULL;
     int64_t id = 0;
-    ws_status res = WS_OK;
-    for (int attempt = 0;; attempt++) {
-        /* The previous document's savepoint is released as this one's is
-         * taken, in one round trip; commit releases the last. */
-        if (locking &&
-            o->exec(st->db, st->savepoint ? "RELEASE SAVEPOINT ws_doc;"
-                                            "SAVEPOINT ws_doc"
-                                          : "SAVEPOINT ws_doc") != WS_OK) {
-            res = ws_store_dberr(st, "cannot store an article");
-            break;
-        }
-        st->savepoint = locking;
-        rc = insert_article(st, doc_hash, text_hash, a, day,
-                            ws_buf_cstr(&authors), &id);
-        if (rc == WS_STEP_DONE || !locking || attempt > 0 ||
-            !o->deadlocked(st->db)) {
-            if (rc != WS_STEP_DONE)
-                res = ws_store_dberr(st, "cannot store an article");
-            break;
-        }
-        st->savepoint = 0;
-        if (o->exec(st->db, "ROLLBACK TO SAVEPOINT ws_doc") != WS_OK ||
-            o->exec(st->db, "COMMIT") != WS_OK ||
-            o->exec(st->db, o->begin_write) != WS_OK) {
-            res = ws_store_dberr(st, "cannot retry an article");
-            break;
-        }
-    }
-    ws_buf_cleanup(&authors);
+    ws_status res = store_article(st, doc_hash, text_hash, a, day,
+                                  authors_json, &id);
     if (res != WS_OK)
         return res;
     if (id <= 0) /* another writer stored it first */
@@ -375,4 +365,160 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
     }
     *added = 1;
     return WS_OK;
+}
+
+ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
+                       size_t len, int *added)
+{
+    /* The bytes' hash with their length: two documents collide only if
+     * both agree, which 64-bit hashes of equal-length inputs make
+     * negligible at any corpus size a user runs. */
+    char doc_hash[40];
+    snprintf(doc_hash, sizeof doc_hash, "%016llx-%zx",
+             (unsigned long long)ws_hash64(bytes, len), len);
+    ws_buf authors;
+    ws_buf_init(&authors, 0);
+    ws_buf_putc(&authors, '[');
+    for (size_t i = 0; i < a->n_authors; i++) {
+        if (i)
+            ws_buf_putc(&authors, ',');
+        ws_buf_json(&authors, a->authors[i], strlen(a->authors[i]));
+    }
+    ws_buf_putc(&authors, ']');
+    ws_status rc = insert_doc(st, doc_hash, a, ws_buf_cstr(&authors), added);
+    ws_buf_cleanup(&authors);
+    return rc;
+}
+
+/* The article row of src at the cursor as a record: the strings point
+ * into the row (valid until the next step); the quotes come next. */
+static ws_status merge_one(ws_store *dst, ws_store *src, ws_stmt *row,
+                           ws_stmt *qs, int *added)
+{
+    static const char *const kinds[] = {"direct", "mixed", "indirect"};
+    static const char *const skinds[] = {"person", "organisation",
+                                         "anonymous"};
+    const ws_db_ops *o = src->ops;
+    ws_article a;
+    memset(&a, 0, sizeof a);
+    int64_t id = o->col_int(row, 0);
+    char *cols[14];
+    for (int i = 0; i < 14; i++) {
+        const char *v = o->col_text(row, i + 1);
+        cols[i] = v ? ws_xstrdup(v) : NULL;
+    }
+    /* doc_hash, text_hash, source, url, outlet, title, date, authors,
+     * language, dateline, format, charset, text */
+    a.id = cols[1];
+    a.source = cols[2];
+    a.url = cols[3];
+    a.outlet = cols[4];
+    a.title = cols[5];
+    a.date = cols[6];
+    a.language = cols[8];
+    a.dateline = cols[9];
+    /* format and charset are copied as stored (the record's static
+     * strings point to these copies for the time of the insert). */
+    a.format = cols[10];
+    a.charset = cols[11];
+    a.text = cols[12];
+    a.text_len = a.text ? strlen(a.text) : 0;
+
+    size_t cap = 0;
+    o->bind_int(qs, 1, id);
+    int r;
+    while ((r = o->step(qs)) == WS_STEP_ROW) {
+        if (a.n_quotes == cap) {
+            cap = cap ? cap * 2 : 8;
+            a.quotes = ws_xrealloc(a.quotes, cap * sizeof *a.quotes);
+        }
+        ws_quote *q = &a.quotes[a.n_quotes++];
+        memset(q, 0, sizeof *q);
+        const char *t = o->col_text(qs, 0);
+        q->text = ws_xstrdup(t ? t : "");
+        const char *k = o->col_text(qs, 1);
+        q->kind = kinds[0];
+        for (size_t j = 0; k && j < 3; j++)
+            if (strcmp(k, kinds[j]) == 0)
+                q->kind = kinds[j];
+        t = o->col_text(qs, 2);
+        q->speaker = t ? ws_xstrdup(t) : NULL;
+        k = o->col_text(qs, 3);
+        for (size_t j = 0; k && j < 3; j++)
+            if (strcmp(k, skinds[j]) == 0)
+                q->speaker_kind = skinds[j];
+        t = o->col_text(qs, 4);
+        q->mention = t ? ws_xstrdup(t) : NULL;
+        t = o->col_text(qs, 5);
+        q->cue = t ? ws_xstrdup(t) : NULL;
+        q->start = (size_t)o->col_int(qs, 6);
+        q->end = (size_t)o->col_int(qs, 7);
+        q->confidence = o->col_double(qs, 8);
+    }
+    o->reset(qs);
+    ws_status rc = r == WS_STEP_DONE ? WS_OK
+                                     : ws_store_dberr(src, "cannot read quotes");
+    if (rc == WS_OK) {
+        rc = insert_doc(dst, cols[0] ? cols[0] : "", &a,
+                        cols[7] ? cols[7] : "[]", added);
+    }
+    for (size_t i = 0; i < a.n_quotes; i++) {
+        free(a.quotes[i].text);
+        free(a.quotes[i].speaker);
+        free(a.quotes[i].mention);
+        free(a.quotes[i].cue);
+    }
+    free(a.quotes);
+    for (int i = 0; i < 14; i++)
+        free(cols[i]);
+    return rc;
+}
+
+ws_status ws_store_merge(ws_store *dst, ws_store *src, size_t *added,
+                         size_t *known)
+{
+    *added = *known = 0;
+    const ws_db_ops *o = src->ops;
+    ws_stmt *row = ws_store_prepare(
+        src, "SELECT id, doc_hash, text_hash, source, url, outlet, title,"
+             " date, authors, language, dateline, format, charset, text,"
+             " day FROM article ORDER BY id");
+    ws_stmt *qs = ws_store_prepare(
+        src, "SELECT text, kind, speaker_name, speaker_kind, mention, cue,"
+             " start, stop, confidence FROM quote WHERE article = ?"
+             " ORDER BY seq");
+    ws_status rc = row && qs ? WS_OK : WS_ERR_DB;
+    if (rc == WS_OK)
+        rc = ws_store_begin(dst);
+    int r = WS_STEP_DONE;
+    while (rc == WS_OK && (r = o->step(row)) == WS_STEP_ROW) {
+        int was_added = 0;
+        rc = merge_one(dst, src, row, qs, &was_added);
+        if (rc != WS_OK) {
+            /* the message is in whichever store failed: keep dst's */
+            if (!dst->err[0])
+                ws_store_fail(dst, "%s", src->err);
+            break;
+        }
+        if (was_added)
+            ++*added;
+        else
+            ++*known;
+    }
+    if (rc == WS_OK && r != WS_STEP_DONE) {
+        ws_store_dberr(src, "cannot read articles");
+        ws_store_fail(dst, "%s", src->err);
+        rc = WS_ERR_DB;
+    }
+    if (rc == WS_OK)
+        rc = ws_store_commit(dst);
+    else if (dst->in_tx) {
+        dst->ops->exec(dst->db, "ROLLBACK");
+        dst->in_tx = 0;
+    }
+    if (row)
+        o->finalize(row);
+    if (qs)
+        o->finalize(qs);
+    return rc;
 }

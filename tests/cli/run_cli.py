@@ -415,7 +415,39 @@ def t_samples():
         expect(rec["title"] and rec["text"], "sample %s has no title or text" % rec["source"])
 
 
+def t_jobs_same_output():
+    # Every corpus case, twice over, with an unreadable file in the middle:
+    # -j 2 and -j 3 print exactly what -j 1 prints, errors included.
+    corpus = os.path.join(ROOT, "tests", "corpus")
+    bad = make("jobs/missing-dir/../nothing.html", b"")
+    os.remove(bad)
+    one = whosaid("extract", corpus, bad, corpus)
+    expect(one.rc == 1 and len(records_of(one)) > 40, "baseline run", one)
+    for j in ("2", "3"):
+        many = whosaid("extract", "-j", j, corpus, bad, corpus)
+        expect(many.rc == one.rc and many.out == one.out and
+               many.err == one.err, "-j %s differs from -j 1" % j, many)
+    expect_rc(whosaid("extract", "-j", "0x", corpus), 2)
+    expect_rc(whosaid("extract", "--jobs", "999", corpus), 2)
+
+
+def t_shards_partition():
+    # --shard K/N splits the files: each file in exactly one shard, and the
+    # shards together give every record of the whole run.
+    corpus = os.path.join(ROOT, "tests", "corpus")
+    whole = sorted(r["source"] for r in records_of(whosaid("extract", corpus)))
+    parts = []
+    for k in (1, 2, 3):
+        run = whosaid("extract", "--shard", "%d/3" % k, corpus)
+        parts += [r["source"] for r in records_of(run)]
+    expect(sorted(parts) == whole, "shards do not partition the files")
+    for bad in ("0/3", "4/3", "1/0", "x", "1/3x"):
+        expect_rc(whosaid("extract", "--shard", bad, corpus), 2)
+
+
 CHECKS = [
+    ("jobs-same-output", t_jobs_same_output),
+    ("shards-partition", t_shards_partition),
     ("no-arguments", t_no_arguments),
     ("unknown-command", t_unknown_command),
     ("unknown-option", t_unknown_option),

@@ -89,6 +89,16 @@ class SqliteTarget:
         sqlite3.connect(path).execute("CREATE TABLE t(x)").connection.commit()
         return path
 
+    def newer_db(self, db, name):
+        """A copy of store db with a schema version from the future."""
+        newer = self.new_db(name)
+        shutil.copy(db, newer)
+        con = sqlite3.connect(newer)
+        con.execute("PRAGMA user_version = 99")
+        con.commit()
+        con.close()
+        return newer
+
     def intact(self, db):
         con = sqlite3.connect(db)
         try:
@@ -126,6 +136,16 @@ class PgTarget:
         url = self.new_db(name)
         psql(url, "CREATE TABLE t(x integer)")
         return url
+
+    def newer_db(self, db, name):
+        newer = f"{self.base}/{self.prefix}{name}"
+        dbname = self.prefix + name
+        db_name = db.rsplit("/", 1)[1]
+        psql(self.base + "/postgres",
+             f'CREATE DATABASE "{dbname}" TEMPLATE "{db_name}"')
+        self.made.append(dbname)
+        psql(newer, "UPDATE whosaid_schema SET version = 99")
+        return newer
 
     def intact(self, db):
         # The server's own recovery keeps a killed client's work atomic;
@@ -328,6 +348,53 @@ try:
     rc, out, err = run("export", "--db", db, "--format", "jsonl")
     check(len(jsonl(out)) == len(stmts), "export jsonl")
 
+    # --- the same answers from -j 2, and from shards merged -----------------
+    def answers(path):
+        """Everything a user can ask, without the storage-order article ids."""
+        got = []
+        for cmd in (["export", "--format", "jsonl"],
+                    ["speakers", "--format", "jsonl"],
+                    ["stories", "--format", "jsonl"]):
+            rc, out, err = run(*cmd, "--db", path)
+            check(rc == 0, f"{cmd[0]} on {path}")
+            for rec in jsonl(out):
+                for r in rec.get("reports", []):
+                    r.pop("article", None)
+                for a in rec.get("articles", []):
+                    a.pop("id", None)
+                got.append(rec)
+        return got
+
+    want = answers(db)
+    if PG:
+        # One schema and the same SQL: PostgreSQL answers as SQLite does.
+        sdb = os.path.join(tmp, "sqlite.db")
+        rc, out, err = run("ingest", "--db", sdb, *inputs)
+        check(rc == 0, f"ingest into SQLite ({err.strip()})")
+        check(answers(sdb) == want, "PostgreSQL and SQLite give the same "
+              "answers")
+    jdb = target.new_db("j2")
+    rc, out, err = run("ingest", "--db", jdb, "-j", "2", *inputs)
+    check(rc == 0, f"ingest -j 2 ({err.strip()})")
+    check(answers(jdb) == want, "ingest -j 2 gives the same answers as -j 1")
+
+    shards = []
+    for k in (1, 2, 3):
+        sdb = target.new_db(f"shard{k}")
+        rc, out, err = run("ingest", "--db", sdb, "--shard", f"{k}/3", *inputs)
+        check(rc == 0, f"shard {k}/3 ({err.strip()})")
+        shards.append(sdb)
+    check(sum(count(x, "SELECT count(*) FROM article") for x in shards) ==
+          n_inputs, "shards partition the inputs")
+    mdb = target.new_db("merged")
+    rc, out, err = run("merge", mdb, *reversed(shards))
+    check(rc == 0 and f"{n_inputs} new documents" in err, f"merge ({err})")
+    check(answers(mdb) == want, "merged shards give the answers of one run")
+    rc, out, err = run("merge", mdb, shards[0])
+    check(rc == 0 and "0 new documents" in err, "merging again adds nothing")
+    rc, out, err = run("merge", mdb, target.missing_db("nope"))
+    check(rc == 1 and "nope" in err, "merge of a missing store")
+
     # --- errors -----------------------------------------------------------
     rc, out, err = run("quotes", "--db", db, "--kind", "shouted")
     check(rc == 2 and "--kind" in err, "bad --kind is a usage error")
@@ -356,6 +423,12 @@ try:
     other = target.foreign_db("other")
     rc, out, err = run("stories", "--db", other)
     check(rc == 1 and "not a whosaid database" in err, "foreign database")
+
+    newer = target.newer_db(db, "newer")
+    for cmd in (["quotes"], ["ingest", inputs[0]]):
+        rc, out, err = run(*cmd, "--db", newer)
+        check(rc == 1 and "schema version 99" in err,
+              f"{cmd[0]}: a newer schema is refused ({err.strip()})")
 
     # --- killed mid-run -----------------------------------------------------
     src = os.path.join(ROOT, "tests", "corpus", "text", "en_wire_riga.txt")

@@ -111,7 +111,7 @@ static void write_gz(const char *dir, const char *name, const char *s)
 
 static ws_input *open_one(const char *path, size_t max)
 {
-    ws_input_opts o = {max};
+    ws_input_opts o = {.max_bytes = max};
     return ws_input_new(&path, 1, &o);
 }
 

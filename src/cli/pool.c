@@ -1,0 +1,311 @@
+/* The in-order worker pool of `extract -j N` and `ingest -j N` (see
+ * pool.h). One mutex and one condition variable guard a ring of 4 slots per
+ * thread: enough to keep every worker busy while the main thread waits for
+ * the oldest result, and a bound on the documents held in memory. */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include "pool.h"
+
+#include <ftw.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum slot_state { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    ws_job *jobs;
+    enum slot_state *state;
+    size_t n_slots;
+    size_t head;  /* next slot the reader fills */
+    size_t claim; /* next slot a worker takes */
+    bool finished;
+    ws_job_work work;
+    const void *ctx;
+} pool;
+
+static char *copy_str(const char *s)
+{
+    if (!s)
+        return NULL;
+    char *d = strdup(s);
+    if (!d)
+        abort();
+    return d;
+}
+
+static void job_clear(ws_job *j)
+{
+    free(j->source);
+    free(j->url);
+    free(j->charset);
+    free(j->data);
+    free(j->input_error);
+    ws_article_free(j->art);
+    free(j->out);
+    memset(j, 0, sizeof *j);
+}
+
+static void run_one(ws_job *j, ws_job_work work, const void *ctx)
+{
+    if (!j->input_error)
+        work(j, ctx);
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->claim == p->head && !p->finished)
+            pthread_cond_wait(&p->cv, &p->mu);
+        if (p->claim == p->head)
+            break;
+        size_t i = p->claim++ % p->n_slots;
+        p->state[i] = SLOT_BUSY;
+        pthread_mutex_unlock(&p->mu);
+        run_one(&p->jobs[i], p->work, p->ctx);
+        pthread_mutex_lock(&p->mu);
+        p->state[i] = SLOT_DONE;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* ---- progress ---- */
+
+typedef struct progress {
+    bool on;
+    uint64_t total;
+    double start, last;
+    size_t docs;
+    uint64_t bytes;
+} progress;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_draw(progress *pr, ws_input *in, bool final)
+{
+    double t = now();
+    if (!pr->on || (!final && t - pr->last < 0.25))
+        return;
+    pr->last = t;
+    double el = t - pr->start > 1e-6 ? t - pr->start : 1e-6;
+    char eta[48] = "";
+    uint64_t pos = ws_input_position(in);
+    if (pr->total && pos > 0 && !final) {
+        double left = (double)(pr->total > pos ? pr->total - pos : 0) *
+                      el / (double)pos;
+        snprintf(eta, sizeof eta, "  %3.0f%%  ETA %d:%02d",
+                 100.0 * (double)pos / (double)pr->total, (int)left / 60,
+                 (int)left % 60);
+    }
+    fprintf(stderr, "\r\033[K%zu documents  %.1f MB  %.0f docs/s  %.1f MB/s%s",
+            pr->docs, (double)pr->bytes / 1e6, (double)pr->docs / el,
+            (double)pr->bytes / 1e6 / el, eta);
+    if (final)
+        fputc('\n', stderr);
+}
+
+/* ---- the run ---- */
+
+static void fill(ws_job *j, ws_status st, const ws_document *doc,
+                 ws_input *in)
+{
+    memset(j, 0, sizeof *j);
+    if (st != WS_OK) {
+        j->input_error = copy_str(ws_input_errmsg(in));
+        return;
+    }
+    j->source = copy_str(doc->source);
+    j->url = copy_str(doc->url);
+    j->charset = copy_str(doc->charset);
+    j->data = malloc(doc->len + 1);
+    if (!j->data)
+        abort();
+    memcpy(j->data, doc->data, doc->len);
+    j->data[doc->len] = '\0';
+    j->len = doc->len;
+}
+
+long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
+                 const void *work_ctx, ws_job_emit emit, void *emit_ctx)
+{
+    unsigned threads = opts->threads > 1 ? opts->threads : 0;
+    progress pr = {.on = opts->progress, .total = opts->total_bytes};
+    pr.start = pr.last = now();
+    long errors = 0;
+    bool stopped = false;
+    ws_document doc;
+
+    if (!threads) {
+        ws_job j;
+        for (;;) {
+            ws_status st = ws_input_next(in, &doc);
+            if (st == WS_STATUS_COUNT)
+                break;
+            fill(&j, st, &doc, in);
+            errors += j.input_error != NULL;
+            pr.docs += !j.input_error;
+            pr.bytes += j.len;
+            run_one(&j, work, work_ctx);
+            int stop = emit(&j, emit_ctx);
+            job_clear(&j);
+            progress_draw(&pr, in, false);
+            if (stop) {
+                stopped = true;
+                break;
+            }
+        }
+        progress_draw(&pr, in, true);
+        return stopped ? -1 : errors;
+    }
+
+    pool p = {.work = work, .ctx = work_ctx};
+    p.n_slots = (size_t)threads * 4;
+    p.jobs = calloc(p.n_slots, sizeof *p.jobs);
+    p.state = calloc(p.n_slots, sizeof *p.state);
+    pthread_t *tid = calloc(threads, sizeof *tid);
+    if (!p.jobs || !p.state || !tid)
+        abort();
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    unsigned started = 0;
+    for (; started < threads; started++)
+        if (pthread_create(&tid[started], NULL, worker, &p) != 0)
+            break;
+    size_t tail = 0; /* next slot to emit */
+    bool input_done = false;
+    for (;;) {
+        /* Emit what is done at the tail, in order; wait for the tail when
+         * the ring is full or the input is over. */
+        pthread_mutex_lock(&p.mu);
+        for (;;) {
+            bool full = p.head - tail == p.n_slots;
+            bool more = tail < p.head;
+            if (!more)
+                break;
+            size_t i = tail % p.n_slots;
+            if (p.state[i] != SLOT_DONE) {
+                if (!full && !input_done)
+                    break;
+                if (started == 0) { /* no thread could start: do it here */
+                    p.claim++;
+                    pthread_mutex_unlock(&p.mu);
+                    run_one(&p.jobs[i], work, work_ctx);
+                    pthread_mutex_lock(&p.mu);
+                    p.state[i] = SLOT_DONE;
+                    continue;
+                }
+                pthread_cond_wait(&p.cv, &p.mu);
+                continue;
+            }
+            pthread_mutex_unlock(&p.mu);
+            int stop = stopped ? 0 : emit(&p.jobs[i], emit_ctx);
+            job_clear(&p.jobs[i]);
+            pthread_mutex_lock(&p.mu);
+            p.state[i] = SLOT_FREE;
+            tail++;
+            if (stop) {
+                stopped = true;
+                input_done = true;
+            }
+        }
+        if (input_done && tail == p.head) {
+            p.finished = true;
+            pthread_cond_broadcast(&p.cv);
+            pthread_mutex_unlock(&p.mu);
+            break;
+        }
+        pthread_mutex_unlock(&p.mu);
+        if (input_done)
+            continue;
+        ws_status st = ws_input_next(in, &doc);
+        if (st == WS_STATUS_COUNT) {
+            input_done = true;
+            continue;
+        }
+        size_t i = p.head % p.n_slots;
+        fill(&p.jobs[i], st, &doc, in);
+        errors += p.jobs[i].input_error != NULL;
+        pr.docs += !p.jobs[i].input_error;
+        pr.bytes += p.jobs[i].len;
+        progress_draw(&pr, in, false);
+        pthread_mutex_lock(&p.mu);
+        p.state[i] = SLOT_READY;
+        p.head++;
+        pthread_cond_broadcast(&p.cv);
+        pthread_mutex_unlock(&p.mu);
+    }
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    progress_draw(&pr, in, true);
+    pthread_cond_destroy(&p.cv);
+    pthread_mutex_destroy(&p.mu);
+    free(tid);
+    free(p.jobs);
+    free(p.state);
+    return stopped ? -1 : errors;
+}
+
+static uint64_t walked_total;
+
+static int add_size(const char *path, const struct stat *st, int flag,
+                    struct FTW *ftw)
+{
+    (void)path;
+    (void)ftw;
+    if (flag == FTW_F && S_ISREG(st->st_mode))
+        walked_total += (uint64_t)st->st_size;
+    return 0;
+}
+
+uint64_t ws_pool_input_size(const char *const *paths, size_t n)
+{
+    uint64_t total = 0;
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0)
+            return 0;
+        if (S_ISREG(st.st_mode)) {
+            total += (uint64_t)st.st_size;
+        } else if (S_ISDIR(st.st_mode)) {
+            /* The main thread alone calls this, before any worker. */
+            walked_total = 0;
+            if (nftw(paths[i], add_size, 32, FTW_PHYS) != 0)
+                return 0;
+            total += walked_total;
+        } else {
+            return 0;
+        }
+    }
+    return total;
+}
+
+bool ws_pool_parse_jobs(const char *v, unsigned *out)
+{
+    if (strcmp(v, "auto") == 0 || strcmp(v, "0") == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        *out = n > 0 ? (unsigned)(n > 256 ? 256 : n) : 1;
+        return true;
+    }
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || end == v || n < 1 || n > 256)
+        return false;
+    *out = (unsigned)n;
+    return true;
+}
