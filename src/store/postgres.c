@@ -46,6 +46,7 @@ struct ws_stmt {
     unsigned long runs;
     PGresult *res;
     int cur, n_rows;   /* current row in res */
+    int own_tx;        /* the cursor's transaction was begun for it */
     int started, done;
 };
 
@@ -272,14 +273,22 @@ static int fetch_more(ws_stmt *s)
     return take_result(s, PQexec(s->db->conn, sql));
 }
 
-/* The first step: runs the statement (through a cursor when streamed and
- * inside a transaction, where a cursor can live). */
+/* The first step: runs the statement; a streamed one through a cursor,
+ * in the caller's transaction or, outside one, in a transaction of its
+ * own that ends with the cursor (a cursor lives in a transaction). */
 static int start(ws_stmt *s)
 {
     ws_db *db = s->db;
     const char *const *vals = (const char *const *)s->values;
     s->started = 1;
-    if (s->stream && PQtransactionStatus(db->conn) == PQTRANS_INTRANS) {
+    PGTransactionStatusType ts = PQtransactionStatus(db->conn);
+    if (s->stream && ts == PQTRANS_IDLE) {
+        if (db_exec(db, "BEGIN") != WS_OK)
+            return -1;
+        s->own_tx = 1;
+        ts = PQTRANS_INTRANS;
+    }
+    if (s->stream && ts == PQTRANS_INTRANS) {
         snprintf(s->cursor, sizeof s->cursor, "ws_cur_%lu", db->next_name++);
         ws_buf q;
         ws_buf_init(&q, 0); /* s->sql is capped; this adds 50 bytes */
@@ -369,6 +378,10 @@ static void db_reset(ws_stmt *s)
         snprintf(sql, sizeof sql, "CLOSE %s", s->cursor);
         PQclear(PQexec(s->db->conn, sql));
         s->cursor[0] = '\0';
+    }
+    if (s->own_tx) {
+        PQclear(PQexec(s->db->conn, "ROLLBACK")); /* it only read */
+        s->own_tx = 0;
     }
     PQclear(s->res);
     s->res = NULL;

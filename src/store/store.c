@@ -479,10 +479,13 @@ ws_status ws_store_merge(ws_store *dst, ws_store *src, size_t *added,
 {
     *added = *known = 0;
     const ws_db_ops *o = src->ops;
-    ws_stmt *row = ws_store_prepare(
-        src, "SELECT id, doc_hash, text_hash, source, url, outlet, title,"
+    /* Streamed: a source store larger than memory passes in batches. */
+    ws_stmt *row = src->ops->prepare_stream(
+        src->db, "SELECT id, doc_hash, text_hash, source, url, outlet, title,"
              " date, authors, language, dateline, format, charset, text,"
              " day FROM article ORDER BY id");
+    if (!row)
+        ws_store_dberr(src, "cannot prepare a query");
     ws_stmt *qs = ws_store_prepare(
         src, "SELECT text, kind, speaker_name, speaker_kind, mention, cue,"
              " start, stop, confidence FROM quote WHERE article = ?"
