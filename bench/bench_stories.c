@@ -6,8 +6,8 @@
 #include "whosaid/corpus.h"
 
 #include <ctype.h>
-#include <stdbool.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,14 +73,24 @@ static char *json_str(const char *line, const char *key)
         }
         p++;
         switch (*p) {
-        case 'n': *o++ = '\n'; break;
-        case 't': *o++ = '\t'; break;
-        case 'r': *o++ = '\r'; break;
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
+        case 'n':
+            *o++ = '\n';
+            break;
+        case 't':
+            *o++ = '\t';
+            break;
+        case 'r':
+            *o++ = '\r';
+            break;
+        case 'b':
+            *o++ = '\b';
+            break;
+        case 'f':
+            *o++ = '\f';
+            break;
         case 'u': {
-            unsigned cp = (unsigned)strtoul((char[5]){p[1], p[2], p[3], p[4], 0},
-                                            NULL, 16);
+            unsigned cp = (unsigned)strtoul(
+                (char[5]){p[1], p[2], p[3], p[4], 0}, NULL, 16);
             p += 4;
             if (cp >= 0xD800 && cp < 0xDC00 && p[1] == '\\' && p[2] == 'u') {
                 unsigned lo = (unsigned)strtoul(
@@ -91,7 +101,9 @@ static char *json_str(const char *line, const char *key)
             put_utf8(&o, cp);
             break;
         }
-        default: *o++ = *p; break;
+        default:
+            *o++ = *p;
+            break;
         }
         if (*p)
             p++;
@@ -180,13 +192,14 @@ static void run_whosaid(const doc *d, size_t n, const size_t *order,
  * 0.20, else starts a cluster. Dense centroids: fine at this size. */
 
 static const char *const base_stop[] = {
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for",
-    "from", "had", "has", "have", "he", "her", "his", "i", "in", "is", "it",
-    "its", "of", "on", "or", "that", "the", "their", "they", "this", "to",
-    "was", "we", "were", "which", "who", "will", "with", "would", "you",
-    "she", "him", "not", "no", "s", "said", "after", "about", "up", "out",
-    "one", "all", "so", "if", "than", "them", "there", "when", "what",
-    "been", "also", "into", "more", "can", "could", "do", "did", "our",
+    "a",    "an",    "and",   "are",   "as",   "at",   "be",   "been", "but",
+    "by",   "for",   "from",  "had",   "has",  "have", "he",   "her",  "his",
+    "i",    "in",    "is",    "it",    "its",  "of",   "on",   "or",   "that",
+    "the",  "their", "they",  "this",  "to",   "was",  "we",   "were", "which",
+    "who",  "will",  "with",  "would", "you",  "she",  "him",  "not",  "no",
+    "s",    "said",  "after", "about", "up",   "out",  "one",  "all",  "so",
+    "if",   "than",  "them",  "there", "when", "what", "been", "also", "into",
+    "more", "can",   "could", "do",    "did",  "our",
 };
 
 typedef struct vocab {
@@ -255,7 +268,8 @@ static void run_baseline(const doc *d, size_t n, const size_t *order,
         for (size_t i = 0; i < nid[k]; i++)
             tf[ids[k][i]] = 0;
     }
-    double **cent = xmalloc(n * sizeof *cent), *cnorm = calloc(n, sizeof *cnorm);
+    double **cent = xmalloc(n * sizeof *cent),
+           *cnorm = calloc(n, sizeof *cnorm);
     double *vec = calloc(v.n, sizeof *vec);
     size_t nc = 0;
     for (size_t r = 0; r < n; r++) {

@@ -17,10 +17,10 @@
 #define WS_STORY_WINDOW 7 /* days */
 #endif
 #ifndef WS_STORY_THRESHOLD
-#define WS_STORY_THRESHOLD 0.25
+#define WS_STORY_THRESHOLD 0.30
 #endif
 #ifndef WS_STORY_TOPK
-#define WS_STORY_TOPK 100 /* terms kept per article */
+#define WS_STORY_TOPK 200 /* terms kept per article */
 #endif
 #ifndef WS_STORY_CENTROID
 #define WS_STORY_CENTROID 300 /* terms kept per story centroid */
@@ -44,7 +44,10 @@
 #define WS_STORY_B_SKEL 1.0
 #endif
 #ifndef WS_STORY_B_NUM
-#define WS_STORY_B_NUM 1.5
+#define WS_STORY_B_NUM 3.0
+#endif
+#ifndef WS_STORY_B_YEAR
+#define WS_STORY_B_YEAR 1.5
 #endif
 #ifndef WS_STORY_B_TIME
 #define WS_STORY_B_TIME 1.0
@@ -64,6 +67,7 @@ static const double kind_boost[WS_STORY_KINDS] = {
     [WS_STORY_NAME] = WS_STORY_B_NAME,
     [WS_STORY_SKEL] = WS_STORY_B_SKEL,
     [WS_STORY_NUM] = WS_STORY_B_NUM,
+    [WS_STORY_YEAR] = WS_STORY_B_YEAR,
     [WS_STORY_TIME] = WS_STORY_B_TIME,
 };
 
@@ -81,8 +85,8 @@ typedef struct vec {
 
 typedef struct story {
     size_t id, size;
-    double last; /* day of the latest article */
-    bool dated;  /* last is known */
+    double last;  /* day of the latest article */
+    bool dated;   /* last is known */
     vec centroid; /* sum of the members' unit vectors, pruned */
     double cnorm;
     vec member[WS_STORY_MEMBERS]; /* the latest members, a ring */

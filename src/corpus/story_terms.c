@@ -14,12 +14,23 @@
 #define TEXT_CAP (256u * 1024u) /* bytes of body read per article */
 #define WORD_CP 32              /* longest word kept, in code points */
 #define STEM_CP 6               /* Cyrillic stem: the first letters */
-#define LATIN_STEM 6            /* Latin stem after the suffix strip */
-#define NAME_CP 16              /* a name key's length, in code points */
-#define SKEL_MIN 3              /* fewer consonants match too much */
+#ifndef WS_STORY_LATIN_STEM
+#define WS_STORY_LATIN_STEM 6 /* Latin stem after the suffix strip */
+#endif
+#define LATIN_STEM WS_STORY_LATIN_STEM
+#define NAME_CP 16 /* a name key's length, in code points */
+#define SKEL_MIN 3 /* fewer consonants match too much */
 #define SKEL_MAX 5
-#define TITLE_TF 2 /* a title word counts as this many body words */
-#define NAMESET_SLOTS 1024u     /* name keys remembered per article */
+#ifndef WS_STORY_LEAD
+#define WS_STORY_LEAD 3
+#endif
+#ifndef WS_STORY_LEAD_TF
+#define WS_STORY_LEAD_TF 2
+#endif
+#define LEAD WS_STORY_LEAD       /* sentences that open the text */
+#define LEAD_TF WS_STORY_LEAD_TF /* and how much more they count */
+#define TITLE_TF 2          /* a title word counts as this many body words */
+#define NAMESET_SLOTS 1024u /* name keys remembered per article */
 #define SLOTS (2u * WS_STORY_MAX_TERMS)
 
 /* ---- the lexicon: stopwords, months, weekdays --------------------------
@@ -35,47 +46,323 @@ typedef struct lex_entry {
 
 static const char *const stop_words[] = {
     /* en */
-    "a", "about", "after", "again", "against", "all", "also", "am", "an",
-    "and", "any", "are", "as", "at", "be", "because", "been", "before",
-    "being", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "down", "during", "each", "few", "for", "from", "further", "had",
-    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "just", "me", "more", "most",
-    "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
-    "other", "our", "out", "over", "own", "same", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under",
-    "until", "up", "very", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-    "your", "said", "says", "say", "told", "according", "mr", "mrs", "ms",
-    "since", "might", "must", "shall", "yet", "still", "there's",
-    "it's", "he's", "she's", "i'm", "don't", "didn't", "won't", "can't",
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "mr",
+    "mrs",
+    "ms",
+    "since",
+    "might",
+    "must",
+    "shall",
+    "yet",
+    "still",
+    "there's",
+    "it's",
+    "he's",
+    "she's",
+    "i'm",
+    "don't",
+    "didn't",
+    "won't",
+    "can't",
     /* ru */
-    "и", "в", "во", "не", "что", "он", "на", "я", "с", "со", "как", "а",
-    "то", "все", "она", "так", "его", "но", "да", "ты", "к", "у", "же", "вы",
-    "за", "бы", "по", "только", "ее", "её", "мне", "было", "вот", "от",
-    "меня", "еще", "ещё", "нет", "о", "из", "ему", "теперь", "когда", "даже",
-    "ли", "если", "уже", "или", "ни", "быть", "был", "него", "до", "вас",
-    "там", "потом", "себя", "ей", "может", "они", "тут", "где", "есть",
-    "для", "мы", "их", "чем", "была", "сам", "без", "чего", "тоже", "себе",
-    "под", "будет", "тогда", "кто", "этот", "того", "потому", "этого",
-    "какой", "здесь", "этом", "тем", "чтобы", "сейчас", "были", "всех",
-    "можно", "при", "об", "после", "над", "больше", "тот", "через", "эти",
-    "нас", "про", "всего", "них", "эту", "эта", "это", "том", "также",
-    "заявил", "заявила", "сказал", "сказала", "словам", "который", "которая",
-    "которые", "которых", "более", "является",
+    "и",
+    "в",
+    "во",
+    "не",
+    "что",
+    "он",
+    "на",
+    "я",
+    "с",
+    "со",
+    "как",
+    "а",
+    "то",
+    "все",
+    "она",
+    "так",
+    "его",
+    "но",
+    "да",
+    "ты",
+    "к",
+    "у",
+    "же",
+    "вы",
+    "за",
+    "бы",
+    "по",
+    "только",
+    "ее",
+    "её",
+    "мне",
+    "было",
+    "вот",
+    "от",
+    "меня",
+    "еще",
+    "ещё",
+    "нет",
+    "о",
+    "из",
+    "ему",
+    "теперь",
+    "когда",
+    "даже",
+    "ли",
+    "если",
+    "уже",
+    "или",
+    "ни",
+    "быть",
+    "был",
+    "него",
+    "до",
+    "вас",
+    "там",
+    "потом",
+    "себя",
+    "ей",
+    "может",
+    "они",
+    "тут",
+    "где",
+    "есть",
+    "для",
+    "мы",
+    "их",
+    "чем",
+    "была",
+    "сам",
+    "без",
+    "чего",
+    "тоже",
+    "себе",
+    "под",
+    "будет",
+    "тогда",
+    "кто",
+    "этот",
+    "того",
+    "потому",
+    "этого",
+    "какой",
+    "здесь",
+    "этом",
+    "тем",
+    "чтобы",
+    "сейчас",
+    "были",
+    "всех",
+    "можно",
+    "при",
+    "об",
+    "после",
+    "над",
+    "больше",
+    "тот",
+    "через",
+    "эти",
+    "нас",
+    "про",
+    "всего",
+    "них",
+    "эту",
+    "эта",
+    "это",
+    "том",
+    "также",
+    "заявил",
+    "заявила",
+    "сказал",
+    "сказала",
+    "словам",
+    "который",
+    "которая",
+    "которые",
+    "которых",
+    "более",
+    "является",
     /* uk */
-    "і", "й", "та", "з", "зі", "із", "що", "як", "це", "він", "вона",
-    "вони", "ми", "ви", "ти", "від", "але", "або", "чи", "також", "була",
-    "було", "були", "буде", "є", "його", "її", "їх", "цей", "ця", "ці",
-    "те", "який", "яка", "які", "якого", "щоб", "коли", "вже", "ще", "лише",
-    "тільки", "де", "після", "між", "під", "наш", "свій", "заявив",
-    "заявила", "сказав", "сказала", "словами", "має", "цього", "цьому",
+    "і",
+    "й",
+    "та",
+    "з",
+    "зі",
+    "із",
+    "що",
+    "як",
+    "це",
+    "він",
+    "вона",
+    "вони",
+    "ми",
+    "ви",
+    "ти",
+    "від",
+    "але",
+    "або",
+    "чи",
+    "також",
+    "була",
+    "було",
+    "були",
+    "буде",
+    "є",
+    "його",
+    "її",
+    "їх",
+    "цей",
+    "ця",
+    "ці",
+    "те",
+    "який",
+    "яка",
+    "які",
+    "якого",
+    "щоб",
+    "коли",
+    "вже",
+    "ще",
+    "лише",
+    "тільки",
+    "де",
+    "після",
+    "між",
+    "під",
+    "наш",
+    "свій",
+    "заявив",
+    "заявила",
+    "сказав",
+    "сказала",
+    "словами",
+    "має",
+    "цього",
+    "цьому",
 };
 
 static const char *const day_words[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "today", "yesterday", "tomorrow",
+    "monday",   "tuesday", "wednesday", "thursday",  "friday",
+    "saturday", "sunday",  "today",     "yesterday", "tomorrow",
 };
 
 /* Month forms with their number; the English ones count only when
@@ -84,30 +371,30 @@ static const struct {
     const char *word;
     unsigned char month;
 } month_words[] = {
-    {"january", 1},    {"february", 2},  {"march", 3},     {"april", 4},
-    {"may", 5},        {"june", 6},      {"july", 7},      {"august", 8},
-    {"september", 9},  {"october", 10},  {"november", 11}, {"december", 12},
-    {"jan", 1},        {"feb", 2},       {"apr", 4},       {"jun", 6},
-    {"jul", 7},        {"aug", 8},       {"sep", 9},       {"sept", 9},
-    {"oct", 10},       {"nov", 11},      {"dec", 12},      {"январь", 1},
-    {"января", 1},     {"январе", 1},    {"февраль", 2},   {"февраля", 2},
-    {"феврале", 2},    {"март", 3},      {"марта", 3},     {"марте", 3},
-    {"апрель", 4},     {"апреля", 4},    {"апреле", 4},    {"май", 5},
-    {"мая", 5},        {"мае", 5},       {"июнь", 6},      {"июня", 6},
-    {"июне", 6},       {"июль", 7},      {"июля", 7},      {"июле", 7},
-    {"август", 8},     {"августа", 8},   {"августе", 8},   {"сентябрь", 9},
-    {"сентября", 9},   {"сентябре", 9},  {"октябрь", 10},  {"октября", 10},
-    {"октябре", 10},   {"ноябрь", 11},   {"ноября", 11},   {"ноябре", 11},
-    {"декабрь", 12},   {"декабря", 12},  {"декабре", 12},  {"січень", 1},
-    {"січня", 1},      {"січні", 1},     {"лютий", 2},     {"лютого", 2},
-    {"лютому", 2},     {"березень", 3},  {"березня", 3},   {"березні", 3},
-    {"квітень", 4},    {"квітня", 4},    {"квітні", 4},    {"травень", 5},
-    {"травня", 5},     {"травні", 5},    {"червень", 6},   {"червня", 6},
-    {"червні", 6},     {"липень", 7},    {"липня", 7},     {"липні", 7},
-    {"серпень", 8},    {"серпня", 8},    {"серпні", 8},    {"вересень", 9},
-    {"вересня", 9},    {"вересні", 9},   {"жовтень", 10},  {"жовтня", 10},
-    {"жовтні", 10},    {"листопад", 11}, {"листопада", 11}, {"листопаді", 11},
-    {"грудень", 12},   {"грудня", 12},   {"грудні", 12},
+    {"january", 1},   {"february", 2},  {"march", 3},      {"april", 4},
+    {"may", 5},       {"june", 6},      {"july", 7},       {"august", 8},
+    {"september", 9}, {"october", 10},  {"november", 11},  {"december", 12},
+    {"jan", 1},       {"feb", 2},       {"apr", 4},        {"jun", 6},
+    {"jul", 7},       {"aug", 8},       {"sep", 9},        {"sept", 9},
+    {"oct", 10},      {"nov", 11},      {"dec", 12},       {"январь", 1},
+    {"января", 1},    {"январе", 1},    {"февраль", 2},    {"февраля", 2},
+    {"феврале", 2},   {"март", 3},      {"марта", 3},      {"марте", 3},
+    {"апрель", 4},    {"апреля", 4},    {"апреле", 4},     {"май", 5},
+    {"мая", 5},       {"мае", 5},       {"июнь", 6},       {"июня", 6},
+    {"июне", 6},      {"июль", 7},      {"июля", 7},       {"июле", 7},
+    {"август", 8},    {"августа", 8},   {"августе", 8},    {"сентябрь", 9},
+    {"сентября", 9},  {"сентябре", 9},  {"октябрь", 10},   {"октября", 10},
+    {"октябре", 10},  {"ноябрь", 11},   {"ноября", 11},    {"ноябре", 11},
+    {"декабрь", 12},  {"декабря", 12},  {"декабре", 12},   {"січень", 1},
+    {"січня", 1},     {"січні", 1},     {"лютий", 2},      {"лютого", 2},
+    {"лютому", 2},    {"березень", 3},  {"березня", 3},    {"березні", 3},
+    {"квітень", 4},   {"квітня", 4},    {"квітні", 4},     {"травень", 5},
+    {"травня", 5},    {"травні", 5},    {"червень", 6},    {"червня", 6},
+    {"червні", 6},    {"липень", 7},    {"липня", 7},      {"липні", 7},
+    {"серпень", 8},   {"серпня", 8},    {"серпні", 8},     {"вересень", 9},
+    {"вересня", 9},   {"вересні", 9},   {"жовтень", 10},   {"жовтня", 10},
+    {"жовтні", 10},   {"листопад", 11}, {"листопада", 11}, {"листопаді", 11},
+    {"грудень", 12},  {"грудня", 12},   {"грудні", 12},
 };
 
 static lex_entry *lexicon;
@@ -121,13 +408,13 @@ static int lex_cmp(const void *a, const void *b)
 
 static void lexicon_build(void)
 {
-    size_t n = WS_COUNT(stop_words) + WS_COUNT(day_words) +
-               WS_COUNT(month_words);
+    size_t n =
+        WS_COUNT(stop_words) + WS_COUNT(day_words) + WS_COUNT(month_words);
     lexicon = ws_xmalloc(n * sizeof *lexicon);
     size_t k = 0;
     for (size_t i = 0; i < WS_COUNT(month_words); i++)
-        lexicon[k++] = (lex_entry){month_words[i].word, LEX_MONTH,
-                                   month_words[i].month};
+        lexicon[k++] =
+            (lex_entry){month_words[i].word, LEX_MONTH, month_words[i].month};
     for (size_t i = 0; i < WS_COUNT(day_words); i++)
         lexicon[k++] = (lex_entry){day_words[i], LEX_DAY, 0};
     for (size_t i = 0; i < WS_COUNT(stop_words); i++)
@@ -160,9 +447,9 @@ static const lex_entry *lexicon_find(const char *word)
  * key drops h anyway, so Russian g-names still meet their h-spellings
  * only through other consonants). */
 static const char *const cyr_latin[32] = {
-    "a", "b", "v", "h", "d", "e", "zh", "z", "y", "y", "k", "l", "m",
-    "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch",
-    "", "y", "", "e", "yu", "ya", /* а..я */
+    "a",  "b",  "v",  "h",    "d", "e", "zh", "z", "y",  "y",  "k",
+    "l",  "m",  "n",  "o",    "p", "r", "s",  "t", "u",  "f",  "kh",
+    "ts", "ch", "sh", "shch", "",  "y", "",   "e", "yu", "ya", /* а..я */
 };
 
 static const char *translit_cp(uint32_t cp)
@@ -170,14 +457,22 @@ static const char *translit_cp(uint32_t cp)
     if (cp >= 0x430 && cp <= 0x44F)
         return cyr_latin[cp - 0x430];
     switch (cp) {
-    case 0x451: return "yo";  /* ё */
-    case 0x454: return "ye";  /* є */
-    case 0x456: return "i";   /* і */
-    case 0x457: return "yi";  /* ї */
-    case 0x491: return "g";   /* ґ */
-    case 0x45E: return "u";   /* ў */
-    case '\'': return "";
-    default: return NULL;
+    case 0x451:
+        return "yo"; /* ё */
+    case 0x454:
+        return "ye"; /* є */
+    case 0x456:
+        return "i"; /* і */
+    case 0x457:
+        return "yi"; /* ї */
+    case 0x491:
+        return "g"; /* ґ */
+    case 0x45E:
+        return "u"; /* ў */
+    case '\'':
+        return "";
+    default:
+        return NULL;
     }
 }
 
@@ -212,13 +507,27 @@ static size_t skeleton(const char *s, size_t n, char *out)
         char c = (char)ws_lower((unsigned char)s[i]);
         const char *put;
         switch (c) {
-        case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+        case 'a':
+        case 'e':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'y':
         case 'h':
             continue;
-        case 'c': case 'q': put = "k"; break;
-        case 'w': put = "v"; break;
-        case 'x': put = "ks"; break;
-        case 'j': put = "dz"; break;
+        case 'c':
+        case 'q':
+            put = "k";
+            break;
+        case 'w':
+            put = "v";
+            break;
+        case 'x':
+            put = "ks";
+            break;
+        case 'j':
+            put = "dz";
+            break;
         default:
             if (c < 'a' || c > 'z')
                 continue;
@@ -283,9 +592,10 @@ static void termset_add(ws_story_termset *ts, char kind, const char *s,
     }
     if (ts->n == WS_STORY_MAX_TERMS)
         return;
+    bool year = n == 4 && (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
     uint8_t k = kind == 'n'   ? WS_STORY_NAME
                 : kind == 's' ? WS_STORY_SKEL
-                : kind == '#' ? WS_STORY_NUM
+                : kind == '#' ? (year ? WS_STORY_YEAR : WS_STORY_NUM)
                 : kind == 'm' ? WS_STORY_TIME
                               : WS_STORY_WORD;
     ts->list[ts->n] = (ws_story_term){hash, tf, k};
@@ -303,7 +613,8 @@ typedef struct token {
 typedef struct scanner {
     const char *s;
     size_t n, i;
-    bool at_start; /* the next word opens a sentence */
+    bool at_start;    /* the next word opens a sentence */
+    size_t sentences; /* sentences ended so far */
 } scanner;
 
 /* Characters that neither end a sentence nor stand between words of one:
@@ -311,10 +622,26 @@ typedef struct scanner {
 static bool neutral(uint32_t cp)
 {
     switch (cp) {
-    case ' ': case '\t': case '\r': case '"': case '\'': case '`':
-    case '(': case '[': case '-': case '*':
-    case 0xA0: case 0xAB: case 0xBB: case 0x2013: case 0x2014:
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x201E:
+    case ' ':
+    case '\t':
+    case '\r':
+    case '"':
+    case '\'':
+    case '`':
+    case '(':
+    case '[':
+    case '-':
+    case '*':
+    case 0xA0:
+    case 0xAB:
+    case 0xBB:
+    case 0x2013:
+    case 0x2014:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
         return true;
     default:
         return false;
@@ -401,9 +728,10 @@ static bool next_token(scanner *sc, token *t)
         }
         sc->i += k;
         if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '\n' ||
-            cp == 0x2026)
+            cp == 0x2026) {
+            sc->sentences += !sc->at_start;
             sc->at_start = true;
-        else if (!neutral(cp) && !ws_lex_space(sc->s + sc->i - k, k))
+        } else if (!neutral(cp) && !ws_lex_space(sc->s + sc->i - k, k))
             sc->at_start = false;
     }
     return false;
@@ -505,9 +833,14 @@ enum pass { PASS_NAMES, PASS_TERMS, PASS_SPEAKER };
 static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
                  enum pass pass, uint32_t tf, bool title)
 {
-    scanner sc = {s, WS_MIN(n, TEXT_CAP), 0, true};
+    scanner sc = {s, WS_MIN(n, TEXT_CAP), 0, true, 0};
     token t;
+    uint32_t body_tf = tf;
     while (next_token(&sc, &t)) {
+        /* News leads with the event; later paragraphs add background that
+         * other events share. */
+        if (pass == PASS_TERMS && !title)
+            tf = sc.sentences < LEAD ? body_tf * LEAD_TF : body_tf;
         if (t.number) {
             if (pass != PASS_NAMES)
                 termset_add(ts, '#', t.fold, t.len, tf);
@@ -533,9 +866,9 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
             continue;
         }
         bool name = pass == PASS_SPEAKER ? capital
-                    : title              ? capital && nameset_has(ns, name_hash(&t))
-                                         : capital && (!t.at_start || acronym ||
-                                              nameset_has(ns, name_hash(&t)));
+                    : title ? capital && nameset_has(ns, name_hash(&t))
+                            : capital && (!t.at_start || acronym ||
+                                          nameset_has(ns, name_hash(&t)));
         if (name)
             add_name(ts, &t, tf);
         else if (t.ncp >= 3)

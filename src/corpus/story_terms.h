@@ -16,6 +16,7 @@ enum ws_story_kind {
     WS_STORY_NAME,     /* a capitalised word inside a sentence, an acronym */
     WS_STORY_SKEL,     /* a name's consonant key, shared across scripts */
     WS_STORY_NUM,      /* a number, separators dropped */
+    WS_STORY_YEAR,     /* a number that reads as a year, 1900-2099 */
     WS_STORY_TIME,     /* a month, whatever the language */
     WS_STORY_KINDS
 };
