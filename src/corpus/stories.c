@@ -7,7 +7,6 @@
 #include "story_terms.h"
 #include "whosaid/corpus.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +16,7 @@
 #define WS_STORY_WINDOW 7 /* days */
 #endif
 #ifndef WS_STORY_THRESHOLD
-#define WS_STORY_THRESHOLD 0.30
+#define WS_STORY_THRESHOLD 0.25
 #endif
 #ifndef WS_STORY_TOPK
 #define WS_STORY_TOPK 200 /* terms kept per article */
@@ -81,7 +80,24 @@ typedef struct wterm {
 typedef struct vec {
     wterm *t;
     size_t n;
+    uint32_t lang; /* the article's language code packed, 0 unknown */
+    float free2;   /* squared weight of the language-free terms */
 } vec;
+
+/* Terms that read the same in every language: name keys, numbers,
+ * years, months. Articles in two languages are compared on these alone. */
+static bool language_free(uint8_t kind)
+{
+    return kind != WS_STORY_WORD && kind != WS_STORY_NAME;
+}
+
+static uint32_t lang_code(const char *l)
+{
+    uint32_t c = 0;
+    for (size_t i = 0; l && l[i] && i < 4; i++)
+        c = c << 8 | ws_lower((unsigned char)l[i]);
+    return c;
+}
 
 typedef struct story {
     size_t id, size;
@@ -106,6 +122,40 @@ struct ws_stories {
     double now; /* latest article day seen */
     bool have_now;
 };
+
+/* ln and sqrt by hand: the library links no libm, and weights need only
+ * a few digits. ln: x = m * 2^k with m in [1, 2), then the atanh series
+ * (|u| < 1/3, twelve terms are past double precision). */
+static double ln(double x)
+{
+    int k = 0;
+    if (x <= 0)
+        return 0;
+    while (x >= 2)
+        x /= 2, k++;
+    while (x < 1)
+        x *= 2, k--;
+    double u = (x - 1) / (x + 1), u2 = u * u, term = u, sum = 0;
+    for (int n = 0; n < 12; n++, term *= u2)
+        sum += term / (2 * n + 1);
+    return k * 0.69314718055994530942 + 2 * sum;
+}
+
+/* Newton's iteration from a start within a factor of two of the root. */
+static double root(double x)
+{
+    if (x <= 0)
+        return 0;
+    double scale = 1, r;
+    while (x >= 4)
+        x /= 4, scale *= 2;
+    while (x < 1)
+        x *= 4, scale /= 2;
+    r = (x + 1) / 2;
+    for (int i = 0; i < 6; i++)
+        r = (r + x / r) / 2;
+    return r * scale;
+}
 
 static size_t cm_slot(uint64_t h, size_t row)
 {
@@ -188,28 +238,37 @@ static void keep_top(vec *v, size_t cap)
     qsort(v->t, v->n, sizeof *v->t, by_hash);
 }
 
-static vec article_vec(const ws_stories *s, const ws_story_termset *ts)
+static vec article_vec(const ws_stories *s, const ws_story_termset *ts,
+                       const char *lang)
 {
-    vec v = {ws_xmalloc((ts->n ? ts->n : 1) * sizeof *v.t), 0};
+    vec v = {ws_xmalloc((ts->n ? ts->n : 1) * sizeof *v.t), 0, lang_code(lang),
+             0};
     double docs = (double)s->docs;
     for (size_t i = 0; i < ts->n; i++) {
         const ws_story_term *t = &ts->list[i];
         size_t df = df_get(s, t->hash);
-        /* Observed up front, a term in one article alone can match
-         * nothing and would only dilute the article's other terms. */
-        if (WS_STORY_DROP_SINGLE && s->observed && df <= 1)
+        /* Observed up front, a word in one article alone can match
+         * nothing and would only dilute the article's other terms. A name
+         * or number no other article has stays: it says the article is
+         * about something new (without it, an article of new names
+         * shrinks to its few common words and matches on those). */
+        if (WS_STORY_DROP_SINGLE && s->observed && df <= 1 &&
+            t->kind == WS_STORY_WORD)
             continue;
-        double idf = log((docs + 1.0) / ((double)df + 1.0)) + 1.0;
-        double w = (1.0 + log((double)t->tf)) * idf * kind_boost[t->kind];
+        double idf = ln((docs + 1.0) / ((double)df + 1.0)) + 1.0;
+        double w = (1.0 + ln((double)t->tf)) * idf * kind_boost[t->kind];
         v.t[v.n++] = (wterm){t->hash, (float)w, t->kind};
     }
     keep_top(&v, WS_STORY_TOPK);
     double norm = 0;
     for (size_t i = 0; i < v.n; i++)
         norm += (double)v.t[i].w * v.t[i].w;
-    norm = sqrt(norm);
-    for (size_t i = 0; i < v.n; i++)
+    norm = root(norm);
+    for (size_t i = 0; i < v.n; i++) {
         v.t[i].w = (float)(v.t[i].w / norm);
+        if (language_free(v.t[i].kind))
+            v.free2 += v.t[i].w * v.t[i].w;
+    }
     return v;
 }
 
@@ -237,6 +296,37 @@ static double dot(const vec *a, const vec *b, double *entity)
     return d;
 }
 
+/* The cosine of a and b on their language-free terms, for articles in two
+ * languages; 0 unless they share a name, since years, months and small
+ * numbers alone would pair any two articles of one week. */
+static double dot_across(const vec *a, const vec *b)
+{
+    double d = 0;
+    bool name = false;
+    size_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->t[i].hash < b->t[j].hash) {
+            i++;
+        } else if (a->t[i].hash > b->t[j].hash) {
+            j++;
+        } else {
+            if (language_free(a->t[i].kind)) {
+                d += (double)a->t[i].w * b->t[j].w;
+                name |= a->t[i].kind == WS_STORY_SKEL;
+            }
+            i++, j++;
+        }
+    }
+    if (!name || a->free2 <= 0 || b->free2 <= 0)
+        return 0;
+    return d / root((double)a->free2 * b->free2);
+}
+
+static bool across(const vec *a, const vec *b)
+{
+    return a->lang && b->lang && a->lang != b->lang;
+}
+
 static void centroid_add(story *st, const vec *v)
 {
     vec *c = &st->centroid;
@@ -259,7 +349,7 @@ static void centroid_add(story *st, const vec *v)
     double norm = 0;
     for (size_t k = 0; k < c->n; k++)
         norm += (double)c->t[k].w * c->t[k].w;
-    st->cnorm = sqrt(norm);
+    st->cnorm = root(norm);
 }
 
 static void story_cleanup(story *st)
@@ -272,6 +362,8 @@ static void story_cleanup(story *st)
 /* Adds v (owned by the story from now on) to st. */
 static void story_join(story *st, vec v, double day, bool dated)
 {
+    if (st->size == 0)
+        st->centroid.lang = v.lang; /* the language the story began in */
     centroid_add(st, &v);
     if (st->n_member < WS_STORY_MEMBERS) {
         st->member[st->n_member++] = v;
@@ -327,13 +419,21 @@ static double similarity(const story *st, const vec *v, double *entity)
     double c = st->cnorm > 0 ? dot(v, &st->centroid, &ec) / st->cnorm : 0;
     ec = st->cnorm > 0 ? ec / st->cnorm : 0;
     for (size_t i = 0; i < st->n_member; i++) {
-        double e, d = dot(v, &st->member[i], &e);
+        double e, d;
+        if (across(v, &st->member[i]))
+            e = d = dot_across(v, &st->member[i]);
+        else
+            d = dot(v, &st->member[i], &e);
         if (d > best) {
             best = d;
             em = e;
         }
     }
     *entity = WS_MAX(ec, em);
+    /* A story told in another language: its centroid's words cannot
+     * match, so the nearest member decides alone. */
+    if (across(v, &st->centroid))
+        return best;
     return WS_STORY_MIX * c + (1.0 - WS_STORY_MIX) * best;
 }
 
@@ -373,7 +473,7 @@ size_t ws_stories_add(ws_stories *s, const ws_article *a)
     ws_story_terms_collect(&s->terms, a);
     if (!s->observed)
         df_count(s, &s->terms); /* weights learnt as the stream goes */
-    vec v = article_vec(s, &s->terms);
+    vec v = article_vec(s, &s->terms, a->language);
 
     /* An undated article happened when the one before it did. */
     double day = s->now;
