@@ -272,11 +272,17 @@ static vec article_vec(const ws_stories *s, const ws_story_termset *ts,
     return v;
 }
 
-/* The dot product of a and b, and in *entity the part of it that names,
- * numbers and months make. */
-static double dot(const vec *a, const vec *b, double *entity)
+/* What two vectors share: the dot product, the part of it that names,
+ * numbers and months make, the part on language-free terms, and whether a
+ * name key is among them. */
+typedef struct overlap {
+    double all, entity, free;
+    bool name;
+} overlap;
+
+static overlap overlap_of(const vec *a, const vec *b)
 {
-    double d = 0, e = 0;
+    overlap o = {0, 0, 0, false};
     size_t i = 0, j = 0;
     while (i < a->n && j < b->n) {
         if (a->t[i].hash < b->t[j].hash) {
@@ -284,42 +290,26 @@ static double dot(const vec *a, const vec *b, double *entity)
         } else if (a->t[i].hash > b->t[j].hash) {
             j++;
         } else {
+            uint8_t k = a->t[i].kind;
             double p = (double)a->t[i].w * b->t[j].w;
-            d += p;
-            if (a->t[i].kind != WS_STORY_WORD)
-                e += p;
+            o.all += p;
+            o.entity += k != WS_STORY_WORD ? p : 0;
+            o.free += language_free(k) ? p : 0;
+            o.name |= k == WS_STORY_SKEL;
             i++, j++;
         }
     }
-    if (entity)
-        *entity = e;
-    return d;
+    return o;
 }
 
 /* The cosine of a and b on their language-free terms, for articles in two
  * languages; 0 unless they share a name, since years, months and small
  * numbers alone would pair any two articles of one week. */
-static double dot_across(const vec *a, const vec *b)
+static double cos_across(const vec *a, const vec *b, const overlap *o)
 {
-    double d = 0;
-    bool name = false;
-    size_t i = 0, j = 0;
-    while (i < a->n && j < b->n) {
-        if (a->t[i].hash < b->t[j].hash) {
-            i++;
-        } else if (a->t[i].hash > b->t[j].hash) {
-            j++;
-        } else {
-            if (language_free(a->t[i].kind)) {
-                d += (double)a->t[i].w * b->t[j].w;
-                name |= a->t[i].kind == WS_STORY_SKEL;
-            }
-            i++, j++;
-        }
-    }
-    if (!name || a->free2 <= 0 || b->free2 <= 0)
+    if (!o->name || a->free2 <= 0 || b->free2 <= 0)
         return 0;
-    return d / root((double)a->free2 * b->free2);
+    return o->free / root((double)a->free2 * b->free2);
 }
 
 static bool across(const vec *a, const vec *b)
@@ -415,26 +405,24 @@ static void close_idle(ws_stories *s)
  * make, the larger of the two. */
 static double similarity(const story *st, const vec *v, double *entity)
 {
-    double ec, em = 0, best = 0;
-    double c = st->cnorm > 0 ? dot(v, &st->centroid, &ec) / st->cnorm : 0;
-    ec = st->cnorm > 0 ? ec / st->cnorm : 0;
+    double best = 0, em = 0;
+    overlap c = overlap_of(v, &st->centroid);
     for (size_t i = 0; i < st->n_member; i++) {
-        double e, d;
-        if (across(v, &st->member[i]))
-            e = d = dot_across(v, &st->member[i]);
-        else
-            d = dot(v, &st->member[i], &e);
+        const vec *m = &st->member[i];
+        overlap o = overlap_of(v, m);
+        double d = across(v, m) ? cos_across(v, m, &o) : o.all;
         if (d > best) {
             best = d;
-            em = e;
+            em = across(v, m) ? d : o.entity;
         }
     }
-    *entity = WS_MAX(ec, em);
+    double cn = st->cnorm > 0 ? st->cnorm : 1;
+    *entity = WS_MAX(c.entity / cn, em);
     /* A story told in another language: its centroid's words cannot
      * match, so the nearest member decides alone. */
     if (across(v, &st->centroid))
         return best;
-    return WS_STORY_MIX * c + (1.0 - WS_STORY_MIX) * best;
+    return WS_STORY_MIX * c.all / cn + (1.0 - WS_STORY_MIX) * best;
 }
 
 ws_stories *ws_stories_new(const ws_story_opts *opts)
