@@ -2,7 +2,8 @@
  * random orders and prints "method<TAB>seed<TAB>doc_id<TAB>story" lines for
  * stories_score.py. Also runs the naive reference (plain TF-IDF, one pass,
  * centroid cosine) in the same harness, for a side-by-side.
- * usage: bench_stories DOCS.jsonl THRESHOLD|0 SEED... */
+ * usage: bench_stories DOCS.jsonl THRESHOLD|0 SEED...
+ *        bench_stories --stream N (memory and speed on a synthetic stream) */
 #include "whosaid/corpus.h"
 
 #include <ctype.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #define BASELINE_THRESHOLD 0.20
 
@@ -332,8 +334,72 @@ static void run_baseline(const doc *d, size_t n, const size_t *order,
         free(nid), free(v.word), free(v.slot);
 }
 
+/* ---- a synthetic stream for memory and speed: n articles over n/300
+ * days, each drawn from one of the events of its week (ten signature
+ * names) plus words from a Zipf-like vocabulary. Prints peak memory as the
+ * stream goes: it should stay flat once the window is full. */
+static void word_of(uint64_t k, bool name, char *out)
+{
+    static const char *const syl[] = {"ka", "lo",  "mi", "ter", "son", "va",
+                                      "ri", "den", "po", "shi", "nu",  "gar"};
+    uint64_t x = k * 0x9E3779B97F4A7C15u + 7;
+    size_t o = 0;
+    for (int i = 0; i < 2 + (int)(next_rand(&x) % 3); i++) {
+        const char *p = syl[next_rand(&x) % 12];
+        while (*p)
+            out[o++] = *p++;
+    }
+    if (name)
+        out[0] = (char)toupper((unsigned char)out[0]);
+    out[o] = 0;
+}
+
+static void run_stream(size_t n)
+{
+    ws_stories *s = ws_stories_new(NULL);
+    char *text = xmalloc(8192), date[32], w[32];
+    uint64_t x = 1;
+    size_t stories = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t day = i / 300, ev = day / 7 * 1000 + next_rand(&x) % 60;
+        size_t o = 0;
+        for (int k = 0; k < 150; k++) {
+            uint64_t r = next_rand(&x);
+            bool sig = r % 5 == 0;
+            /* Zipf-like: the square of a uniform number favours small ids */
+            uint64_t u = (r >> 8) % 5000;
+            word_of(sig ? 1000000 + ev * 10 + r % 10 : u * u / 50, sig, w);
+            o += (size_t)snprintf(text + o, 8192 - o, "%s%s", w,
+                                  k % 15 == 14 ? ". " : " ");
+        }
+        snprintf(date, sizeof date, "%04zu-%02zu-%02zu", 2000 + day / 336,
+                 1 + day / 28 % 12, 1 + day % 28);
+        ws_article a;
+        memset(&a, 0, sizeof a);
+        a.date = date;
+        a.language = "en";
+        a.text = text;
+        a.text_len = o;
+        size_t id = ws_stories_add(s, &a);
+        stories = id + 1 > stories ? id + 1 : stories;
+        if ((i + 1) % (n / 10 ? n / 10 : 1) == 0) {
+            struct rusage ru;
+            getrusage(RUSAGE_SELF, &ru);
+            printf("articles %zu stories %zu peak_rss_kb %ld\n", i + 1, stories,
+                   ru.ru_maxrss);
+            fflush(stdout);
+        }
+    }
+    free(text);
+    ws_stories_free(s);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--stream") == 0) {
+        run_stream(strtoul(argv[2], NULL, 10));
+        return 0;
+    }
     if (argc < 4) {
         fprintf(stderr, "usage: %s DOCS.jsonl THRESHOLD|0 SEED...\n", argv[0]);
         return 2;

@@ -33,6 +33,11 @@
 #ifndef WS_STORY_MIX
 #define WS_STORY_MIX 0.5 /* weight of the centroid against the member */
 #endif
+#ifndef WS_STORY_SKIP
+#define WS_STORY_SKIP                                                          \
+    0.05 /* centroid similarity below which members are                        \
+            not compared */
+#endif
 #ifndef WS_STORY_ENTITY_MIN
 #define WS_STORY_ENTITY_MIN 0.0 /* shared names and numbers to join */
 #endif
@@ -407,7 +412,11 @@ static double similarity(const story *st, const vec *v, double *entity)
 {
     double best = 0, em = 0;
     overlap c = overlap_of(v, &st->centroid);
-    for (size_t i = 0; i < st->n_member; i++) {
+    double cn = st->cnorm > 0 ? st->cnorm : 1;
+    /* Nothing in common with the centroid: the members, a part of it,
+     * share little more; skipping them is most of the time saved. */
+    bool members = across(v, &st->centroid) || c.all / cn >= WS_STORY_SKIP;
+    for (size_t i = 0; members && i < st->n_member; i++) {
         const vec *m = &st->member[i];
         overlap o = overlap_of(v, m);
         double d = across(v, m) ? cos_across(v, m, &o) : o.all;
@@ -416,7 +425,6 @@ static double similarity(const story *st, const vec *v, double *entity)
             em = across(v, m) ? d : o.entity;
         }
     }
-    double cn = st->cnorm > 0 ? st->cnorm : 1;
     *entity = WS_MAX(c.entity / cn, em);
     /* A story told in another language: its centroid's words cannot
      * match, so the nearest member decides alone. */
