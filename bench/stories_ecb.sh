@@ -4,7 +4,8 @@
 # the naive TF-IDF reference, and prints the figures (stories_score.py).
 # Needs the library built in ../build. THRESHOLD=x overrides the default;
 # CFLAGS_EXTRA="-DWS_STORY_B_NAME=3" etc. rebuilds stories.c with other
-# parameters for a sweep.
+# parameters for a sweep. STREAM=100000 also feeds a synthetic stream of
+# that many dated articles and prints peak memory as it goes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -21,3 +22,6 @@ cc -std=c17 -O2 -D_POSIX_C_SOURCE=200809L ${CFLAGS_EXTRA:-} \
     "$build/libwhosaid.a" $(pkg-config --libs libutf8proc) -lm -lpthread
 "$tmp/bench_stories" "$docs" "${THRESHOLD:-0}" ${SEEDS:-0 1 2 3 4 5} \
     | python3 "$here/stories_score.py" "$docs"
+if [ -n "${STREAM:-}" ]; then
+    "$tmp/bench_stories" --stream "$STREAM"
+fi
