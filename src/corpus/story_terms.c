@@ -231,34 +231,13 @@ static size_t skeleton(const char *s, size_t n, char *out)
     size_t o = 0;
     for (size_t i = 0; i < n && o < SKEL_MAX; i++) {
         char c = (char)ws_lower((unsigned char)s[i]);
-        const char *put;
-        switch (c) {
-        case 'a':
-        case 'e':
-        case 'i':
-        case 'o':
-        case 'u':
-        case 'y':
-        case 'h':
+        if (c < 'a' || c > 'z' || strchr("aeiouyh", c))
             continue;
-        case 'c':
-        case 'q':
-            put = "k";
-            break;
-        case 'w':
-            put = "v";
-            break;
-        case 'x':
-            put = "ks";
-            break;
-        case 'j':
-            put = "dz";
-            break;
-        default:
-            if (c < 'a' || c > 'z')
-                continue;
-            put = NULL;
-        }
+        const char *put = c == 'c' || c == 'q' ? "k"
+                          : c == 'w'           ? "v"
+                          : c == 'x'           ? "ks"
+                          : c == 'j'           ? "dz"
+                                               : NULL;
         char one[2] = {c, 0};
         for (const char *p = put ? put : one; *p && o < SKEL_MAX; p++)
             if (o == 0 || out[o - 1] != *p)
@@ -347,31 +326,15 @@ typedef struct scanner {
  * spaces, quote marks, brackets, dashes ("said: «We…" still opens one). */
 static bool neutral(uint32_t cp)
 {
-    switch (cp) {
-    case ' ':
-    case '\t':
-    case '\r':
-    case '"':
-    case '\'':
-    case '`':
-    case '(':
-    case '[':
-    case '-':
-    case '*':
-    case 0xA0:
-    case 0xAB:
-    case 0xBB:
-    case 0x2013:
-    case 0x2014:
-    case 0x2018:
-    case 0x2019:
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-        return true;
-    default:
-        return false;
-    }
+    static const uint32_t set[] = {
+        ' ',    '\t',   '\r',   '"',    '\'',   '`',    '(',
+        '[',    '-',    '*',    0xA0,   0xAB,   0xBB,   0x2013,
+        0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E,
+    };
+    for (size_t i = 0; i < WS_COUNT(set); i++)
+        if (set[i] == cp)
+            return true;
+    return false;
 }
 
 static void read_number(scanner *sc, token *t)
