@@ -279,6 +279,40 @@ static void many_articles_stay_dense(void **state)
     ws_stories_free(s);
 }
 
+/* Long and odd texts: past the term cap, past the text cap, numbers that
+ * never end, words of one letter, apostrophes alone. Runs under the ctest
+ * time limit, which guards against quadratic work. */
+static void pathological_texts(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *big = malloc(n + 1);
+    assert_non_null(big);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = i % 12;
+        big[i] = k == 11 ? ' '
+                         : (char)(k == 0 ? 'A' + i / 12 % 26
+                                         : 'a' + (i / 12 / 26 + k) % 26);
+    }
+    big[n] = 0;
+    const char *odd[] = {"1,2,3,4,5,6,7,8,9,0,1,2,3,4,5,6,7,8,9,0,1,2,3,4,5",
+                         "' ' ' '' ’ ’’ «» „“ ...", "a b c d e f g h i j k",
+                         "Ё Ї Є Ґ ЁЁЁ ЇЇЇ ЄЄЄ ҐҐҐ",
+                         "\xff\xfe\xc3 broken \xe2\x80"};
+    ws_stories *s = ws_stories_new(NULL);
+    ws_article a = art("2024-01-01", "en", big);
+    ws_stories_observe(s, &a);
+    assert_int_equal(ws_stories_add(s, &a), 0);
+    assert_int_equal(ws_stories_add(s, &a), 0); /* the same text joins */
+    for (size_t i = 0; i < WS_COUNT(odd); i++) {
+        ws_article o = art("2024-01-01", "uk", odd[i]);
+        ws_stories_observe(s, &o);
+        ws_stories_add(s, &o);
+    }
+    ws_stories_free(s);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +325,7 @@ int main(void)
         cmocka_unit_test(across_languages),
         cmocka_unit_test(name_keys_across_scripts),
         cmocka_unit_test(many_articles_stay_dense),
+        cmocka_unit_test(pathological_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
