@@ -33,10 +33,9 @@
 #ifndef WS_STORY_MIX
 #define WS_STORY_MIX 0.5 /* weight of the centroid against the member */
 #endif
+/* centroid cosine under which a story's members are not compared */
 #ifndef WS_STORY_SKIP
-#define WS_STORY_SKIP                                                          \
-    0.05 /* centroid similarity below which members are                        \
-            not compared */
+#define WS_STORY_SKIP 0.05
 #endif
 #ifndef WS_STORY_ENTITY_MIN
 #define WS_STORY_ENTITY_MIN 0.0 /* shared names and numbers to join */
