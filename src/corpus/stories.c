@@ -7,6 +7,7 @@
 #include "story_terms.h"
 #include "whosaid/corpus.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,40 +128,6 @@ struct ws_stories {
     bool have_now;
 };
 
-/* ln and sqrt by hand: the library links no libm, and weights need only
- * a few digits. ln: x = m * 2^k with m in [1, 2), then the atanh series
- * (|u| < 1/3, twelve terms are past double precision). */
-static double ln(double x)
-{
-    int k = 0;
-    if (x <= 0)
-        return 0;
-    while (x >= 2)
-        x /= 2, k++;
-    while (x < 1)
-        x *= 2, k--;
-    double u = (x - 1) / (x + 1), u2 = u * u, term = u, sum = 0;
-    for (int n = 0; n < 12; n++, term *= u2)
-        sum += term / (2 * n + 1);
-    return k * 0.69314718055994530942 + 2 * sum;
-}
-
-/* Newton's iteration from a start within a factor of two of the root. */
-static double root(double x)
-{
-    if (x <= 0)
-        return 0;
-    double scale = 1, r;
-    while (x >= 4)
-        x /= 4, scale *= 2;
-    while (x < 1)
-        x *= 4, scale /= 2;
-    r = (x + 1) / 2;
-    for (int i = 0; i < 6; i++)
-        r = (r + x / r) / 2;
-    return r * scale;
-}
-
 static size_t cm_slot(uint64_t h, size_t row)
 {
     static const uint64_t mul[CM_ROWS] = {
@@ -259,15 +226,15 @@ static vec article_vec(const ws_stories *s, const ws_story_termset *ts,
         if (WS_STORY_DROP_SINGLE && s->observed && df <= 1 &&
             t->kind == WS_STORY_WORD)
             continue;
-        double idf = ln((docs + 1.0) / ((double)df + 1.0)) + 1.0;
-        double w = (1.0 + ln((double)t->tf)) * idf * kind_boost[t->kind];
+        double idf = log((docs + 1.0) / ((double)df + 1.0)) + 1.0;
+        double w = (1.0 + log((double)t->tf)) * idf * kind_boost[t->kind];
         v.t[v.n++] = (wterm){t->hash, (float)w, t->kind};
     }
     keep_top(&v, WS_STORY_TOPK);
     double norm = 0;
     for (size_t i = 0; i < v.n; i++)
         norm += (double)v.t[i].w * v.t[i].w;
-    norm = root(norm);
+    norm = sqrt(norm);
     for (size_t i = 0; i < v.n; i++) {
         v.t[i].w = (float)(v.t[i].w / norm);
         if (language_free(v.t[i].kind))
@@ -313,7 +280,7 @@ static double cos_across(const vec *a, const vec *b, const overlap *o)
 {
     if (!o->name || a->free2 <= 0 || b->free2 <= 0)
         return 0;
-    return o->free / root((double)a->free2 * b->free2);
+    return o->free / sqrt((double)a->free2 * b->free2);
 }
 
 static bool across(const vec *a, const vec *b)
@@ -343,7 +310,7 @@ static void centroid_add(story *st, const vec *v)
     double norm = 0;
     for (size_t k = 0; k < c->n; k++)
         norm += (double)c->t[k].w * c->t[k].w;
-    st->cnorm = root(norm);
+    st->cnorm = sqrt(norm);
 }
 
 static void story_cleanup(story *st)
