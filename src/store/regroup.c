@@ -139,22 +139,24 @@ static void scan_end(scan *sc)
 static const char *const summary_sql =
     "INSERT INTO statement (id, speaker, date, day, text, reports, story)"
     " SELECT statement, speaker, date, day, fullest, n, story FROM ("
-    "  SELECT q.statement, q.speaker, a.date, a.day, a.story,"
-    "   first_value(q.text) OVER (PARTITION BY q.statement"
+    "  SELECT g.statement, g.speaker, a.date, a.day, x.story,"
+    "   first_value(q.text) OVER (PARTITION BY g.statement"
     "    ORDER BY length(q.text) DESC, a.day IS NOT NULL, a.day, a.date, a.source, a.doc_hash, q.seq)"
     "    AS fullest,"
-    "   count(*) OVER (PARTITION BY q.statement) AS n,"
-    "   row_number() OVER (PARTITION BY q.statement"
+    "   count(*) OVER (PARTITION BY g.statement) AS n,"
+    "   row_number() OVER (PARTITION BY g.statement"
     "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq) AS rn"
-    "  FROM quote q JOIN article a ON a.id = q.article"
-    "  WHERE q.statement IS NOT NULL) t WHERE rn = 1;"
+    "  FROM quote_group g JOIN quote q ON q.id = g.quote"
+    "  JOIN article a ON a.id = q.article"
+    "  LEFT JOIN article_story x ON x.article = a.id) t WHERE rn = 1;"
     "INSERT INTO story (id, title, date, day, articles)"
     " SELECT story, title, date, day, n FROM ("
-    "  SELECT a.story, a.title, a.date, a.day,"
-    "   count(*) OVER (PARTITION BY a.story) AS n,"
-    "   row_number() OVER (PARTITION BY a.story"
+    "  SELECT x.story, a.title, a.date, a.day,"
+    "   count(*) OVER (PARTITION BY x.story) AS n,"
+    "   row_number() OVER (PARTITION BY x.story"
     "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash) AS rn"
-    "  FROM article a WHERE a.story IS NOT NULL) t WHERE rn = 1;"
+    "  FROM article_story x JOIN article a ON a.id = x.article) t"
+    " WHERE rn = 1;"
     "UPDATE speaker SET statements = (SELECT count(*) FROM statement s"
     " WHERE s.speaker = speaker.id);";
 
@@ -212,51 +214,47 @@ static ws_status write_speakers(ws_store *st, const ws_speakers *sp)
     return rc;
 }
 
-/* The assignments go out as one UPDATE ... FROM (VALUES ...) per
- * UPDATE_ROWS rows rather than one statement per article or quote: a
- * server backend pays a round trip per statement. VALUES columns are
- * column1, column2 ... in both SQLite and PostgreSQL; the casts type the
- * parameters for a server that types them from their place. */
-enum { UPDATE_ROWS = 256, UPDATE_WIDTH = 3 };
+/* The assignments go out as one multi-row INSERT per BATCH_ROWS rows
+ * rather than one statement per article or quote: a server backend pays
+ * a round trip per statement. */
+enum { BATCH_ROWS = 256, BATCH_WIDTH = 3 };
 
-typedef struct updates {
+typedef struct rows {
     ws_store *st;
-    const char *set;   /* "article SET story = v.column2" */
-    const char *where; /* "article.id = v.column1" */
-    int width;         /* values per row, <= UPDATE_WIDTH */
+    const char *insert; /* "INSERT INTO t (a, b) VALUES " */
+    int width;          /* values per row, <= BATCH_WIDTH */
     size_t n;
-    int64_t v[UPDATE_ROWS * UPDATE_WIDTH]; /* <= 0: NULL */
-    ws_stmt *full;     /* for UPDATE_ROWS rows, prepared on first use */
-} updates;
+    int64_t v[BATCH_ROWS * BATCH_WIDTH]; /* <= 0: NULL */
+    ws_stmt *full; /* for BATCH_ROWS rows, prepared on first use */
+} rows;
 
-static ws_stmt *updates_prepare(updates *u, size_t rows)
+static ws_stmt *rows_prepare(rows *u, size_t n)
 {
     ws_buf sql;
-    ws_buf_init(&sql, 1 << 16); /* 256 rows of 3 casts: 20 KB */
-    ws_buf_printf(&sql, "UPDATE %s FROM (VALUES ", u->set);
-    for (size_t r = 0; r < rows; r++) {
-        ws_buf_puts(&sql, r ? ",(" : "(");
-        for (int c = 0; c < u->width; c++)
-            ws_buf_puts(&sql, c ? ",CAST(? AS BIGINT)" : "CAST(? AS BIGINT)");
+    ws_buf_init(&sql, 1 << 14); /* 256 rows of "(?,?,?)": 2 KB */
+    ws_buf_puts(&sql, u->insert);
+    for (size_t r = 0; r < n; r++) {
+        ws_buf_puts(&sql, r ? ",(?" : "(?");
+        for (int c = 1; c < u->width; c++)
+            ws_buf_puts(&sql, ",?");
         ws_buf_putc(&sql, ')');
     }
-    ws_buf_printf(&sql, ") AS v WHERE %s", u->where);
     ws_stmt *s = ws_store_prepare(u->st, ws_buf_cstr(&sql));
     ws_buf_cleanup(&sql);
     return s;
 }
 
-static ws_status updates_flush(updates *u)
+static ws_status rows_flush(rows *u)
 {
     const ws_db_ops *o = u->st->ops;
     if (!u->n)
         return WS_OK;
-    ws_stmt *s = u->n == UPDATE_ROWS ? u->full : NULL;
+    ws_stmt *s = u->n == BATCH_ROWS ? u->full : NULL;
     if (!s)
-        s = updates_prepare(u, u->n);
+        s = rows_prepare(u, u->n);
     if (!s)
         return WS_ERR_DB;
-    if (u->n == UPDATE_ROWS)
+    if (u->n == BATCH_ROWS)
         u->full = s;
     for (size_t i = 0; i < u->n * (size_t)u->width; i++) {
         if (u->v[i] > 0)
@@ -274,12 +272,12 @@ static ws_status updates_flush(updates *u)
                              : ws_store_dberr(u->st, "cannot store groupings");
 }
 
-static ws_status updates_add(updates *u, int64_t a, int64_t b, int64_t c)
+static ws_status rows_add(rows *u, int64_t a, int64_t b, int64_t c)
 {
     int64_t *row = &u->v[u->n * (size_t)u->width];
-    const int64_t vals[UPDATE_WIDTH] = {a, b, c};
+    const int64_t vals[BATCH_WIDTH] = {a, b, c};
     memcpy(row, vals, (size_t)u->width * sizeof *row);
-    return ++u->n == UPDATE_ROWS ? updates_flush(u) : WS_OK;
+    return ++u->n == BATCH_ROWS ? rows_flush(u) : WS_OK;
 }
 
 static ws_status assign(ws_store *st, const ws_speakers *sp,
@@ -287,12 +285,11 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
 {
     const ws_db_ops *o = st->ops;
     ws_statements *stmts = ws_statements_new(NULL);
-    updates ua = {.st = st, .set = "article SET story = v.column2",
-                  .where = "article.id = v.column1", .width = 2};
-    updates uq = {.st = st,
-                  .set = "quote SET speaker = v.column2, "
-                         "statement = v.column3",
-                  .where = "quote.id = v.column1", .width = 3};
+    rows ua = {.st = st, .width = 2,
+               .insert = "INSERT INTO article_story (article, story) VALUES "};
+    rows uq = {.st = st, .width = 3,
+               .insert = "INSERT INTO quote_group (quote, speaker, statement)"
+                         " VALUES "};
     ws_status rc = WS_OK;
     size_t n_statements = 0, n_stories = 0;
     int64_t *qids = NULL;
@@ -312,15 +309,15 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
         size_t story = ws_stories_add(stories, &a);
         if (story + 1 > n_stories)
             n_stories = story + 1;
-        rc = updates_add(&ua, aid, (int64_t)story + 1, 0);
+        rc = rows_add(&ua, aid, (int64_t)story + 1, 0);
         for (size_t i = 0; rc == WS_OK && i < a.n_quotes; i++) {
             size_t who = ws_speakers_resolve(sp, &a, &a.quotes[i]);
             size_t sid = ws_statements_add(stmts, who, &a, &a.quotes[i]);
             if (sid + 1 > n_statements)
                 n_statements = sid + 1;
-            rc = updates_add(&uq, qids[i],
-                             who == WS_CORPUS_NONE ? 0 : (int64_t)who + 1,
-                             (int64_t)sid + 1);
+            rc = rows_add(&uq, qids[i],
+                          who == WS_CORPUS_NONE ? 0 : (int64_t)who + 1,
+                          (int64_t)sid + 1);
         }
         stats->articles++;
         stats->quotes += a.n_quotes;
@@ -329,9 +326,9 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
     scan_end(&sc);
     free(qids);
     if (rc == WS_OK)
-        rc = updates_flush(&ua);
+        rc = rows_flush(&ua);
     if (rc == WS_OK)
-        rc = updates_flush(&uq);
+        rc = rows_flush(&uq);
     if (ua.full)
         o->finalize(ua.full);
     if (uq.full)
@@ -360,9 +357,8 @@ ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
     if (o->begin_exclusive(st->db) != WS_OK)
         return ws_store_dberr(st, "cannot begin regrouping");
     ws_status rc = WS_OK;
-    /* Every article and quote read by the passes gets its assignment
-     * anew, so only the grouping tables are emptied here. */
-    if (o->exec(st->db, "DELETE FROM speaker; DELETE FROM alias;"
+    if (o->exec(st->db, "DELETE FROM quote_group; DELETE FROM article_story;"
+                        "DELETE FROM speaker; DELETE FROM alias;"
                         "DELETE FROM title; DELETE FROM statement;"
                         "DELETE FROM story;") != WS_OK)
         rc = ws_store_dberr(st, "cannot clear the groupings");

@@ -204,9 +204,9 @@ try:
     check(arts == n_inputs, f"{n_inputs} articles stored, got {arts}")
     quotes = count(db, "SELECT count(*) FROM quote")
     check(quotes > 10, f"quotes stored ({quotes})")
-    check(count(db, "SELECT count(*) FROM quote WHERE statement IS NULL") == 0,
+    check(count(db, "SELECT count(*) FROM quote_group") == quotes,
           "every quote belongs to a statement")
-    check(count(db, "SELECT count(*) FROM article WHERE story IS NULL") == 0,
+    check(count(db, "SELECT count(*) FROM article_story") == arts,
           "every article belongs to a story")
 
     rc, out, err = run("ingest", "--db", db, *inputs)
@@ -509,15 +509,16 @@ try:
     check(count(cdb, "SELECT count(*) FROM quote q WHERE NOT EXISTS "
                      "(SELECT 1 FROM article a WHERE a.id = q.article)") == 0,
           "concurrent: no orphan quotes")
-    check(count(cdb, "SELECT count(*) FROM quote WHERE statement IS NULL")
-          == 0, "concurrent: every quote in a statement")
-    check(count(cdb, "SELECT count(*) FROM article WHERE story IS NULL") == 0,
+    check(count(cdb, "SELECT count(*) FROM quote_group") ==
+          count(cdb, "SELECT count(*) FROM quote"),
+          "concurrent: every quote in a statement")
+    check(count(cdb, "SELECT count(*) FROM article_story") == uniq,
           "concurrent: every article in a story")
     check(count(cdb, "SELECT count(*) FROM story") ==
-          count(cdb, "SELECT count(DISTINCT story) FROM article"),
+          count(cdb, "SELECT count(DISTINCT story) FROM article_story"),
           "concurrent: story rows match the articles' stories")
     check(count(cdb, "SELECT count(*) FROM statement") ==
-          count(cdb, "SELECT count(DISTINCT statement) FROM quote"),
+          count(cdb, "SELECT count(DISTINCT statement) FROM quote_group"),
           "concurrent: statement rows match the quotes' statements")
     # Regrouping depends only on what is stored: once more changes nothing.
     before = run("quotes", "--db", cdb, "--format", "jsonl")[1]
