@@ -234,9 +234,25 @@ static void set_value(ws_stmt *s, int i, char *v, Oid type)
  * to type from their place in the statement. */
 enum { OID_UNKNOWN = 0, OID_INT8 = 20, OID_FLOAT8 = 701 };
 
+/* The server refuses text that is not UTF-8, which SQLite stores as it
+ * is: a file name in another encoding (the source path) would stop an
+ * ingest. Such bytes become U+FFFD here. */
 static void db_bind_text(ws_stmt *s, int i, const char *v)
 {
-    set_value(s, i, v ? ws_xstrdup(v) : NULL, OID_UNKNOWN);
+    char *copy = NULL;
+    if (v) {
+        size_t n = strlen(v);
+        if (ws_utf8_valid(v, n)) {
+            copy = ws_xstrdup(v);
+        } else {
+            ws_buf b;
+            ws_buf_init(&b, 0); /* at most 3 bytes out per byte in */
+            ws_utf8_repair(&b, v, n);
+            copy = ws_xstrdup(ws_buf_cstr(&b) ? ws_buf_cstr(&b) : "");
+            ws_buf_cleanup(&b);
+        }
+    }
+    set_value(s, i, copy, OID_UNKNOWN);
 }
 
 static void db_bind_int(ws_stmt *s, int i, int64_t v)
