@@ -87,6 +87,7 @@ int cmd_ingest(int argc, char **argv)
     size_t in_batch = 0;
     bool db_failed = false;
     ws_document doc;
+    const enum ws_format as = xo.format;
     if (ws_store_begin(st) != WS_OK)
         db_failed = true;
     while (!db_failed) {
@@ -102,6 +103,11 @@ int cmd_ingest(int argc, char **argv)
         xo.source = doc.source;
         xo.url = doc.url;
         xo.charset_hint = doc.charset;
+        xo.date_hint = doc.date;
+        xo.outlet_hint = doc.outlet;
+        xo.format = as != WS_FORMAT_AUTO || !doc.format ? as
+                    : strcmp(doc.format, "text") == 0 ? WS_FORMAT_TEXT
+                                                      : WS_FORMAT_HTML;
         s = ws_extract(doc.data, doc.len, &xo, &art);
         if (s != WS_OK) {
             fprintf(stderr, "whosaid: %s: %s\n", doc.source,
@@ -131,6 +137,9 @@ int cmd_ingest(int argc, char **argv)
     }
     if (!db_failed && commit_batch(st, in_batch, &c, verbose) != 0)
         db_failed = true;
+    const char *skipped = ws_input_summary(in);
+    if (!quiet && skipped[0])
+        fprintf(stderr, "whosaid: %s\n", skipped);
     ws_input_free(in);
     free(paths);
 

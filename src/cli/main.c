@@ -32,6 +32,7 @@ static const char usage_text[] =
     "  --max-bytes N[K|M|G]  skip documents larger than N bytes after\n"
     "                        decompression (default 64M)\n"
     "  --no-quotes           skip the quote stage (quotes stay [])\n"
+    "  --quiet               no summary of skipped WARC records or lines\n"
     "\n"
     "ingest options (and --as, --max-bytes as for extract):\n"
     "  --db PATH             the database (default ./whosaid.db)\n"
@@ -47,14 +48,15 @@ static const char usage_text[] =
     "          --until DATE  --outlet NAME  --kind direct|mixed|indirect\n"
     "  speakers: --prefix TEXT    stories: --since DATE --until DATE\n"
     "\n"
-    "PATH may be a file (plain or gzip, HTML or text), a directory (read\n"
-    "recursively in sorted order) or - for standard input (the default).\n"
+    "PATH may be a file (plain or gzip, HTML or text, a WARC archive or\n"
+    "JSON Lines), a directory (read recursively in sorted order) or - for\n"
+    "standard input (the default).\n"
     "Exit status: 0 when every input was read, 1 when some input failed,\n"
     "2 on a usage error.\n";
 
 static int cmd_extract(int argc, char **argv)
 {
-    bool text_out = false;
+    bool text_out = false, quiet = false;
     ws_extract_opts xo = {0};
     ws_input_opts io = {0};
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
@@ -86,6 +88,8 @@ static int cmd_extract(int argc, char **argv)
                 rc = usage_error("unknown --as", v, "html, text or auto");
         } else if (strcmp(a, "--no-quotes") == 0) {
             xo.no_quotes = 1;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            quiet = true;
         } else if ((v = option_value(argc, argv, &i, "--max-bytes"))) {
             if (!parse_size(v, &io.max_bytes))
                 rc = usage_error("bad --max-bytes", v, "e.g. 64M");
@@ -104,6 +108,7 @@ static int cmd_extract(int argc, char **argv)
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     ws_input *in = ws_input_new(paths, n_paths, &io);
     ws_document doc;
+    const enum ws_format as = xo.format;
     for (;;) {
         ws_status st = ws_input_next(in, &doc);
         if (st == WS_STATUS_COUNT)
@@ -117,6 +122,11 @@ static int cmd_extract(int argc, char **argv)
         xo.source = doc.source;
         xo.url = doc.url;
         xo.charset_hint = doc.charset;
+        xo.date_hint = doc.date;
+        xo.outlet_hint = doc.outlet;
+        xo.format = as != WS_FORMAT_AUTO || !doc.format ? as
+                    : strcmp(doc.format, "text") == 0 ? WS_FORMAT_TEXT
+                                                      : WS_FORMAT_HTML;
         st = ws_extract(doc.data, doc.len, &xo, &art);
         if (st != WS_OK) {
             fprintf(stderr, "whosaid: %s: %s\n", doc.source, ws_status_str(st));
@@ -131,6 +141,9 @@ static int cmd_extract(int argc, char **argv)
         free(s);
         ws_article_free(art);
     }
+    const char *skipped = ws_input_summary(in);
+    if (!quiet && skipped[0])
+        fprintf(stderr, "whosaid: %s\n", skipped);
     ws_input_free(in);
     free(paths);
     if (fflush(stdout) != 0) {
