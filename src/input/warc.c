@@ -542,15 +542,13 @@ ws_status ws_warc_next(ws_input *in, ws_document *doc)
     ws_window *w = &in->win;
     for (;;) {
         bool more;
-        /* The offset of a failure here is where the previous record
-         * ended. */
-        uint64_t off = ws_window_record_offset(w);
         ws_status st = next_record_start(in, &more);
+        /* A failure here is in the bytes after the previous record. */
         if (st != WS_OK)
-            return source_failed(in, off, st);
+            return source_failed(in, ws_window_record_offset(w), st);
         if (!more)
             return WS_STATUS_COUNT;
-        off = ws_window_record_offset(w);
+        uint64_t off = ws_window_record_offset(w);
 
         size_t hlen = 0;
         if ((st = find_header(in, off, &hlen)) != WS_OK)

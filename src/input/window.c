@@ -54,6 +54,10 @@ uint64_t ws_window_record_offset(const ws_window *w)
      * decompressed offset means anything. */
     if (w->src->gzip && here == w->member_out)
         return w->member_in;
+    /* Nothing of the source's current member read yet (its first read
+     * failed): it starts here all the same. */
+    if (w->src->gzip && w->pos == w->len && here == w->src->member_out)
+        return w->src->member_in;
     return here;
 }
 
