@@ -96,6 +96,16 @@ ws_status ws_window_read(ws_window *w, char *dst, size_t n, size_t *got);
 /* Passes over n bytes without keeping them; *got < n at the end. */
 ws_status ws_window_skip(ws_window *w, uint64_t n, uint64_t *got);
 
+/* The value of a hex digit, or -1. */
+static inline int ws_hex_digit(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        return (c | 0x20) - 'a' + 10;
+    return -1;
+}
+
 /* Containers, chosen by ws_input's start of file. */
 ws_status ws_warc_next(ws_input *in, ws_document *doc);
 ws_status ws_jsonl_next(ws_input *in, ws_document *doc);

@@ -39,12 +39,8 @@ static int hex4(const char *s)
 {
     int v = 0;
     for (int k = 0; k < 4; k++) {
-        int c = (unsigned char)s[k], d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-            d = (c | 0x20) - 'a' + 10;
-        else
+        int d = ws_hex_digit((unsigned char)s[k]);
+        if (d < 0)
             return -1;
         v = v * 16 + d;
     }
@@ -165,6 +161,22 @@ static bool scalar(parser *ps)
     return number(ps);
 }
 
+/* An object's key and its colon: *k is the decoded key (NUL-terminated,
+ * *kn bytes). */
+static bool key(parser *ps, char **k, size_t *kn)
+{
+    blanks(ps);
+    if (ps->i >= ps->n || ps->p[ps->i] != '"')
+        return fail(ps, "expected a string key");
+    if (!string(ps, k, kn))
+        return false;
+    blanks(ps);
+    if (ps->i >= ps->n || ps->p[ps->i] != ':')
+        return fail(ps, "expected ':'");
+    ps->i++;
+    return true;
+}
+
 /* Passes over one value of any kind. Containers are tracked on a stack of
  * their opening brackets instead of by recursion. */
 static bool skip_value(parser *ps)
@@ -179,14 +191,8 @@ static bool skip_value(parser *ps)
         if (want_key) {
             char *k;
             size_t kn;
-            if (ps->p[ps->i] != '"')
-                return fail(ps, "expected a string key");
-            if (!string(ps, &k, &kn))
+            if (!key(ps, &k, &kn))
                 return false;
-            blanks(ps);
-            if (ps->i >= ps->n || ps->p[ps->i] != ':')
-                return fail(ps, "expected ':'");
-            ps->i++;
             want_key = false;
             continue;
         }
@@ -251,29 +257,22 @@ static bool parse_line(parser *ps, line_fields *f)
         ps->i++;
     } else {
         for (;;) {
-            blanks(ps);
-            char *key;
+            char *name;
             size_t kn;
-            if (ps->i >= ps->n || ps->p[ps->i] != '"')
-                return fail(ps, "expected a string key");
-            if (!string(ps, &key, &kn))
+            if (!key(ps, &name, &kn))
                 return false;
-            blanks(ps);
-            if (ps->i >= ps->n || ps->p[ps->i] != ':')
-                return fail(ps, "expected ':'");
-            ps->i++;
             blanks(ps);
             char **slot = NULL;
             size_t *slot_len = NULL, dummy;
-            if (strcmp(key, "url") == 0 && kn == 3)
+            if (strcmp(name, "url") == 0 && kn == 3)
                 slot = &f->url;
-            else if (strcmp(key, "html") == 0 && kn == 4)
+            else if (strcmp(name, "html") == 0 && kn == 4)
                 slot = &f->html, slot_len = &f->html_len;
-            else if (strcmp(key, "text") == 0 && kn == 4)
+            else if (strcmp(name, "text") == 0 && kn == 4)
                 slot = &f->text, slot_len = &f->text_len;
-            else if (strcmp(key, "date") == 0 && kn == 4)
+            else if (strcmp(name, "date") == 0 && kn == 4)
                 slot = &f->date;
-            else if (strcmp(key, "outlet") == 0 && kn == 6)
+            else if (strcmp(name, "outlet") == 0 && kn == 6)
                 slot = &f->outlet;
             if (slot && ps->i < ps->n && ps->p[ps->i] == '"') {
                 if (!string(ps, slot, slot_len ? slot_len : &dummy))

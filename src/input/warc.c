@@ -250,12 +250,8 @@ static size_t dechunk(char *p, size_t n)
         size_t i = r, digits = 0;
         uint64_t size = 0;
         while (i < n && digits < 16) {
-            int c = (unsigned char)p[i], d;
-            if (c >= '0' && c <= '9')
-                d = c - '0';
-            else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-                d = (c | 0x20) - 'a' + 10;
-            else
+            int d = ws_hex_digit((unsigned char)p[i]);
+            if (d < 0)
                 break;
             size = size * 16 + (uint64_t)d;
             digits++;
