@@ -506,6 +506,53 @@ def t_warc_own():
     expect(q.err.strip() == "", "--quiet leaves stderr empty", q)
 
 
+def t_warc_charsets():
+    """Pages whose only declaration is the HTTP header in the WARC record,
+    and the same pages with no declaration at all (statistics)."""
+    uk = ("\u0423\u0440\u044f\u0434 \u0443\u0445\u0432\u0430\u043b\u0438\u0432 "
+          "\u0440\u0456\u0448\u0435\u043d\u043d\u044f \u043f\u0440\u043e "
+          "\u043f\u0456\u0434\u0442\u0440\u0438\u043c\u043a\u0443 \u0448\u043a\u0456\u043b "
+          "\u0443 \u043f\u0440\u0438\u0444\u0440\u043e\u043d\u0442\u043e\u0432\u0438\u0445 "
+          "\u0433\u0440\u043e\u043c\u0430\u0434\u0430\u0445, \u043f\u043e\u0432\u0456\u0434"
+          "\u043e\u043c\u0438\u043b\u0438 \u0432 \u043c\u0456\u043d\u0456\u0441\u0442\u0435"
+          "\u0440\u0441\u0442\u0432\u0456 \u043e\u0441\u0432\u0456\u0442\u0438.")
+    ru = ("\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e "
+          "\u043e\u0434\u043e\u0431\u0440\u0438\u043b\u043e \u0440\u0435\u0448\u0435\u043d"
+          "\u0438\u0435 \u043e \u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0435 "
+          "\u0448\u043a\u043e\u043b, \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0438 \u0432 "
+          "\u043c\u0438\u043d\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\u0435 "
+          "\u043e\u0431\u0440\u0430\u0437\u043e\u0432\u0430\u043d\u0438\u044f.")
+    de = ("Die Regierung beschlo\u00df am Donnerstag, die Schulen in den gr\u00f6\u00dferen "
+          "St\u00e4dten l\u00e4nger zu f\u00f6rdern; das Ministerium f\u00fcr Bildung "
+          "best\u00e4tigte es.")
+    pl = ("Rz\u0105d zdecydowa\u0142 w czwartek o wsparciu szk\u00f3\u0142 w ma\u0142ych "
+          "gminach, poinformowa\u0142o ministerstwo edukacji. \u017b\u0105dania "
+          "samorz\u0105d\u00f3w zosta\u0142y przyj\u0119te.")
+    cases = [("windows-1251", uk), ("koi8-u", uk), ("koi8-r", ru), ("iso-8859-5", ru),
+             ("iso-8859-2", pl), ("iso-8859-1", de), ("windows-1252", de), ("utf-8", uk),
+             ("utf-16le", uk), ("utf-16be", ru)]
+    for declared in (True, False):
+        data, want = b"", {}
+        for i, (cs, text) in enumerate(cases):
+            html = "<html><body><article><p>%s</p><p>%s</p></article></body></html>" % (text, text)
+            body = html.encode(cs)
+            if cs.startswith("utf-16"):
+                body = (b"\xff\xfe" if cs.endswith("le") else b"\xfe\xff") + body
+            ctype = "text/html; charset=%s" % cs if declared else "text/html"
+            uri = "http://cs.example/%d" % i
+            data += gzip.compress(http_response(uri, "200 OK", [("Content-Type", ctype)], body))
+            want[uri] = (cs, text)
+        path = make("charsets-%s.warc.gz" % ("declared" if declared else "undeclared"), data)
+        r = whosaid("extract", "--no-quotes", path)
+        expect_rc(r, 0)
+        recs = records_of(r)
+        expect(len(recs) == len(cases), "%d records" % len(recs), r)
+        for rec in recs:
+            cs, text = want[rec["url"]]
+            expect(text[:40] in rec["text"], "%s (%s): text %r" % (
+                cs, "declared in HTTP" if declared else "undeclared", rec["text"][:80]), r)
+
+
 def t_warc_shared():
     files = {
         "warcio-example.warc.gz": 1,
@@ -637,6 +684,7 @@ CHECKS = [
     ("samples", t_samples),
     ("warc-own", t_warc_own),
     ("warc-shared", t_warc_shared),
+    ("warc-charsets", t_warc_charsets),
     ("warc-over-cap", t_warc_over_cap),
     ("jsonl-input", t_jsonl_input),
     ("ingest-summary", t_ingest_summary),
