@@ -283,17 +283,15 @@ static ws_status pick_container(ws_input *in)
     /* Enough for the WARC magic; for JSON, up to the end of the first
      * line or a full window. A pipe or a gzip member may give less per
      * read. */
+    size_t first = 0; /* the first non-blank byte (after a UTF-8 BOM) */
     for (;;) {
-        size_t n = w->len;
         const char *p = w->buf;
-        bool braced = false;
-        size_t i = 0;
-        if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-            i = 3;
-        while (i < n && ws_is_space((unsigned char)p[i]))
-            i++;
-        braced = i < n && p[i] == '{';
-        bool enough = n >= 8 && (!braced || memchr(p, '\n', n));
+        size_t n = w->len;
+        first = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        while (first < n && ws_is_space((unsigned char)p[first]))
+            first++;
+        bool braced = first < n && p[first] == '{';
+        bool enough = n >= 8 && (!braced || memchr(p + first, '\n', n - first));
         if (enough || w->eof || n == WS_WINDOW)
             break;
         ws_status st = ws_window_fill(w);
@@ -305,10 +303,11 @@ static ws_status pick_container(ws_input *in)
     in->container = whole_file;
     if (n >= 7 && memcmp(p, "WARC/1.", 7) == 0) {
         in->container = ws_warc_next;
-    } else {
-        const char *nl = memchr(p, '\n', n);
-        size_t line = nl ? (size_t)(nl - p) : n;
-        if (ws_jsonl_sniff(p, line, nl || w->eof))
+    } else if (first < n && p[first] == '{') {
+        /* Blank lines before the first object are allowed. */
+        const char *nl = memchr(p + first, '\n', n - first);
+        size_t end = nl ? (size_t)(nl - p) : n;
+        if (ws_jsonl_sniff(p + first, end - first, nl || w->eof))
             in->container = ws_jsonl_next;
     }
     return WS_OK;

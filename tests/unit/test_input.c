@@ -1115,6 +1115,15 @@ static void jsonl_lines(void **state)
     assert_string_equal(doc.data, "zipped");
     expect_end(in);
     ws_input_free(in);
+    /* Blank lines and a BOM before the first object. */
+    write_str(dir, "feed", "\xEF\xBB\xBF\n  \n{\"text\": \"third\"}\n");
+    in = open_one(path, 0);
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "third");
+    snprintf(src, sizeof src, "%s:3", path);
+    assert_string_equal(doc.source, src);
+    expect_end(in);
+    ws_input_free(in);
     write_str(dir, "feed", "{not json}\n{\"text\": \"x\"}\n");
     in = open_one(path, 0);
     expect_doc(in, path, "{not json}\n{\"text\": \"x\"}\n");
