@@ -580,6 +580,16 @@ def t_warc_shared():
     expect("\u041e \u043a\u043e\u043c\u043f\u0430\u043d\u0438\u0438" in ru["title"],
            "windows-1251 page title %r" % ru["title"], r)
     expect(re.search("[\u0430-\u044f]{5}", ru["text"]), "windows-1251 page text not Cyrillic", r)
+    # PATH:N finds the record again: N is its gzip member's offset.
+    import zlib
+    data = open(shared_warc("resiliparse-warcfile.warc.gz"), "rb").read()
+    for x in recs:
+        if "resiliparse-warcfile" not in x["source"]:
+            continue
+        off = int(x["source"].rsplit(":", 1)[1])
+        head = zlib.decompressobj(31).decompress(data[off:off + 65536])[:4096]
+        expect(head.startswith(b"WARC/1.0\r\nWARC-Type: response")
+               and x["url"].encode() in head, "%s does not lead to its record" % x["source"])
     iana = [x for x in recs if x["url"] == "http://www.iana.org/"][0]
     expect("Internet Assigned Numbers Authority" in (iana["title"] or ""), "chunked page title", r)
     for part in ["resiliparse-clipped.warc.gz: WARC record at byte 0: truncated",
