@@ -8,7 +8,9 @@
 #     enough to time;
 #   - times zcat >/dev/null, `whosaid extract --no-quotes` and `whosaid
 #     extract` on it (fastest of RUNS runs, default 3): records/s and MB/s
-#     of decompressed WARC;
+#     of decompressed WARC; and, for the cost of the WARC layer, `whosaid
+#     extract --no-quotes` on the same pages as plain .html files (the
+#     directory given REPEAT times);
 #   - peak RSS (/usr/bin/time -v) for the file once and given 10 times:
 #     memory must not grow with the input.
 #   WHOSAID  the binary (default: ../build/whosaid relative to this folder)
@@ -62,17 +64,16 @@ echo "WARC: $(echo "$GZ" | awk '{printf "%.1f", $1/1e6}') MB compressed, $(echo 
 
 # fastest wall time of RUNS runs of "$@", in seconds
 best() {
-    b=""
     i=0
+    times=""
     while [ $i -lt "$RUNS" ]; do
         s=$(date +%s.%N)
         "$@" >/dev/null 2>&1 || true
         e=$(date +%s.%N)
-        t=$(echo "$s $e" | awk '{print $2 - $1}')
-        b=$(echo "$b $t" | awk '{ if ($1 == "" || $2 < $1) print $2; else print $1 }')
+        times="$times $(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }')"
         i=$((i + 1))
     done
-    echo "$b"
+    echo $times | tr ' ' '\n' | sort -n | head -1
 }
 row() { # name seconds
     awk -v name="$1" -v t="$2" -v n="$RECORDS" -v raw="$RAW" 'BEGIN {
@@ -83,6 +84,13 @@ printf '%-32s %9s %19s %13s\n' "what" "time" "records/s" "MB/s"
 row "zcat" "$(best $PIN zcat "$WARC")"
 row "whosaid extract --no-quotes" "$(best $PIN "$WHOSAID" extract --no-quotes "$WARC")"
 row "whosaid extract" "$(best $PIN "$WHOSAID" extract "$WARC")"
+mkdir "$TMP/html"
+for f in "$AEB_DIR"/html/*.html.gz; do gzip -dc "$f" >"$TMP/html/$(basename "$f" .gz)"; done
+DIRS=""
+i=0
+while [ $i -lt "$REPEAT" ]; do DIRS="$DIRS $TMP/html"; i=$((i + 1)); done
+# shellcheck disable=SC2086
+row "same pages as .html files" "$(best $PIN "$WHOSAID" extract --no-quotes $DIRS)"
 
 rss() { # peak RSS in MiB of "$@"
     /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%.1f", $2/1024}'
