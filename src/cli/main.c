@@ -37,7 +37,7 @@ static const char usage_text[] =
     "  --no-quotes           skip the quote stage (quotes stay [])\n"
     "  -j, --jobs N          N threads (or auto); output order is the same\n"
     "  --shard K/N           read only the K-th of N shares of the files\n"
-    "  --quiet               no progress on stderr\n"
+    "  --quiet               no progress, no summary of skipped records\n"
     "\n"
     "ingest options (and --as, --max-bytes as for extract):\n"
     "  --db PATH             the database (default ./whosaid.db)\n"
@@ -54,8 +54,9 @@ static const char usage_text[] =
     "  speakers: --prefix TEXT, --all (also those never quoted)\n"
     "  stories: --since DATE --until DATE\n"
     "\n"
-    "PATH may be a file (plain or gzip, HTML or text), a directory (read\n"
-    "recursively in sorted order) or - for standard input (the default).\n"
+    "PATH may be a file (plain or gzip, HTML or text, a WARC archive or\n"
+    "JSON Lines), a directory (read recursively in sorted order) or - for\n"
+    "standard input (the default).\n"
     "Exit status: 0 when every input was read, 1 when some input failed,\n"
     "2 on a usage error.\n";
 
@@ -69,9 +70,7 @@ static void extract_work(ws_job *j, const void *ctx)
 {
     const extract_ctx *c = ctx;
     ws_extract_opts xo = c->xo;
-    xo.source = j->source;
-    xo.url = j->url;
-    xo.charset_hint = j->charset;
+    ws_job_extract_opts(j, &xo);
     j->status = ws_extract(j->data, j->len, &xo, &j->art);
     if (j->status == WS_OK)
         j->out = c->text_out ? ws_article_to_text(j->art, &j->out_len)
@@ -137,6 +136,9 @@ static int cmd_extract(int argc, char **argv)
         po.total_bytes = ws_pool_input_size(r.paths, r.n_paths);
     int failed = 0;
     ws_pool_run(in, &po, extract_work, &c, extract_emit, &failed);
+    const char *skipped = ws_input_summary(in);
+    if (!r.quiet && skipped[0])
+        fprintf(stderr, "whosaid: %s\n", skipped);
     ws_input_free(in);
     free(r.paths);
     if (fflush(stdout) != 0) {
