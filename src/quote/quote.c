@@ -479,7 +479,8 @@ static void try_cue(finder *f, size_t c)
     }
     bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
     size_t lead = ms; /* where the subject's words start, before the cue */
-    if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms))
+    if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms) &&
+        !qd_has(d, ms, QL_ANON | QL_TITLE | QL_ORG))
         have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
      * the party's director, said", "Roe, who says …, said"). */

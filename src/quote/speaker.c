@@ -183,14 +183,18 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     /* A short adjunct between the subject and the cue ("Демченко у
      * відповідь зауважив", "Smith in response said"): a preposition and
      * one or two lower-case words, with a name or a role before it. */
-    for (size_t k = 2; k <= 3; k++) {
+    for (size_t k = 2; k <= 4; k++) {
         if (i < lo + k + 1)
             break;
         size_t pp = i - k;
         bool plain = true;
+        /* Capitalised words of time count as plain ("Clinton on Tuesday
+         * said", "Smith on Monday night said"). */
         for (size_t j = pp + 1; j < i; j++)
             plain &= qd_word(d, j) && depth0(d, j) &&
-                     !(d->t[j].flags & QF_CAP) &&
+                     (!(d->t[j].flags & QF_CAP) ||
+                      ((d->t[j].lex & QL_STOP) && !(d->t[j].lex & QL_DET) &&
+                       !qd_has(d, j - 1, QL_DET))) &&
                      !(d->t[j].lex & (QL_PRON | QL_PLUR | QL_CUE | QL_CUEP |
                                       QL_THAT | QL_BE | QL_CONJ));
         if (plain && qd_has(d, pp, QL_PREP) && depth0(d, pp) &&
@@ -198,6 +202,19 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
             (name_word(d, pp - 1) || role(d, pp - 1))) {
             i = pp;
             break;
+        }
+    }
+    /* A parenthesis between the subject and the cue ("Sen. Marco Rubio
+     * (R-Fla.) said"): stepped over, left out of the mention. */
+    if (i > lo + 2 && qd_punct(d, i - 1, ')') && depth0(d, i - 1)) {
+        for (size_t j = i - 1; j > lo && j + 8 > i; j--) {
+            if (qd_punct(d, j - 1, '(')) {
+                if (j - 1 > lo && qd_word(d, j - 2) && depth0(d, j - 2))
+                    i = j - 1;
+                break;
+            }
+            if (!depth0(d, j - 1) || qd_punct(d, j - 1, ')'))
+                break;
         }
     }
     *me = i;
