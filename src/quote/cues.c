@@ -129,7 +129,9 @@ static const struct {
      "did does do didn't doesn't hasn't haven't hadn't won't "
      "previously repeatedly recently publicly earlier already just even "
      "often never not only similarly likewise separately subsequently "
-     "himself herself themselves "
+     "himself herself themselves initially openly since long flatly "
+     "privately frequently consistently explicitly specifically bluntly "
+     "firmly quietly angrily "
      "вже уже також теж раніше неодноразово ще знову публічно повторно "
      "тоже также ранее ещё еще вновь неоднократно публично"},
     {QL_MODAL,

@@ -151,6 +151,19 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
         if (k > i + 1 && qd_has(d, k, QL_PRON | QL_PLUR) &&
             !qd_has(d, k, QL_DET) && qd_has(d, k + 1, QL_CUE))
             return i;
+        /* "…, but officials said …", "…, and Smith added …": a cue a
+         * few words after a conjunction starts another statement. */
+        if (k > i + 1) {
+            for (size_t m = k; m < sb && m < k + 5 && qd_word(d, m) &&
+                               outside(d, m);
+                 m++) {
+                if (qd_has(d, m, QL_CUE) && !(d->t[m].flags & QF_CAP) &&
+                    !qd_has(d, m - 1, QL_MODAL) && !ws_qdoc_is(d, m - 1, "to"))
+                    return i;
+                if (qd_has(d, m, QL_THAT | QL_PREP))
+                    break;
+            }
+        }
         if (qd_has(d, j, QL_WEAK) && d->t[j].flen > 3 &&
             memcmp(qd_fold(d, j) + d->t[j].flen - 3, "ing", 3) == 0)
             return i;
@@ -421,8 +434,18 @@ static void try_cue(finder *f, size_t c)
         } else {
             return;
         }
-        if (m0 != SIZE_MAX && !ws_qmention_fwd(d, m0, sb, &ms, &me))
-            return;
+        if (m0 != SIZE_MAX && !ws_qmention_fwd(d, m0, sb, &ms, &me)) {
+            /* "according to early returns", "according to a memo
+             * released Friday": any run of words up to the punctuation
+             * names the source. */
+            size_t j = m0;
+            while (j < sb && j < m0 + 12 && qd_word(d, j) && outside(d, j))
+                j++;
+            if (j == m0 || (j < sb && qd_word(d, j)))
+                return;
+            ms = m0;
+            me = j;
+        }
         size_t after = m0 == SIZE_MAX ? cend : me;
         if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
             add(f, F_ACCORDING, cs0, c - 1, c, cend, ms, me);
@@ -484,13 +507,18 @@ static void try_cue(finder *f, size_t c)
         have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
      * the party's director, said", "Roe, who says …, said"). */
-    if (!have_back && c > cs0 + 2 && ws_qdoc_sep(d, c - 1) &&
-        qd_punct(d, c - 1, ',')) {
-        size_t k = c - 1;
-        while (k > cs0 && c - k < 24 && !(qd_punct(d, k - 1, ',') &&
-                                          outside(d, k - 1)))
+    /* Auxiliaries after the apposition ("X, the founder of Y, has
+     * since said") are stepped over first. */
+    size_t ca = c;
+    while (ca > cs0 + 3 && qd_has(d, ca - 1, QL_AUX) && outside(d, ca - 1))
+        ca--;
+    if (!have_back && ca > cs0 + 2 && ws_qdoc_sep(d, ca - 1) &&
+        qd_punct(d, ca - 1, ',')) {
+        size_t k = ca - 1;
+        while (k > cs0 && ca - k < 24 && !(qd_punct(d, k - 1, ',') &&
+                                           outside(d, k - 1)))
             k--;
-        if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+        if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && ca - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
             opens_clause(d, cs0, ms))
@@ -498,7 +526,7 @@ static void try_cue(finder *f, size_t c)
         /* "A senior official at the port authority, who spoke on condition
          * of anonymity, said": the role before a prepositional phrase. */
         size_t ms2, me2;
-        if (!have_back && k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+        if (!have_back && k > cs0 + 1 && qd_punct(d, k - 1, ',') && ca - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms2, &me2) && ms2 > cs0 + 1 &&
             qd_has(d, ms2 - 1, QL_PREP) &&
             ws_qmention_back(d, cs0, ms2 - 1, &ms, &me) &&
@@ -510,10 +538,35 @@ static void try_cue(finder *f, size_t c)
         if (have_back)
             lead = ms;
         if (have_back && !ws_qcast_named(&f->cast, d, ms, me) &&
-            ws_qmention_back(d, k, c - 1, &ms2, &me2) && ms2 == k &&
+            ws_qmention_back(d, k, ca - 1, &ms2, &me2) && ms2 == k &&
             ws_qcast_named(&f->cast, d, ms2, me2)) {
             ms = ms2;
             me = me2;
+        }
+    }
+    /* "Trump visited the state and said …", "She blamed X and then
+     * said …": a second verb of the sentence's subject. The subject is
+     * the first mention at the clause start or after one of its first
+     * commas ("In a statement, Gov. Rick Scott blasted …") that a verb,
+     * a comma or a parenthesis follows. */
+    if (!have_back && ca > cs0 + 2 && qd_has(d, ca - 1, QL_CONJ) &&
+        !ws_qdoc_is(d, ca - 1, "or") && outside(d, ca - 1)) {
+        size_t p = cs0;
+        for (int round = 0; round < 3 && p < ca - 1; round++) {
+            size_t ms2, me2;
+            if (ws_qmention_fwd(d, p, ca - 1, &ms2, &me2) && me2 < ca - 1 &&
+                !qd_has(d, ms2, QL_IT) &&
+                ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
+                  !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT | QL_CUE |
+                                      QL_CUEP | QL_WEAK)) ||
+                 qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
+                ms = ms2;
+                me = me2;
+                lead = ms;
+                have_back = true;
+                break;
+            }
+            p = next_comma(d, p, ca - 1) + 1;
         }
     }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
