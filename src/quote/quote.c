@@ -353,6 +353,30 @@ static size_t next_comma(const qdoc *d, size_t i, size_t sb)
     return i;
 }
 
+/* The subject of the clause [cs0, lim): the first mention at its start or
+ * after one of its first commas ("In a statement, Gov. Rick Scott blasted
+ * …") that a verb, a comma or a parenthesis follows. */
+static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
+                           size_t *me)
+{
+    size_t p = cs0;
+    for (int round = 0; round < 3 && p < lim; round++) {
+        size_t ms2, me2;
+        if (ws_qmention_fwd(d, p, lim, &ms2, &me2) && me2 < lim &&
+            !qd_has(d, ms2, QL_IT) &&
+            ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
+              !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT | QL_CUE | QL_CUEP |
+                                  QL_WEAK)) ||
+             qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
+            *ms = ms2;
+            *me = me2;
+            return true;
+        }
+        p = next_comma(d, p, lim) + 1;
+    }
+    return false;
+}
+
 /* Object of "told" ("told reporters", "told the Post", "сказав
  * журналістам"): up to four words, no punctuation. */
 static size_t skip_object(const qdoc *d, size_t j, size_t sb)
@@ -545,29 +569,12 @@ static void try_cue(finder *f, size_t c)
         }
     }
     /* "Trump visited the state and said …", "She blamed X and then
-     * said …": a second verb of the sentence's subject. The subject is
-     * the first mention at the clause start or after one of its first
-     * commas ("In a statement, Gov. Rick Scott blasted …") that a verb,
-     * a comma or a parenthesis follows. */
+     * said …": a second verb of the sentence's subject. */
     if (!have_back && ca > cs0 + 2 && qd_has(d, ca - 1, QL_CONJ) &&
-        !ws_qdoc_is(d, ca - 1, "or") && outside(d, ca - 1)) {
-        size_t p = cs0;
-        for (int round = 0; round < 3 && p < ca - 1; round++) {
-            size_t ms2, me2;
-            if (ws_qmention_fwd(d, p, ca - 1, &ms2, &me2) && me2 < ca - 1 &&
-                !qd_has(d, ms2, QL_IT) &&
-                ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
-                  !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT | QL_CUE |
-                                      QL_CUEP | QL_WEAK)) ||
-                 qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
-                ms = ms2;
-                me = me2;
-                lead = ms;
-                have_back = true;
-                break;
-            }
-            p = next_comma(d, p, ca - 1) + 1;
-        }
+        !ws_qdoc_is(d, ca - 1, "or") && outside(d, ca - 1) &&
+        clause_subject(d, cs0, ca - 1, &ms, &me)) {
+        lead = ms;
+        have_back = true;
     }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
         (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
@@ -705,8 +712,14 @@ static void try_cue(finder *f, size_t c)
         if (j < sb && qd_has(d, j, QL_THAT) && outside(d, j)) {
             if (!have_back && (lex & QL_CUEP)) {
                 const stmt *p = same_sentence(f, c);
+                size_t ms2 = c, me2 = c;
+                /* "Cruz took the stage with a shot at Trump, saying that
+                 * …": the subject of the sentence. */
+                if (!p && c > cs0 + 2 && ws_qdoc_sep(d, c - 1) &&
+                    !clause_subject(d, cs0, c - 1, &ms2, &me2))
+                    ms2 = me2 = c;
                 stmt *s = add(f, F_THAT, j + 1, clause_end(d, j + 1, sb), c,
-                              cend, c, c);
+                              cend, ms2, me2);
                 if (s && p)
                     s->who = p->who;
                 return;
@@ -794,14 +807,16 @@ static void try_cue(finder *f, size_t c)
         return;
     if (!have_back && (lex & QL_CUEP)) {
         const stmt *p = same_sentence(f, c);
-        if (!p)
+        size_t ms2 = c, me2 = c;
+        if (!p && !(c > cs0 + 2 && qd_punct(d, c - 1, ',') &&
+                    clause_subject(d, cs0, c - 1, &ms2, &me2)))
             return;
         size_t qa, qb;
         size_t end = clause_end(d, j, sb);
         if (weak && kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
             return;
-        stmt *s = add(f, F_BARE, j, end, c, cend, c, c);
-        if (s)
+        stmt *s = add(f, F_BARE, j, end, c, cend, ms2, me2);
+        if (s && p)
             s->who = p->who;
         return;
     }

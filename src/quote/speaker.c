@@ -283,9 +283,13 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
             }
             break;
         }
-        /* An initial's period inside a name: "Donald J. Trump". */
-        if (qd_punct(d, t, '.') && words && t > lo && name_word(d, t - 1) &&
-            d->t[t - 1].end - d->t[t - 1].start == 1) {
+        /* An initial's period inside a name: "Donald J. Trump"; the
+         * period of an honorific or title abbreviation: "Mr. Obama",
+         * "Sen. Marco Rubio". */
+        if (qd_punct(d, t, '.') && words && t > lo &&
+            ((name_word(d, t - 1) &&
+              d->t[t - 1].end - d->t[t - 1].start == 1) ||
+             (qd_has(d, t - 1, QL_HONOR) && (d->t[t - 1].flags & QF_CAP)))) {
             i--;
             continue;
         }
