@@ -836,7 +836,8 @@ static void try_cue(finder *f, size_t c)
 static bool is_dash(const qdoc *d, size_t i)
 {
     return i < d->n && d->t[i].type == QT_PUNCT &&
-           (d->t[i].cp == '-' || d->t[i].cp == 0x2013 || d->t[i].cp == 0x2014);
+           (d->t[i].cp == '-' || d->t[i].cp == 0x2013 || d->t[i].cp == 0x2014 ||
+            d->t[i].cp == 0x2015);
 }
 
 /* An attribution set off by dashes inside the marks, the Ukrainian and
@@ -935,6 +936,23 @@ static void loose_quote(finder *f, size_t k)
         prev->ce = c + 1;
         d->q[k].claimed = (int)(prev - f->s);
         return;
+    }
+    /* "“…” ― Sonya Herridge": a quote signed with a dash and a name that
+     * ends its line (an epigraph, a row of voices). */
+    if (is_dash(d, c + 1) && outside(d, c + 2) && qd_word(d, c + 2) &&
+        (d->t[c + 2].flags & QF_CAP)) {
+        size_t ms, me;
+        if (ws_qmention_fwd(d, c + 2, d->n, &ms, &me) && ms == c + 2) {
+            size_t e = me;
+            if (qd_punct(d, e, '.'))
+                e++;
+            if (e >= d->n || d->t[e].type == QT_BREAK || is_open(d, e) ||
+                memchr(d->text + d->t[e - 1].end, '\n',
+                       d->t[e].start - d->t[e - 1].end)) {
+                add(f, F_TRAILER, o, c + 1, c + 1, c + 2, ms, me);
+                return;
+            }
+        }
     }
     if (!opens)
         return;
