@@ -615,7 +615,8 @@ static void try_cue(finder *f, size_t c)
     /* Inverted order: "…,” said Drach", "…, – заявив Марченко". */
     bool inverted = false;
     size_t after = cend;
-    if (!have_back && c > sa &&
+    /* A participle is never inverted: "…, saying she is …". */
+    if (!have_back && c > sa && !(lex & QL_CUEP) &&
         (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) {
         if (ws_qmention_fwd(d, cend, sb, &ms, &me)) {
             inverted = true;
@@ -683,7 +684,15 @@ static void try_cue(finder *f, size_t c)
         bool name = is_open(d, j) && j == after && inverted &&
                     words_in(d, j, d->q[k0].close) < 4 &&
                     !qd_punct(d, d->q[k0].close - 1, '.');
-        if (is_open(d, j) && !fragment && !name &&
+        /* "“Now that …,” he told the host, “it was …”": the cue splits
+         * one quote; the trailer below takes the first half and the
+         * second is merged into it (section 3). */
+        size_t lp = WS_MIN(ms, lead);
+        bool split = !inverted && lp > cs0 &&
+                     (is_close(d, lp - 1) ||
+                      (lp > cs0 + 1 && ws_qdoc_sep(d, lp - 1) &&
+                       is_close(d, lp - 2)));
+        if (is_open(d, j) && !fragment && !name && !split &&
             (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
             size_t end = d->q[k].close + 1;
