@@ -615,8 +615,9 @@ static void try_cue(finder *f, size_t c)
     /* Inverted order: "…,” said Drach", "…, – заявив Марченко". */
     bool inverted = false;
     size_t after = cend;
-    /* A participle is never inverted: "…, saying she is …". */
-    if (!have_back && c > sa && !(lex & QL_CUEP) &&
+    /* An English participle is never inverted: "…, saying she is …"
+     * (Ukrainian "заявив" is both a participle and a past tense). */
+    if (!have_back && c > sa && (d->slavic || !(lex & QL_CUEP)) &&
         (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) {
         if (ws_qmention_fwd(d, cend, sb, &ms, &me)) {
             inverted = true;

@@ -375,8 +375,11 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                     j++;
                 /* "пресс-секретарь компании Анна Ефремова": lower-case
                  * words between a title and the name it is followed by. */
-                if (j < hi && (role(d, j) || (words && role(d, i - 1) &&
-                                              name_word(d, j) && depth0(d, j)))) {
+                /* Only after a role in English: "Trump attacked
+                 * Clinton" is no mention. */
+                if (j < hi && (role(d, j) ||
+                               (words && (d->slavic || role(d, i - 1)) &&
+                                name_word(d, j) && depth0(d, j)))) {
                     words += j - i;
                     i = j;
                     continue;
