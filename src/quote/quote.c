@@ -937,17 +937,7 @@ static void loose_quote(finder *f, size_t k)
                 prev = &f->s[i - 1];
         }
     }
-    /* The second half of a quote split by its trailer ("“Every time,”
-     * Tester said, “you give …”"): the cue sits between the two. */
-    if (!opens && prev && prev->kind == K_DIRECT && prev->qb + 1 == k &&
-        prev->cu0 > d->q[prev->qb].close && prev->cu0 < o &&
-        o - d->q[prev->qb].close <= 14 && d->t[o].para == prev->para) {
-        prev->qb = k;
-        prev->ce = c + 1;
-        d->q[k].claimed = (int)(prev - f->s);
-        return;
-    }
-    /* "“…” ― Sonya Herridge": a quote signed with a dash and a name that
+    /* "“…” ― Maria Lysenko": a quote signed with a dash and a name that
      * ends its line (an epigraph, a row of voices). */
     if (is_dash(d, c + 1) && outside(d, c + 2) && qd_word(d, c + 2) &&
         (d->t[c + 2].flags & QF_CAP)) {
@@ -963,6 +953,16 @@ static void loose_quote(finder *f, size_t k)
                 return;
             }
         }
+    }
+    /* The second half of a quote split by its trailer ("“Every time,”
+     * Tester said, “you give …”"): the cue sits between the two. */
+    if (!opens && prev && prev->kind == K_DIRECT && prev->qb + 1 == k &&
+        prev->cu0 > d->q[prev->qb].close && prev->cu0 < o &&
+        o - d->q[prev->qb].close <= 14 && d->t[o].para == prev->para) {
+        prev->qb = k;
+        prev->ce = c + 1;
+        d->q[k].claimed = (int)(prev - f->s);
+        return;
     }
     if (!opens)
         return;

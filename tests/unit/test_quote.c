@@ -756,6 +756,137 @@ static void test_unknown_role_relative(void **state)
     done(&f);
 }
 
+/* A plural role word opening a sentence is a subject, not a stray name. */
+static void test_role_plural_subject(void **state)
+{
+    (void)state;
+    found f = run("Experts said that the new dam would not hold another "
+                  "flood.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the new dam");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "indirect");
+    assert_string_equal(q->mention, "Experts");
+    assert_null(q->speaker);
+    done(&f);
+}
+
+/* A time adjunct ("on Tuesday") or a parenthesis ("(D-Ore.)") between
+ * the subject and the cue. */
+static void test_time_adjunct_paren(void **state)
+{
+    (void)state;
+    found f = run("Senator Olena Kravets on Tuesday said that the bill was "
+                  "dead.\n\n"
+                  "Sen. Ivan Pavliuk (D-Ore.) said the vote had been rigged "
+                  "by insiders.\n",
+                  "en");
+    expect(&f, "the bill was dead", "indirect", "Olena Kravets");
+    expect(&f, "the vote had been", "indirect", "Ivan Pavliuk");
+    assert_string_equal(find(&f, "the vote had been")->mention,
+                        "Sen. Ivan Pavliuk");
+    done(&f);
+}
+
+/* "according to" any noun phrase, lower case included. */
+static void test_according_phrase(void **state)
+{
+    (void)state;
+    found f = run("Turnout in the district fell below 40 percent, according "
+                  "to early returns.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Turnout in the district");
+    assert_non_null(q);
+    assert_string_equal(q->mention, "early returns");
+    assert_null(q->speaker);
+    done(&f);
+}
+
+/* A second verb of the sentence's subject ("… and said") and a
+ * participle with no statement before it ("…, saying"). */
+static void test_second_verb(void **state)
+{
+    (void)state;
+    found f = run("Mayor Ostap Hnatiuk visited the depot on Monday and said "
+                  "the trams would run again by May.\n\n"
+                  "In a statement, Governor Lina Moroz criticised the "
+                  "budget, saying it left hospitals without money.\n\n"
+                  "Hnatiuk attacked Moroz for her plan, saying she had never "
+                  "ridden a tram.\n",
+                  "en");
+    expect(&f, "the trams would run", "indirect", "Ostap Hnatiuk");
+    expect(&f, "it left hospitals", "indirect", "Lina Moroz");
+    expect(&f, "she had never", "indirect", "Ostap Hnatiuk");
+    done(&f);
+}
+
+/* The period of an honorific belongs to the mention ("Mr. Dovzhenko"). */
+static void test_honorific_period(void **state)
+{
+    (void)state;
+    found f = run("Taras Dovzhenko has run the plant since 2010.\n\n"
+                  "\"We will not wait for the ministry any longer,\" "
+                  "Mr. Dovzhenko said.\n",
+                  "en");
+    const ws_quote *q = find(&f, "We will not wait");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Taras Dovzhenko");
+    assert_string_equal(q->mention, "Mr. Dovzhenko");
+    done(&f);
+}
+
+/* Quotes signed with a dash and a name that ends the line. */
+static void test_dash_signed(void **state)
+{
+    (void)state;
+    found f = run("Readers wrote to us.\n\n"
+                  "“Nothing has changed in this town for years.” ― Maria "
+                  "Lysenko\n"
+                  "“We need the bridge back before the winter comes.” ― "
+                  "Petro Bondar\n",
+                  "en");
+    expect(&f, "Nothing has changed", "direct", "Maria Lysenko");
+    expect(&f, "We need the bridge", "direct", "Petro Bondar");
+    done(&f);
+}
+
+/* A told-object cue between the halves of one quote. */
+static void test_split_told(void **state)
+{
+    (void)state;
+    found f = run("Retired general Yurii Koval spoke on the radio.\n\n"
+                  "“Now that I am retired,” he told the host, “it is easier "
+                  "to speak about the army.”\n",
+                  "en");
+    const ws_quote *q = find(&f, "Now that I am retired");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_non_null(strstr(q->text, "easier to speak"));
+    assert_string_equal(q->speaker, "Yurii Koval");
+    done(&f);
+}
+
+/* A clause ends before another speaker's cue after a conjunction, and a
+ * capitalised cue phrase after a closed quote with a clause after it opens
+ * a sentence. */
+static void test_clause_bounds(void **state)
+{
+    (void)state;
+    found f = run("Yurii Koval said the army was tired, but officials said "
+                  "the morale was high.\n\n"
+                  "Koval called the probe \"a formality that nobody takes "
+                  "seriously.\" He said the bureau had never called him.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the army was tired");
+    assert_non_null(q);
+    assert_null(strstr(q->text, "officials"));
+    q = find(&f, "the bureau had never");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "indirect");
+    assert_string_equal(q->speaker, "Yurii Koval");
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -865,6 +996,14 @@ int main(void)
         cmocka_unit_test(test_told_trailer),
         cmocka_unit_test(test_adjunct_before_cue),
         cmocka_unit_test(test_unknown_role_relative),
+        cmocka_unit_test(test_role_plural_subject),
+        cmocka_unit_test(test_time_adjunct_paren),
+        cmocka_unit_test(test_according_phrase),
+        cmocka_unit_test(test_second_verb),
+        cmocka_unit_test(test_honorific_period),
+        cmocka_unit_test(test_dash_signed),
+        cmocka_unit_test(test_split_told),
+        cmocka_unit_test(test_clause_bounds),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
