@@ -779,7 +779,8 @@ static void try_cue(finder *f, size_t c)
                 from = WS_MIN(from, d->q[d->t[p - 1].quote].open);
             /* After "«…», — сказал собеседник" the words that follow
              * ("агентства") can only say more about the speaker. */
-            bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
+            bool ends = j >= sb || !qd_word(d, j) ||
+                        qd_has(d, j, QL_PREP | QL_CONJ) ||
                         (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX) ||
                         (inverted && d->slavic && !weak && is_close(d, p - 1)) ||
                         /* "“…,” he told reporters outside the room" */
