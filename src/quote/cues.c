@@ -29,6 +29,10 @@ static const struct {
      "assured reassured repeated continued answered countered quipped "
      "joked declares alleges"},
     {QL_CUE | QL_TELL, "told tells tell"},
+    {QL_CUE | QL_BARE, "denied denies"},
+    {QL_TO, "vowed vows promised promises pledged pledges threatened "
+            "threatens"},
+    {QL_CUE, "threatened threatens"},
     {QL_CUE, "pointed points"},
     {QL_OUT, "out"},
     {QL_CUEP,

@@ -33,19 +33,21 @@ enum form {
     F_LABEL,
     F_CONTINUED,
     F_ALONE,
+    F_TRANSCRIPT,
 };
 
 static const double form_conf[] = {
     [F_ACCORDING] = 0.85, [F_AS] = 0.8,      [F_THIS] = 0.75,
     [F_LEADIN] = 0.95,    [F_THAT] = 0.85,   [F_TRAILER] = 0.9,
     [F_BARE] = 0.7,       [F_LABEL] = 0.8,   [F_CONTINUED] = 0.75,
-    [F_ALONE] = 0.4,
+    [F_ALONE] = 0.4,      [F_TRANSCRIPT] = 0.8,
 };
 
 typedef struct stmt {
     size_t cs, ce;   /* content tokens [cs, ce) */
     size_t qa, qb;   /* direct: outer quotes qa..qb (inclusive) */
     int kind;
+    bool raw;        /* direct speech without marks (a transcript line) */
     enum form form;
     size_t cu0, cu1; /* cue tokens, empty when none */
     const char *label; /* cue text when it is not in the tokens */
@@ -144,6 +146,11 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
         if (qd_has(d, j, QL_AUX) || ws_qdoc_is(d, j, "instead"))
             j++;
         if (qd_has(d, j, QL_CUEP) || qd_has(d, j, QL_ACC))
+            return i;
+        /* "X, who said A, said B": a finite cue right after a comma
+         * belongs to the sentence's main clause. */
+        if (qd_has(d, j, QL_CUE) && !(d->t[j].flags & QF_CAP) &&
+            !qd_has(d, j, QL_CUEP))
             return i;
         /* "…, а вона додала, що …", "…, and she added that …": another
          * speaker's statement begins. */
@@ -576,6 +583,23 @@ static void try_cue(finder *f, size_t c)
         lead = ms;
         have_back = true;
     }
+    /* "Podesta, who said the project was vetted, …", "the government,
+     * which has denied …": the relative pronoun stands for the mention
+     * before it; no trailer is read before it. */
+    bool relative = false;
+    if (!have_back && ca > cs0 + 1 && outside(d, ca - 1) &&
+        (ws_qdoc_is(d, ca - 1, "who") || ws_qdoc_is(d, ca - 1, "which"))) {
+        size_t e = ca - 1, ms2, me2;
+        if (e > cs0 && qd_punct(d, e - 1, ','))
+            e--;
+        if (e > cs0 && ws_qmention_back(d, cs0, e, &ms2, &me2) &&
+            !qd_has(d, ms2, QL_PRON | QL_PLUR | QL_IT)) {
+            ms = ms2;
+            me = me2;
+            lead = ms;
+            have_back = relative = true;
+        }
+    }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
         (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
         if (qd_punct(d, cend, ',') && ms - 1 == cs0) {
@@ -768,7 +792,7 @@ static void try_cue(finder *f, size_t c)
             sep = true;
         }
         if (p > cs0 && p - cs0 < 4000 && (sep || is_close(d, p - 1)) &&
-            (have_back || inverted)) {
+            (have_back || inverted) && !relative) {
             size_t j = after;
             /* A quote over several paragraphs ends in this sentence but
              * opened paragraphs before it: the content starts there. */
@@ -814,7 +838,10 @@ static void try_cue(finder *f, size_t c)
         j++;
     if (j >= sb || (!outside(d, j) && !is_open(d, j)))
         return;
-    if (qd_has(d, j, QL_PREP | QL_CONJ | QL_BE) || qd_punct(d, j, '.'))
+    /* "vowed to form a task force": a promise's content. */
+    bool to = (lex & QL_TO) && j == after && ws_qdoc_is(d, j, "to") &&
+              qd_word(d, j + 1) && !qd_has(d, j + 1, QL_DET | QL_PRON | QL_PLUR);
+    if (!to && (qd_has(d, j, QL_PREP | QL_CONJ | QL_BE) || qd_punct(d, j, '.')))
         return;
     if (!have_back && (lex & QL_CUEP)) {
         const stmt *p = same_sentence(f, c);
@@ -891,6 +918,82 @@ static void inner_cue(finder *f, size_t k)
     }
 }
 
+/* ---- transcript lines ---------------------------------------------------- */
+
+/* A speaker's label at token i: up to three words, all capitals ("WALLACE",
+ * "CHRIS MATTHEWS") or the name of a person the article names ("Chris
+ * Matthews"), then a colon. Returns the colon's token, or 0. */
+static size_t transcript_label(const finder *f, size_t i)
+{
+    static const char *const furniture[] = {
+        "update", "updated", "note", "editor's", "correction", "clarification",
+        "related", "breaking", "warning", "photo", "video", "watch", "read",
+        "advertisement", "disclaimer", "transcript", "source", "sources",
+        "caption", "credit", "tags", "topics", "share", "contact"};
+    const qdoc *d = &f->d;
+    bool allcap = true;
+    size_t k = 0;
+    while (k < 3 && qd_word(d, i + k) && (d->t[i + k].flags & QF_CAP) &&
+           !(d->t[i + k].flags & QF_DIGIT) &&
+           !qd_has(d, i + k, QL_STOP | QL_LABEL | QL_PLACE | QL_ORG |
+                                 QL_TITLE | QL_CUE | QL_CUEP | QL_PRON |
+                                 QL_PLUR | QL_DET)) {
+        for (size_t w = 0; w < WS_COUNT(furniture); w++)
+            if (ws_qdoc_is(d, i + k, furniture[w]))
+                return 0;
+        allcap &= (d->t[i + k].flags & QF_ALLCAP) != 0;
+        k++;
+    }
+    if (k == 0 || !qd_punct(d, i + k, ':') || i + k + 1 >= d->n ||
+        d->t[i + k + 1].type == QT_BREAK)
+        return 0;
+    if (!allcap && !ws_qcast_named(&f->cast, d, i, i + k))
+        return 0;
+    return i + k;
+}
+
+/* Where a label may stand: at a paragraph's start (after an opening mark
+ * too) or after a sentence's end. */
+static bool line_start(const qdoc *d, size_t i)
+{
+    if (i > 0 && d->t[i - 1].type == QT_MARK && (d->t[i - 1].flags & QF_OPEN))
+        i--;
+    if (i == 0 || d->t[i - 1].type == QT_BREAK)
+        return true;
+    size_t p = i - 1;
+    if (d->t[p].type == QT_MARK && p > 0)
+        p--;
+    return d->t[p].type == QT_PUNCT &&
+           (d->t[p].cp == '.' || d->t[p].cp == '?' || d->t[p].cp == '!' ||
+            d->t[p].cp == 0x2014);
+}
+
+/* Transcript lines ("WALLACE: … PENCE: …"): the words after a label up to
+ * the next label or the paragraph's end are the labelled speaker's direct
+ * speech. Read before the cues, so that cues inside an answer make no
+ * statements of their own. Linear: each token is passed once. */
+static void transcript(finder *f)
+{
+    qdoc *d = &f->d;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!qd_word(d, i) || !line_start(d, i))
+            continue;
+        size_t colon = transcript_label(f, i);
+        if (!colon)
+            continue;
+        size_t j = colon + 1;
+        while (j < d->n && d->t[j].type != QT_BREAK && j < colon + 4000 &&
+               !(qd_word(d, j) && line_start(d, j) && transcript_label(f, j)))
+            j++;
+        stmt *s = add(f, F_TRANSCRIPT, colon + 1, j, colon, colon + 1, i, colon);
+        if (s) {
+            s->kind = K_DIRECT;
+            s->raw = true;
+        }
+        i = j - 1;
+    }
+}
+
 /* ---- quotes no cue governs --------------------------------------------------- */
 
 static bool title_case(const qdoc *d, size_t a, size_t b)
@@ -957,7 +1060,8 @@ static void loose_quote(finder *f, size_t k)
     }
     /* The second half of a quote split by its trailer ("“Every time,”
      * Tester said, “you give …”"): the cue sits between the two. */
-    if (!opens && prev && prev->kind == K_DIRECT && prev->qb + 1 == k &&
+    if (!opens && prev && prev->kind == K_DIRECT && !prev->raw &&
+        prev->qb + 1 == k &&
         prev->cu0 > d->q[prev->qb].close && prev->cu0 < o &&
         o - d->q[prev->qb].close <= 14 && d->t[o].para == prev->para) {
         prev->qb = k;
@@ -993,7 +1097,7 @@ static void loose_quote(finder *f, size_t k)
         return;
     }
     if (prev && prev->kind != K_INDIRECT && prev->para == d->t[o].para &&
-        prev->qb + 1 == k && prev->kind == K_DIRECT) {
+        prev->qb + 1 == k && prev->kind == K_DIRECT && !prev->raw) {
         /* A split quote ("First …," he said. "That's …") or a quote
          * followed by another: one statement. */
         prev->qb = k;
@@ -1107,6 +1211,7 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
     ws_qdoc_build(&f.d, a->text, a->text_len, a->language);
     ws_qcast_build(&f.cast, &f.d);
     qdoc *d = &f.d;
+    transcript(&f);
     for (size_t i = 0; i < d->n; i++) {
         if (d->t[i].type == QT_WORD && d->t[i].quote < 0 &&
             (d->t[i].lex & (QL_CUE | QL_CUEP | QL_WEAK | QL_ACC)))
@@ -1124,7 +1229,7 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
     for (size_t i = 0; i < f.ns; i++) {
         const stmt *s = &f.s[i];
         ws_quote *x = &q[m];
-        if (s->kind == K_DIRECT) {
+        if (s->kind == K_DIRECT && !s->raw) {
             x->text = direct_text(d, s->qa, s->qb, s->gap0, s->gap1, &x->start,
                                   &x->end);
         } else {

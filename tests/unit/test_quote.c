@@ -887,6 +887,65 @@ static void test_clause_bounds(void **state)
     done(&f);
 }
 
+/* A relative pronoun before the cue stands for the mention before it;
+ * the main clause's cue after a comma ends the relative clause. */
+static void test_relative_cue(void **state)
+{
+    (void)state;
+    found f = run("Ostap Melnyk, who said the project was vetted by the "
+                  "firm's lawyers, said he knew nothing about the dispute.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the project was vetted");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Ostap Melnyk");
+    assert_null(strstr(q->text, "knew nothing"));
+    expect(&f, "he knew nothing", "indirect", "Ostap Melnyk");
+    done(&f);
+}
+
+/* A promise's infinitive and a denial's object are what was said. */
+static void test_promise_denial(void **state)
+{
+    (void)state;
+    found f = run("Governor Lina Moroz vowed to rebuild every school in the "
+                  "region.\n\n"
+                  "The ministry denied any involvement in the tender.\n",
+                  "en");
+    const ws_quote *q = find(&f, "to rebuild every school");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Lina Moroz");
+    q = find(&f, "any involvement in");
+    assert_non_null(q);
+    assert_string_equal(q->cue, "denied");
+    done(&f);
+}
+
+/* Transcript lines: a label in capitals (or a named person) and a colon;
+ * the answer runs to the next label or the paragraph's end, and cues
+ * inside it make no statements of their own. */
+static void test_transcript(void **state)
+{
+    (void)state;
+    found f = run("Partial transcript as follows:\n\n"
+                  "HOST: Do you see those two as equivalent? GUEST: Well, "
+                  "look, my opponent has been saying tough things about us "
+                  "for a year.\n\n"
+                  "UPDATE: This story has been corrected.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Do you see those");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_string_equal(q->mention, "HOST");
+    assert_string_equal(q->cue, ":");
+    assert_null(strstr(q->text, "GUEST"));
+    q = find(&f, "Well, look");
+    assert_non_null(q);
+    assert_string_equal(q->mention, "GUEST");
+    assert_null(find(&f, "tough things"));
+    assert_null(find(&f, "This story has been"));
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -1004,6 +1063,9 @@ int main(void)
         cmocka_unit_test(test_dash_signed),
         cmocka_unit_test(test_split_told),
         cmocka_unit_test(test_clause_bounds),
+        cmocka_unit_test(test_relative_cue),
+        cmocka_unit_test(test_promise_denial),
+        cmocka_unit_test(test_transcript),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
