@@ -97,6 +97,8 @@ static const struct {
      "state rada duma coalition federation authority authorities regulator "
      "prosecutors spokesperson's lines airlines terminal operator utility "
      "corporation holding railways inc ltd llc plc "
+     "enterprise "
+     "підприємство товариство концерн предприятие общество "
      "кремль міністерство мзс міноборони уряд офіс адміністрація служба "
      "сбу генштаб штаб комітет партія агентство посольство поліція армія "
      "командування компанія банк фонд рада верховна альянс "

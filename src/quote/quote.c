@@ -261,7 +261,9 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
         return NULL;
     size_t qa = 0, qb = 0;
     int kind = kind_of(d, cs, ce, &qa, &qb);
-    if (kind != K_DIRECT && words_in(d, cs, ce) < 3)
+    /* Fewer than three words say nothing, unless a quote is among them
+     * ("назвав звинувачення «передчасними»"). */
+    if (kind != K_DIRECT && words_in(d, cs, ce) < (kind == K_MIXED ? 2u : 3u))
         return NULL;
     if (overlaps(f, cs, ce, cu0))
         return NULL;
@@ -543,7 +545,15 @@ static void try_cue(finder *f, size_t c)
     size_t ca = c;
     while (ca > cs0 + 3 && qd_has(d, ca - 1, QL_AUX) && outside(d, ca - 1))
         ca--;
-    if (!have_back && ca > cs0 + 2 && ws_qdoc_sep(d, ca - 1) &&
+    /* "…, сообщила главный врач Татьяна Ильина.": a speaker after the
+     * cue that runs to the sentence's end makes an inverted trailer, not
+     * an apposition before the cue. */
+    size_t ims, ime;
+    bool inv_end = ca == c && ws_qmention_fwd(d, cend, sb, &ims, &ime) &&
+                   ims == cend &&
+                   (ime >= sb || (d->t[ime].type == QT_PUNCT &&
+                                  d->t[ime].cp != '(' && d->t[ime].cp != ','));
+    if (!have_back && !inv_end && ca > cs0 + 2 && ws_qdoc_sep(d, ca - 1) &&
         qd_punct(d, ca - 1, ',')) {
         size_t k = ca - 1;
         while (k > cs0 && ca - k < 24 && !(qd_punct(d, k - 1, ',') &&

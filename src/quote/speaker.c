@@ -218,6 +218,22 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
         }
     }
     *me = i;
+    /* "Комунальне підприємство «Теплосервіс-Полтава» повідомило": an
+     * organisation word with its name in marks. */
+    if (d->slavic && i > lo + 2 && d->t[i - 1].type == QT_MARK &&
+        d->t[i - 1].pair >= 0 && (size_t)d->t[i - 1].pair + 1 < i - 1 &&
+        (size_t)d->t[i - 1].pair > lo && i - 1 - (size_t)d->t[i - 1].pair <= 6 &&
+        qd_has(d, (size_t)d->t[i - 1].pair - 1, QL_ORG) &&
+        depth0(d, (size_t)d->t[i - 1].pair - 1)) {
+        size_t o = (size_t)d->t[i - 1].pair - 1;
+        while (o > lo && modifier(d, o - 1) && (size_t)d->t[i - 1].pair - o < 3)
+            o--;
+        if (o > lo && (d->t[o - 1].flags & QF_CAP) && qd_word(d, o - 1) &&
+            !qd_has(d, o - 1, QL_STOP) && depth0(d, o - 1))
+            o--;
+        *ms = o;
+        return true;
+    }
     if (i > lo && depth0(d, i - 1) && qd_has(d, i - 1, QL_PRON | QL_PLUR | QL_IT) &&
         !(d->t[i - 1].flags & QF_POSS)) {
         *ms = i - 1;
@@ -388,7 +404,8 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
             break;
         }
         if (qd_punct(d, i, '.') && words && i + 1 < hi && name_word(d, i + 1) &&
-            d->t[i - 1].end - d->t[i - 1].start == 1) {
+            (d->t[i - 1].end - d->t[i - 1].start == 1 ||
+             qd_has(d, i - 1, QL_HONOR))) {
             i++;
             continue;
         }
