@@ -946,6 +946,29 @@ static void test_transcript(void **state)
     done(&f);
 }
 
+/* A speaker after the cue that runs to the sentence's end is an inverted
+ * trailer even when a comma stands earlier in the sentence; an
+ * organisation word with its name in marks is a mention; a quoted word
+ * and one more make a mixed statement. */
+static void test_slavic_trailer_org(void **state)
+{
+    (void)state;
+    found f = run("Самара, 3 мая — Открытие корпуса переносится на февраль, "
+                  "сообщила главный врач учреждения Анна Воронова.\n\n"
+                  "Комунальне підприємство «Водоканал-Північ» повідомило, що "
+                  "воду подадуть у п’ятницю.\n\n"
+                  "Голова асоціації Петро Левчук назвав звинувачення "
+                  "«передчасними».\n",
+                  "ru");
+    expect(&f, "Самара, 3 мая — Открытие корпуса", "indirect", "Анна Воронова");
+    const ws_quote *q = find(&f, "воду подадуть");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    assert_non_null(strstr(q->mention, "Водоканал-Північ"));
+    expect(&f, "звинувачення «передчасними»", "mixed", "Петро Левчук");
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -1066,6 +1089,7 @@ int main(void)
         cmocka_unit_test(test_relative_cue),
         cmocka_unit_test(test_promise_denial),
         cmocka_unit_test(test_transcript),
+        cmocka_unit_test(test_slavic_trailer_org),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
