@@ -331,9 +331,12 @@ static bool opens_clause(const qdoc *d, size_t cs0, size_t ms)
 {
     if (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ))
         return true;
+    /* Role words count too: "Колишній голова облдержадміністрації Віктор
+     * Гнатюк, який …, назвав". */
     size_t j = ms, k = 0;
-    while (j > cs0 + 1 && k < 3 && qd_word(d, j - 1) && d->t[j - 1].lex == 0 &&
-           !(d->t[j - 1].flags & QF_CAP) && outside(d, j - 1))
+    while (j > cs0 + 1 && k < 4 && qd_word(d, j - 1) && outside(d, j - 1) &&
+           ((d->t[j - 1].lex == 0 && !(d->t[j - 1].flags & QF_CAP)) ||
+            qd_has(d, j - 1, QL_TITLE | QL_FORMER)))
         j--, k++;
     return k > 0 && j == cs0 + 1 && qd_word(d, cs0) &&
            ((d->t[cs0].flags & QF_CAP) || qd_has(d, cs0, QL_TITLE));
@@ -579,7 +582,10 @@ static void try_cue(finder *f, size_t c)
         if (have_back)
             lead = ms;
         if (have_back && !ws_qcast_named(&f->cast, d, ms, me) &&
-            ws_qmention_back(d, k, ca - 1, &ms2, &me2) && ms2 == k &&
+            ws_qmention_back(d, k, ca - 1, &ms2, &me2) &&
+            /* ", актриса Вера Гончарова,": a role the lexicon lacks */
+            (ms2 == k || (ms2 <= k + 2 && words_in(d, k, ms2) == ms2 - k &&
+                          !(d->t[k].flags & QF_CAP))) &&
             ws_qcast_named(&f->cast, d, ms2, me2)) {
             ms = ms2;
             me = me2;

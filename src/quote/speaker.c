@@ -521,6 +521,12 @@ static void nominative(ws_arena *a, qentity *x)
     if (!in_list(x->words[0], fem_ia)) {
         for (size_t i = 0; i < WS_COUNT(m_first) && !masc; i++)
             masc = swap_end(&b, x->name, fl, m_first[i][0], m_first[i][1]);
+        /* A soft-stem man's name: Игоря → Игорь; Ukrainian Ігоря → Ігор. */
+        if (!masc) {
+            bool uk = strstr(x->name, "і") || strstr(x->name, "ї") ||
+                      strstr(x->name, "є");
+            masc = swap_end(&b, x->name, fl, "оря", uk ? "ор" : "орь");
+        }
         if (!masc && (ends_with(x->words[1], "енка") ||
                       ends_with(x->words[1], "ука") ||
                       ends_with(x->words[1], "юка")) &&

@@ -969,6 +969,29 @@ static void test_slavic_trailer_org(void **state)
     done(&f);
 }
 
+/* Role words before a name with a relative clause after it; a role the
+ * lexicon lacks inside an apposition; a soft-stem man's name in the
+ * genitive. */
+static void test_apposition_roles(void **state)
+{
+    (void)state;
+    found f = run("Колишній голова облдержадміністрації Віктор Гнатюк, який "
+                  "нині очолює громадську раду, назвав ці терміни «надто "
+                  "оптимістичними».\n",
+                  "uk");
+    expect(&f, "ці терміни", "mixed", "Віктор Гнатюк");
+    done(&f);
+    f = run("Председатель жюри, актриса Вера Лаптева, назвала программу "
+            "«самой зрелой за всю историю».\n\n"
+            "По словам директора фестиваля Игоря Ласточкина, продано 14 "
+            "тысяч билетов.\n",
+            "ru");
+    expect(&f, "программу", "mixed", "Вера Лаптева");
+    assert_string_equal(find(&f, "программу")->mention, "Вера Лаптева");
+    expect(&f, "продано 14", "indirect", "Игорь Ласточкин");
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -1090,6 +1113,7 @@ int main(void)
         cmocka_unit_test(test_promise_denial),
         cmocka_unit_test(test_transcript),
         cmocka_unit_test(test_slavic_trailer_org),
+        cmocka_unit_test(test_apposition_roles),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
