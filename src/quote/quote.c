@@ -810,6 +810,10 @@ static void try_cue(finder *f, size_t c)
         if (p > cs0 && p - cs0 < 4000 && (sep || is_close(d, p - 1)) &&
             (have_back || inverted) && !relative) {
             size_t j = after;
+            /* "…, the senator said then, …" */
+            while (j < sb && j < after + 2 && qd_has(d, j, QL_AUX) &&
+                   !(d->t[j].flags & QF_CAP))
+                j++;
             /* A quote over several paragraphs ends in this sentence but
              * opened paragraphs before it: the content starts there. */
             size_t from = cs0;
@@ -829,7 +833,10 @@ static void try_cue(finder *f, size_t c)
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */
                 size_t end = p;
-                if (qd_punct(d, j, ',') && j + 1 < sb && qd_word(d, j + 1) &&
+                /* "…, said Dan Roe, director of …": after an inverted
+                 * speaker the comma opens an apposition. */
+                if (!inverted && qd_punct(d, j, ',') && j + 1 < sb &&
+                    qd_word(d, j + 1) &&
                     !qd_has(d, j + 1, QL_CUEP | QL_ACC | QL_CONJ) &&
                     !ws_qdoc_is(d, j + 1, "who") &&
                     !ws_qdoc_is(d, j + 1, "which") && !is_close(d, p - 1))

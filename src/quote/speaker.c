@@ -328,6 +328,15 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
         i--, k++;
     if (k == 0)
         return false;
+    /* "the New York businessman": capitalised words between the
+     * determiner and the noun. */
+    size_t i2 = i, k2 = 0;
+    while (i2 > lo + 1 && k2 < 3 && depth0(d, i2 - 1) && qd_word(d, i2 - 1) &&
+           (d->t[i2 - 1].flags & QF_CAP) && !qd_has(d, i2 - 1, QL_STOP))
+        i2--, k2++;
+    if (k2 && qd_has(d, i2 - 1, QL_DET) && depth0(d, i2 - 1) &&
+        !(d->t[i2 - 1].flags & QF_CAP))
+        i = i2;
     if (i > lo && depth0(d, i - 1) &&
         (qd_has(d, i - 1, QL_DET) || (d->t[i - 1].flags & (QF_DIGIT | QF_CAP))) &&
         qd_word(d, i - 1))
