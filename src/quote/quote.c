@@ -753,11 +753,18 @@ static void try_cue(finder *f, size_t c)
 
     /* That-clause: "X said (on Tuesday) that …", "заявив, що …". */
     if (!inverted) {
-        size_t j = cend, lim = cend + ((lex & QL_TELL) ? 7 : 5);
-        /* A comma only right before the conjunction ("заявив, що"). */
+        /* "said at a campaign stop in Toledo, Ohio, that": a place
+         * adjunct may be longer. */
+        size_t j = cend,
+               lim = cend + ((lex & QL_TELL) ? 7 : qd_has(d, cend, QL_PREP) ? 10 : 5);
+        /* A comma only right before the conjunction ("заявив, що") or
+         * inside a place ("Toledo, Ohio"). */
         while (j < sb && j < lim && outside(d, j) && !qd_has(d, j, QL_THAT) &&
                (qd_word(d, j) ||
-                (qd_punct(d, j, ',') && qd_has(d, j + 1, QL_THAT))))
+                (qd_punct(d, j, ',') &&
+                 (qd_has(d, j + 1, QL_THAT) ||
+                  (j > cend && (d->t[j - 1].flags & QF_CAP) &&
+                   qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP))))))
             j++;
         if (j < sb && qd_has(d, j, QL_THAT) && outside(d, j)) {
             if (!have_back && (lex & QL_CUEP)) {
@@ -979,7 +986,7 @@ static size_t transcript_label(const finder *f, size_t i)
  * too) or after a sentence's end. */
 static bool line_start(const qdoc *d, size_t i)
 {
-    if (i > 0 && d->t[i - 1].type == QT_MARK && (d->t[i - 1].flags & QF_OPEN))
+    if (i > 0 && d->t[i - 1].type == QT_MARK)
         i--;
     if (i == 0 || d->t[i - 1].type == QT_BREAK)
         return true;
@@ -988,7 +995,7 @@ static bool line_start(const qdoc *d, size_t i)
         p--;
     return d->t[p].type == QT_PUNCT &&
            (d->t[p].cp == '.' || d->t[p].cp == '?' || d->t[p].cp == '!' ||
-            d->t[p].cp == 0x2014);
+            d->t[p].cp == ')' || d->t[p].cp == 0x2014);
 }
 
 /* Transcript lines ("WALLACE: … PENCE: …"): the words after a label up to
