@@ -33,7 +33,9 @@ static const struct {
     {QL_TO, "vowed vows promised promises pledged pledges threatened "
             "threatens"},
     {QL_CUE, "threatened threatens"},
-    {QL_CUE, "pointed points"},
+    {QL_CUE, "pointed points demanded demands"},
+    /* "as X put it: …", "shot back": with a quote only */
+    {QL_WEAK, "put puts shot fired hit"},
     {QL_OUT, "out"},
     {QL_CUEP,
      "saying adding noting stressing emphasizing emphasising underscoring "

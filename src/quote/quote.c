@@ -116,6 +116,16 @@ static size_t words_in(const qdoc *d, size_t a, size_t b)
     return k;
 }
 
+/* True when tokens [j, sb) are one to four words and the punctuation that
+ * ends the sentence ("said onstage Tuesday night."). */
+static bool words_to_end(const qdoc *d, size_t j, size_t sb)
+{
+    size_t e = sb;
+    while (e > j && d->t[e - 1].type == QT_PUNCT)
+        e--;
+    return e > j && e - j <= 4 && words_in(d, j, e) == e - j;
+}
+
 /* Trims punctuation (but not quotation marks) and a leading "that" off
  * content [*cs, *ce). */
 static void trim(const qdoc *d, size_t *cs, size_t *ce)
@@ -505,6 +515,18 @@ static void try_cue(finder *f, size_t c)
             return;
         cend = c + 2;
     }
+    /* Two-word cues: "as X put it", "Trump shot back", "fired back". */
+    if (ws_qdoc_is(d, c, "put") || ws_qdoc_is(d, c, "puts")) {
+        if (!ws_qdoc_is(d, c + 1, "it"))
+            return;
+        cend = c + 2;
+    }
+    if (ws_qdoc_is(d, c, "shot") || ws_qdoc_is(d, c, "fired") ||
+        ws_qdoc_is(d, c, "hit")) {
+        if (!ws_qdoc_is(d, c + 1, "back"))
+            return;
+        cend = c + 2;
+    }
     if (idle_cue(d, c, sa))
         return;
     /* After a possessive the word is a noun or an adjective ("Ukraine's
@@ -617,7 +639,9 @@ static void try_cue(finder *f, size_t c)
         }
     }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
-        (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
+        (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2)) &&
+        /* "As Professor Foner put it: ''…''" leads into the quote */
+        !(ms - 1 == cs0 && qd_punct(d, cend, ':'))) {
         if (qd_punct(d, cend, ',') && ms - 1 == cs0) {
             size_t from = after_apposition(d, cend + 1, sb);
             add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
@@ -835,7 +859,10 @@ static void try_cue(finder *f, size_t c)
                         (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX) ||
                         (inverted && d->slavic && !weak && is_close(d, p - 1)) ||
                         /* "“…,” he told reporters outside the room" */
-                        ((lex & QL_TELL) && is_close(d, p - 1));
+                        ((lex & QL_TELL) && is_close(d, p - 1)) ||
+                        /* "“…,” Bond said onstage Tuesday night." */
+                        (is_close(d, p - 1) && words_to_end(d, j, sb) &&
+                         !qd_has(d, j, QL_THAT | QL_PRON | QL_PLUR | QL_DET));
             if (ends && !weak) {
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */

@@ -992,6 +992,28 @@ static void test_apposition_roles(void **state)
     done(&f);
 }
 
+/* Two-word cues ("put it", "shot back"), a trailer with a short adverbial
+ * after its cue, and a place adjunct with a comma before "that". */
+static void test_more_cues(void **state)
+{
+    (void)state;
+    found f = run("Historians have long compared the two countries. As "
+                  "Professor Ivan Fonarenko put it: \"The country does a "
+                  "better job at accepting newcomers.\"\n\n"
+                  "\"Everyone wants to look tough tonight,\" Petro Bondar "
+                  "shot back at the debate.\n\n"
+                  "\"I started the club because I love this town,\" Olena "
+                  "Kravets said onstage Tuesday night.\n\n"
+                  "Olena Kravets says at a campaign stop in Lviv, Ukraine, "
+                  "that the tram will run again by May.\n",
+                  "en");
+    expect(&f, "The country does a better job", "direct", "Ivan Fonarenko");
+    expect(&f, "Everyone wants to look tough", "direct", "Petro Bondar");
+    expect(&f, "I started the club", "direct", "Olena Kravets");
+    expect(&f, "the tram will run again", "indirect", "Olena Kravets");
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -1114,6 +1136,7 @@ int main(void)
         cmocka_unit_test(test_transcript),
         cmocka_unit_test(test_slavic_trailer_org),
         cmocka_unit_test(test_apposition_roles),
+        cmocka_unit_test(test_more_cues),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
