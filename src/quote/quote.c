@@ -126,6 +126,53 @@ static bool words_to_end(const qdoc *d, size_t j, size_t sb)
     return e > j && e - j <= 4 && words_in(d, j, e) == e - j;
 }
 
+/* After a cue, words of time are stepped over ("said Tuesday the plan
+ * …", "said this month on CNBC"): the position after them. */
+static size_t skip_time(const qdoc *d, size_t j)
+{
+    static const char *const when[] = {"this", "last", "next"};
+    static const char *const unit[] = {"week", "month", "year", "morning",
+                                       "afternoon", "evening", "night",
+                                       "weekend"};
+    for (int round = 0; round < 3 && qd_word(d, j) && !d->slavic; round++) {
+        if ((d->t[j].flags & QF_CAP) && qd_has(d, j, QL_STOP) &&
+            !qd_has(d, j, QL_DET | QL_PRON | QL_PLUR | QL_IT | QL_CONJ |
+                              QL_THAT | QL_PREP | QL_AS)) {
+            j++;
+            continue;
+        }
+        bool unit_after = false;
+        for (size_t k = 0; k < WS_COUNT(when) && !unit_after; k++)
+            if (ws_qdoc_is(d, j, when[k]))
+                for (size_t u = 0; u < WS_COUNT(unit); u++)
+                    unit_after |= ws_qdoc_is(d, j + 1, unit[u]);
+        if (!unit_after && qd_word(d, j) && j > 0 &&
+            (ws_qdoc_is(d, j, "morning") || ws_qdoc_is(d, j, "night") ||
+             ws_qdoc_is(d, j, "afternoon") || ws_qdoc_is(d, j, "evening")) &&
+            (d->t[j - 1].flags & QF_CAP))
+            unit_after = true, j--; /* "Tuesday night" */
+        if (!unit_after)
+            break;
+        j += 2;
+    }
+    return j;
+}
+
+/* A word that opens an adjunct of circumstance: "as he entered", "when
+ * she resigned", "during the rally". */
+static bool circumstance(const qdoc *d, size_t j)
+{
+    static const char *const sub[] = {"as",     "when",   "while",  "after",
+                                      "before", "during", "until",  "because",
+                                      "although", "though"};
+    if (!qd_word(d, j) || d->slavic)
+        return false;
+    for (size_t k = 0; k < WS_COUNT(sub); k++)
+        if (ws_qdoc_is(d, j, sub[k]))
+            return true;
+    return false;
+}
+
 /* Trims punctuation (but not quotation marks) and a leading "that" off
  * content [*cs, *ce). */
 static void trim(const qdoc *d, size_t *cs, size_t *ce)
@@ -894,6 +941,19 @@ static void try_cue(finder *f, size_t c)
     if (j > after && qd_has(d, j, QL_THAT))
         j++;
     if (j >= sb || (!outside(d, j) && !is_open(d, j)))
+        return;
+    /* "said Friday as he entered the talks", "said this month on CNBC",
+     * "said when she resigned": an adjunct of time, no content. */
+    if (j == after) {
+        size_t t = skip_time(d, j);
+        if (t > j && (t >= sb || !qd_word(d, t) || circumstance(d, t) ||
+                      qd_has(d, t, QL_PREP)))
+            return;
+        if (qd_has(d, t, QL_THAT))
+            t++;
+        j = t;
+    }
+    if (circumstance(d, j))
         return;
     /* "vowed to form a task force": a promise's content. */
     bool to = (lex & QL_TO) && j == after && ws_qdoc_is(d, j, "to") &&

@@ -1014,6 +1014,25 @@ static void test_more_cues(void **state)
     done(&f);
 }
 
+/* Words of time after a cue are stepped over; an adjunct of circumstance
+ * or time alone is no content. */
+static void test_time_after_cue(void **state)
+{
+    (void)state;
+    found f = run("Mayor Ostap Hnatiuk said Tuesday the trams would run "
+                  "again by May.\n\n"
+                  "\"The depot is not ready for the winter,\" Hnatiuk said "
+                  "this month on local radio.\n\n"
+                  "Governor Lina Moroz said as she entered the hall that "
+                  "nothing was decided.\n",
+                  "en");
+    expect(&f, "the trams would run", "indirect", "Ostap Hnatiuk");
+    expect(&f, "The depot is not ready", "direct", "Ostap Hnatiuk");
+    assert_false(any_with(&f, "on local radio"));
+    assert_null(find(&f, "as she entered"));
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -1137,6 +1156,7 @@ int main(void)
         cmocka_unit_test(test_slavic_trailer_org),
         cmocka_unit_test(test_apposition_roles),
         cmocka_unit_test(test_more_cues),
+        cmocka_unit_test(test_time_after_cue),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
