@@ -148,8 +148,26 @@ static const char *kind_arg(params *p)
     return k;
 }
 
-static void reply_json(ws_http_reply *r, ws_hbuf *b)
+/* '<', '>' and '&' can stand only inside JSON strings, where \u003c and
+ * the like mean the same: written so, a body holds no markup even for a
+ * client that would sniff it or paste it into a page. */
+static void reply_json(ws_http_reply *r, ws_hbuf *in)
 {
+    ws_hbuf out = {0}, *b = in;
+    size_t from = 0;
+    for (size_t i = 0; i < in->len; i++) {
+        char c = in->p[i];
+        if (c != '<' && c != '>' && c != '&')
+            continue;
+        b = &out;
+        hbuf_put(&out, in->p + from, i - from);
+        hbuf_puts(&out, c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026");
+        from = i + 1;
+    }
+    if (b == &out) {
+        hbuf_put(&out, in->p + from, in->len - from);
+        hbuf_cleanup(in);
+    }
     hbuf_puts(b, "\n");
     r->status = 200;
     r->content_type = JSON_TYPE;
