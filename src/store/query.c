@@ -215,8 +215,9 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
                             "(s.day = ? AND s.id %s ?))", lt, lt);
     else if (cursor > 0)
         ws_buf_printf(&sql, " AND s.day IS NULL AND s.id %s ?", lt);
-    ws_buf_printf(&sql, " ORDER BY s.day IS NULL, s.day%s, s.id%s", desc,
-                  desc);
+    /* NULLS LAST rather than an "IS NULL" key: the newest-first order then
+     * walks the (speaker, day, id) and (day, id) indexes, no sort. */
+    ws_buf_printf(&sql, " ORDER BY s.day%s NULLS LAST, s.id%s", desc, desc);
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");
 
@@ -401,7 +402,7 @@ ws_status ws_store_stories(ws_store *st, const ws_story_query *q,
         ws_buf_puts(&sql, " AND day >= ?");
     if (q->until)
         ws_buf_puts(&sql, " AND day <= ?");
-    ws_buf_puts(&sql, " ORDER BY day IS NULL, day DESC, id DESC");
+    ws_buf_puts(&sql, " ORDER BY day DESC NULLS LAST, id DESC");
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");
     ws_stmt *list = ws_store_prepare(st, ws_buf_cstr(&sql));
