@@ -202,7 +202,8 @@ def main():
         for s in xss + amp:
             st, hd, body = srv.request(f"/api/v1/statements/{s['id']}")
             check(b"<script" not in body and b"<tags>" not in body and
-                  b"\\u003cscript\\u003e" in body or b"\\u003ctags" in body,
+                  (b"\\u003cscript\\u003e" in body or
+                   b"\\u003ctags\\u003e" in body),
                   "hostile quote escaped as \\u003c in the JSON body")
             check(json.loads(body)["text"] == s["text"],
                   "hostile quote reads back exactly")
@@ -306,6 +307,13 @@ def main():
                   "/api/v1/st%00atements"):
             api.error(p, 400)
         api.get("/api/v1/statements?about=" + "a" * 200)  # at the limit: ok
+        # Search syntax and wildcards in values are words, never errors.
+        for v in ('"', "NEAR(a", "a*", "AND", "-x", ":", "%", "_", "'",
+                  "a OR b", "^", "\\", "Kaspar\" OR \"1"):
+            for k in ("about", "speaker", "outlet"):
+                api.get(q("/api/v1/statements", **{k: v}))
+            api.get(q("/api/v1/speakers", q=v))
+            api.get(q(f"/api/v1/speakers/{tamm['id']}/timeline", about=v))
         api.get("/api/v1/statements?about=%D0%BC%D0%B5%D0%B4")
         api.error("/api/v1/statements?about=" + "a" * 2100, 414)
         for m in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
