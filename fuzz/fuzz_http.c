@@ -68,7 +68,8 @@ static void setup(void)
         ws_article_free(a);
     }
     ws_regroup_stats gs;
-    if (ws_store_commit(store) != WS_OK || ws_store_regroup(store, &gs) != WS_OK)
+    if (ws_store_commit(store) != WS_OK ||
+        ws_store_regroup(store, &gs) != WS_OK)
         abort();
     snprintf(dir, sizeof dir, "/tmp/ws-fuzz-http-XXXXXX");
     if (!mkdtemp(dir))

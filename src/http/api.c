@@ -87,8 +87,7 @@ static size_t limit_arg(params *p, size_t dflt, size_t max)
     int64_t n = number(v);
     if (n < 1 || (uint64_t)n > max) {
         char msg[100];
-        snprintf(msg, sizeof msg, "limit must be a number from 1 to %zu",
-                 max);
+        snprintf(msg, sizeof msg, "limit must be a number from 1 to %zu", max);
         fail(p, 400, msg);
         return 0;
     }
@@ -161,7 +160,9 @@ static void reply_json(ws_http_reply *r, ws_hbuf *in)
             continue;
         b = &out;
         hbuf_put(&out, in->p + from, i - from);
-        hbuf_puts(&out, c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026");
+        hbuf_puts(&out, c == '<'   ? "\\u003c"
+                        : c == '>' ? "\\u003e"
+                                   : "\\u0026");
         from = i + 1;
     }
     if (b == &out) {
@@ -419,8 +420,8 @@ static void speaker_timeline(params *p, ws_store *st, int64_t id)
             hbuf_puts(&b, first ? "{\"story\":" : ",{\"story\":");
             first = false;
             if (tl.v[i].story > 0) {
-                hbuf_printf(&b, "{\"id\":%lld,\"title\":",
-                            (long long)tl.v[i].story);
+                hbuf_printf(
+                    &b, "{\"id\":%lld,\"title\":", (long long)tl.v[i].story);
                 hbuf_json_str(&b, tl.v[i].story_title);
                 hbuf_puts(&b, "}");
             } else {
@@ -551,9 +552,8 @@ static void story(params *p, ws_store *st, int64_t id)
     hbuf_puts(&pg.b, json);
     hbuf_puts(&pg.b, ",\"statements\":[");
     free(json);
-    ws_statement_query sq = {.story = id,
-                             .oldest_first = 1,
-                             .limit = STORY_STATEMENTS_MAX + 1};
+    ws_statement_query sq = {
+        .story = id, .oldest_first = 1, .limit = STORY_STATEMENTS_MAX + 1};
     if (ws_store_statements(st, &sq, page_statement, &pg) != WS_OK) {
         store_failed(r, st);
     } else {

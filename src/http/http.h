@@ -61,10 +61,10 @@ typedef struct ws_http_reply {
     const char *content_type;
     char *body; /* malloc'd, or NULL when fd is used */
     size_t len;
-    int fd;           /* >= 0: serve this open file of len bytes */
-    bool cacheable;   /* static files: short public caching */
-    int retry_after;  /* > 0: seconds, for 429 */
-    bool allow;       /* 405: add "Allow: GET, HEAD" */
+    int fd;          /* >= 0: serve this open file of len bytes */
+    bool cacheable;  /* static files: short public caching */
+    int retry_after; /* > 0: seconds, for 429 */
+    bool allow;      /* 405: add "Allow: GET, HEAD" */
 } ws_http_reply;
 
 /* Sets r to the JSON error {"error": {"status": S, "message": M}}. */

@@ -55,8 +55,7 @@ static size_t hash(const unsigned char *k, size_t n)
     return (size_t)(h % SLOTS);
 }
 
-int ws_ratelimit_take(ws_ratelimit *rl, const void *key, size_t len,
-                      double now)
+int ws_ratelimit_take(ws_ratelimit *rl, const void *key, size_t len, double now)
 {
     if (!rl)
         return 0;

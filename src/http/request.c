@@ -65,14 +65,26 @@ void hbuf_json_str(ws_hbuf *b, const char *s)
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         char esc[8];
         switch (*p) {
-        case '"': hbuf_puts(b, "\\\""); break;
-        case '\\': hbuf_puts(b, "\\\\"); break;
-        case '\n': hbuf_puts(b, "\\n"); break;
-        case '\r': hbuf_puts(b, "\\r"); break;
-        case '\t': hbuf_puts(b, "\\t"); break;
+        case '"':
+            hbuf_puts(b, "\\\"");
+            break;
+        case '\\':
+            hbuf_puts(b, "\\\\");
+            break;
+        case '\n':
+            hbuf_puts(b, "\\n");
+            break;
+        case '\r':
+            hbuf_puts(b, "\\r");
+            break;
+        case '\t':
+            hbuf_puts(b, "\\t");
+            break;
         /* <, > and & escaped too: the JSON stays inert even if some
          * client were to paste it into HTML. */
-        case '<': case '>': case '&':
+        case '<':
+        case '>':
+        case '&':
             snprintf(esc, sizeof esc, "\\u%04x", *p);
             hbuf_puts(b, esc);
             break;

@@ -165,8 +165,7 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
         fprintf(stderr, "%s %s %s %s %d %zu %.1fms%s\n", when, rq->client,
                 method, target, rq->status, rq->bytes,
                 (now_mono() - rq->t0) * 1000.0,
-                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
-                                                           : " (aborted)");
+                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     free(rq->raw);
     free(rq);
@@ -220,8 +219,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (wait) {
         ws_http_error(&r, 429, "too many requests; retry later");
         r.retry_after = wait;
-    } else if ((bad = ws_http_target_parse(rq->raw, strlen(rq->raw), &t,
-                                           &why))) {
+    } else if ((bad =
+                    ws_http_target_parse(rq->raw, strlen(rq->raw), &t, &why))) {
         ws_http_error(&r, bad, why);
     } else {
         ws_store *st = thread_store(sv);
@@ -274,12 +273,11 @@ static bool parse_listen(const char *s, struct sockaddr_storage *ss,
             return false;
     if (atol(colon + 1) > 65535)
         return false;
-    struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV |
-                                         AI_PASSIVE,
+    struct addrinfo hints = {.ai_flags =
+                                 AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE,
                              .ai_socktype = SOCK_STREAM};
     struct addrinfo *ai = NULL;
-    if (getaddrinfo(host[0] ? host : NULL, colon + 1, &hints, &ai) != 0 ||
-        !ai)
+    if (getaddrinfo(host[0] ? host : NULL, colon + 1, &hints, &ai) != 0 || !ai)
         return false;
     memcpy(ss, ai->ai_addr, ai->ai_addrlen);
     *len = ai->ai_addrlen;
@@ -346,8 +344,7 @@ int cmd_serve(int argc, char **argv)
     if (web) {
         root = realpath(web, NULL);
         if (!root) {
-            fprintf(stderr, "whosaid: --static %s: %s\n", web,
-                    strerror(errno));
+            fprintf(stderr, "whosaid: --static %s: %s\n", web, strerror(errno));
             return 1;
         }
     } else {
@@ -389,6 +386,8 @@ int cmd_serve(int argc, char **argv)
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
     if (addr.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    /* One option and its values a line. */
+    /* clang-format off */
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, &sv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
@@ -399,6 +398,7 @@ int cmd_serve(int argc, char **argv)
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, 128u,
         MHD_OPTION_CONNECTION_TIMEOUT, 30u,
         MHD_OPTION_END);
+    /* clang-format on */
     int rc = 0;
     if (!d) {
         fprintf(stderr, "whosaid: cannot listen on %s: %s\n", listen,
@@ -408,8 +408,8 @@ int cmd_serve(int argc, char **argv)
         const union MHD_DaemonInfo *di =
             MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
         char host[128] = "?";
-        getnameinfo((struct sockaddr *)&addr, addr_len, host, sizeof host,
-                    NULL, 0, NI_NUMERICHOST);
+        getnameinfo((struct sockaddr *)&addr, addr_len, host, sizeof host, NULL,
+                    0, NI_NUMERICHOST);
         bool v6 = addr.ss_family == AF_INET6;
         fprintf(stderr,
                 "whosaid: serving %s on http://%s%s%s:%u/ (%ld threads, "
