@@ -49,6 +49,13 @@ function day(d) {
   return d ? String(d).slice(0, 10) : 'undated';
 }
 
+/* "2025-03-14 14:40" from a record date (seconds and offset left out). */
+function when(d) {
+  if (!d) return 'undated';
+  const m = /^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d))?/.exec(String(d));
+  return m ? (m[2] ? m[1] + ' ' + m[2] : m[1]) : String(d);
+}
+
 function plural(n, one, many) {
   return n + ' ' + (n === 1 ? one : many);
 }
@@ -287,7 +294,7 @@ async function statementView(id) {
     const url = safeUrl(r.url);
     return el('article', {class: 'report'},
       el('div', {class: 'head'}, badge(r.outlet),
-         el('span', {class: 'date'}, day(r.date)),
+         el('span', {class: 'date'}, when(r.date)),
          el('span', {class: 'kind'}, r.kind)),
       el('p', {class: 'text'}, r.text),
       el('div', {class: 'links'},
