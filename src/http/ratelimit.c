@@ -61,6 +61,10 @@ int ws_ratelimit_take(ws_ratelimit *rl, const void *key, size_t len, double now)
         return 0;
     if (len > KEYMAX)
         len = KEYMAX;
+    if (len == 0) { /* an address of no known family: one shared bucket */
+        key = "-";
+        len = 1;
+    }
     size_t h = hash(key, len);
     pthread_mutex_lock(&rl->lock);
     slot *s = NULL, *oldest = NULL;

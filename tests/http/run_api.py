@@ -326,6 +326,19 @@ def main():
         resp = srv.raw(b"GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         check(resp.startswith(b"HTTP/1.1 400"), f"GET * -> 400: {resp[:40]!r}")
 
+        # Broken or oversized requests are refused and the server goes on.
+        resp = srv.raw(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                       b"a" * 40000 + b"\r\n\r\n")
+        check(resp.split(b" ")[1] in (b"413", b"431"), "oversized headers")
+        resp = srv.raw(b"GET /" + b"a" * 40000 + b" HTTP/1.1\r\n\r\n")
+        check(resp.split(b" ")[1] in (b"414", b"400"), "oversized line")
+        resp = srv.raw(b"POST /api/v1/health HTTP/1.1\r\nHost: x\r\n"
+                       b"Connection: close\r\nContent-Length: 5\r\n\r\nabcde")
+        check(resp.startswith(b"HTTP/1.1 405"), "POST with a body -> 405")
+        srv.raw(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n", read=False)
+        check(srv.request("/api/v1/health")[0] == 200,
+              "the server still answers after broken requests")
+
         # ---- HEAD: headers only, same length
         st, hd, body = srv.request("/api/v1/statements?limit=3")
         st2, hd2, body2 = srv.request("/api/v1/statements?limit=3", "HEAD")

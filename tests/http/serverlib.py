@@ -75,12 +75,16 @@ class Server:
         c.close()
         return r.status, h, body
 
-    def raw(self, data):
-        """Sends raw bytes; returns the raw response."""
+    def raw(self, data, read=True):
+        """Sends raw bytes; returns the raw response (or, with read False,
+        closes the connection at once)."""
         import socket
         s = socket.create_connection(("127.0.0.1", self.port), timeout=30)
         s.sendall(data)
         out = b""
+        if not read:
+            s.close()
+            return out
         while True:
             chunk = s.recv(65536)
             if not chunk:
