@@ -125,6 +125,7 @@ typedef struct ws_speaker_rec {
 typedef struct ws_speaker_query {
     const char *prefix; /* aliases starting with this, any case; NULL: all */
     int64_t id;         /* > 0: only this speaker */
+    int all;            /* also those named in articles but never quoted */
     size_t limit;
 } ws_speaker_query;
 

@@ -521,9 +521,12 @@ int cmd_speakers(int argc, char **argv)
         if (taken)
             continue;
         const char *v = option_value(argc, argv, &i, "--prefix");
-        if (!v)
+        if (strcmp(argv[i], "--all") == 0)
+            q.all = 1;
+        else if (!v)
             return usage_error("unknown option", argv[i], NULL);
-        q.prefix = v;
+        else
+            q.prefix = v;
     }
     q.limit = c.limit;
     ws_store *st = open_store(&c);

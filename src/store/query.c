@@ -196,14 +196,17 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
     if (q->until)
         ws_buf_puts(&sql, " AND s.day <= ?");
     if (match)
-        ws_buf_printf(&sql, " AND s.id IN (SELECT q.statement FROM quote q "
+        ws_buf_printf(&sql, " AND s.id IN (SELECT g.statement FROM "
+                            "quote_group g JOIN quote q ON q.id = g.quote "
                             "WHERE %s)", o->quote_match);
     if (q->outlet)
-        ws_buf_puts(&sql, " AND s.id IN (SELECT q.statement FROM quote q "
+        ws_buf_puts(&sql, " AND s.id IN (SELECT g.statement FROM "
+                          "quote_group g JOIN quote q ON q.id = g.quote "
                           "JOIN article a ON a.id = q.article "
                           "WHERE lower(a.outlet) = lower(?))");
     if (q->kind)
-        ws_buf_puts(&sql, " AND s.id IN (SELECT q.statement FROM quote q "
+        ws_buf_puts(&sql, " AND s.id IN (SELECT g.statement FROM "
+                          "quote_group g JOIN quote q ON q.id = g.quote "
                           "WHERE q.kind = ?)");
     if (q->id > 0)
         ws_buf_puts(&sql, " AND s.id = ?");
@@ -228,8 +231,8 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
             " LEFT JOIN story t ON t.id = s.story WHERE s.id = ?");
     c.reports = ws_store_prepare(
         st, "SELECT a.id, a.source, a.url, a.outlet, a.date, q.kind, q.text"
-            " FROM quote q JOIN article a ON a.id = q.article"
-            " WHERE q.statement = ?"
+            " FROM quote_group g JOIN quote q ON q.id = g.quote"
+            " JOIN article a ON a.id = q.article WHERE g.statement = ?"
             " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq");
     if (!list || !c.head || !c.reports) {
         rc = WS_ERR_DB;
@@ -308,6 +311,8 @@ ws_status ws_store_speakers(ws_store *st, const ws_speaker_query *q,
     }
     if (q->id > 0)
         ws_buf_puts(&sql, " AND id = ?");
+    else if (!q->all)
+        ws_buf_puts(&sql, " AND statements > 0");
     ws_buf_puts(&sql, " ORDER BY statements DESC, name, id");
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");
@@ -407,8 +412,10 @@ ws_status ws_store_stories(ws_store *st, const ws_story_query *q,
         ws_buf_puts(&sql, " LIMIT ?");
     ws_stmt *list = ws_store_prepare(st, ws_buf_cstr(&sql));
     ws_stmt *aq = ws_store_prepare(
-        st, "SELECT id, source, url, outlet, title, date FROM article"
-            " WHERE story = ? ORDER BY day IS NULL, day, date, source, doc_hash");
+        st, "SELECT a.id, a.source, a.url, a.outlet, a.title, a.date"
+            " FROM article_story x JOIN article a ON a.id = x.article"
+            " WHERE x.story = ?"
+            " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash");
     if (!list || !aq) {
         rc = WS_ERR_DB;
         goto done;
@@ -489,7 +496,8 @@ ws_status ws_store_article(ws_store *st, int64_t id, ws_article **out)
         st, "SELECT q.text, q.kind, coalesce(p.name, q.speaker_name),"
             " coalesce(p.kind, q.speaker_kind), q.mention, q.cue, q.start,"
             " q.stop, q.confidence FROM quote q"
-            " LEFT JOIN speaker p ON p.id = q.speaker"
+            " LEFT JOIN quote_group g ON g.quote = q.id"
+            " LEFT JOIN speaker p ON p.id = g.speaker"
             " WHERE q.article = ? ORDER BY q.seq");
     ws_status rc = as && qs ? WS_OK : WS_ERR_DB;
     if (rc)

@@ -8,15 +8,17 @@
 
 #include <string.h>
 
-/* Time order: undated articles first (they start nothing live), then by
- * day, time, source and content, never by order of storage: a store
- * merged from shards regroups exactly as one run over everything. */
+/* Time order: by day, time, source and content, never by order of
+ * storage, so a store merged from shards regroups exactly as one run over
+ * everything. Undated articles come last, read as of the newest day: a
+ * scraped page that lost its date is far more often a recent one than an
+ * old one, and this lets it join the live statements and stories. */
 #define SCAN_SQL                                                              \
     "SELECT a.id, a.title, a.date, a.language, a.text, a.outlet, a.url,"     \
     " a.source, q.id, q.text, q.kind, q.speaker_name, q.speaker_kind,"       \
     " q.mention, q.cue, q.start, q.stop, q.confidence"                       \
     " FROM article a LEFT JOIN quote q ON q.article = a.id"                  \
-    " ORDER BY a.day IS NOT NULL, a.day, a.date, a.source, a.doc_hash, q.seq"
+    " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq"
 
 typedef struct scan {
     ws_store *st;
@@ -135,22 +137,24 @@ static void scan_end(scan *sc)
 static const char *const summary_sql =
     "INSERT INTO statement (id, speaker, date, day, text, reports, story)"
     " SELECT statement, speaker, date, day, fullest, n, story FROM ("
-    "  SELECT q.statement, q.speaker, a.date, a.day, a.story,"
-    "   first_value(q.text) OVER (PARTITION BY q.statement"
+    "  SELECT g.statement, g.speaker, a.date, a.day, x.story,"
+    "   first_value(q.text) OVER (PARTITION BY g.statement"
     "    ORDER BY length(q.text) DESC, a.day IS NOT NULL, a.day, a.date, a.source, a.doc_hash, q.seq)"
     "    AS fullest,"
-    "   count(*) OVER (PARTITION BY q.statement) AS n,"
-    "   row_number() OVER (PARTITION BY q.statement"
+    "   count(*) OVER (PARTITION BY g.statement) AS n,"
+    "   row_number() OVER (PARTITION BY g.statement"
     "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq) AS rn"
-    "  FROM quote q JOIN article a ON a.id = q.article"
-    "  WHERE q.statement IS NOT NULL) t WHERE rn = 1;"
+    "  FROM quote_group g JOIN quote q ON q.id = g.quote"
+    "  JOIN article a ON a.id = q.article"
+    "  LEFT JOIN article_story x ON x.article = a.id) t WHERE rn = 1;"
     "INSERT INTO story (id, title, date, day, articles)"
     " SELECT story, title, date, day, n FROM ("
-    "  SELECT a.story, a.title, a.date, a.day,"
-    "   count(*) OVER (PARTITION BY a.story) AS n,"
-    "   row_number() OVER (PARTITION BY a.story"
+    "  SELECT x.story, a.title, a.date, a.day,"
+    "   count(*) OVER (PARTITION BY x.story) AS n,"
+    "   row_number() OVER (PARTITION BY x.story"
     "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash) AS rn"
-    "  FROM article a WHERE a.story IS NOT NULL) t WHERE rn = 1;"
+    "  FROM article_story x JOIN article a ON a.id = x.article) t"
+    " WHERE rn = 1;"
     "UPDATE speaker SET statements = (SELECT count(*) FROM statement s"
     " WHERE s.speaker = speaker.id);";
 
@@ -213,10 +217,11 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
 {
     const ws_db_ops *o = st->ops;
     ws_statements *stmts = ws_statements_new(NULL);
-    ws_stmt *ua = ws_store_prepare(st, "UPDATE article SET story = ? "
-                                       "WHERE id = ?");
+    ws_stmt *ua = ws_store_prepare(st, "INSERT INTO article_story (story, "
+                                       "article) VALUES (?, ?)");
     ws_stmt *uq = ws_store_prepare(
-        st, "UPDATE quote SET speaker = ?, statement = ? WHERE id = ?");
+        st, "INSERT INTO quote_group (speaker, statement, quote) "
+            "VALUES (?, ?, ?)");
     ws_status rc = ua && uq ? WS_OK : WS_ERR_DB;
     size_t n_statements = 0, n_stories = 0;
     int64_t *qids = NULL;
@@ -287,8 +292,7 @@ ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
     if (o->exec(st->db, "BEGIN") != WS_OK)
         return ws_store_dberr(st, "cannot begin regrouping");
     ws_status rc = WS_OK;
-    if (o->exec(st->db, "UPDATE quote SET speaker = NULL, statement = NULL;"
-                        "UPDATE article SET story = NULL;"
+    if (o->exec(st->db, "DELETE FROM quote_group; DELETE FROM article_story;"
                         "DELETE FROM speaker; DELETE FROM alias;"
                         "DELETE FROM title; DELETE FROM statement;"
                         "DELETE FROM story;") != WS_OK)

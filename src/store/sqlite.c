@@ -30,12 +30,11 @@ static const char *const migrations[] = {
     " source TEXT NOT NULL, url TEXT, outlet TEXT, title TEXT,"
     " date TEXT, day TEXT,"            /* day: the date's YYYY-MM-DD */
     " authors TEXT NOT NULL, language TEXT, dateline TEXT,"
-    " format TEXT, charset TEXT, text TEXT NOT NULL,"
-    " story INTEGER);"
+    " format TEXT, charset TEXT, text TEXT NOT NULL);"
     "CREATE UNIQUE INDEX article_url_text ON article(url, text_hash)"
     " WHERE url IS NOT NULL;"
     "CREATE INDEX article_day ON article(day, id);"
-    "CREATE INDEX article_story ON article(story, day, id);"
+
     "CREATE TABLE quote ("
     " id INTEGER PRIMARY KEY,"
     " article INTEGER NOT NULL REFERENCES article(id),"
@@ -44,9 +43,15 @@ static const char *const migrations[] = {
     " speaker_name TEXT, speaker_kind TEXT, mention TEXT, cue TEXT,"
     " start INTEGER NOT NULL, stop INTEGER NOT NULL,"
     " confidence REAL NOT NULL,"
-    " speaker INTEGER, statement INTEGER,"
     " UNIQUE (article, seq));"
-    "CREATE INDEX quote_statement ON quote(statement);"
+    /* The groupings live apart from the documents: regrouping rewrites
+     * these small rows, never the article and quote rows with their text. */
+    "CREATE TABLE article_story ("
+    " article INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
+    "CREATE INDEX article_story_story ON article_story(story);"
+    "CREATE TABLE quote_group ("
+    " quote INTEGER PRIMARY KEY, speaker INTEGER, statement INTEGER NOT NULL);"
+    "CREATE INDEX quote_group_statement ON quote_group(statement);"
     "CREATE TABLE speaker ("
     " id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
     " statements INTEGER NOT NULL);"

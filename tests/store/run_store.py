@@ -67,9 +67,9 @@ try:
     check(arts == n_inputs, f"{n_inputs} articles stored, got {arts}")
     quotes = count(db, "SELECT count(*) FROM quote")
     check(quotes > 10, f"quotes stored ({quotes})")
-    check(count(db, "SELECT count(*) FROM quote WHERE statement IS NULL") == 0,
+    check(count(db, "SELECT count(*) FROM quote_group") == quotes,
           "every quote belongs to a statement")
-    check(count(db, "SELECT count(*) FROM article WHERE story IS NULL") == 0,
+    check(count(db, "SELECT count(*) FROM article_story") == arts,
           "every article belongs to a story")
 
     rc, out, err = run("ingest", "--db", db, *inputs)
