@@ -591,7 +591,7 @@ static void article(params *p, ws_store *st, int64_t id)
 
 typedef struct health {
     pthread_mutex_t lock;
-    bool valid;
+    bool valid, busy; /* busy: a thread is counting */
     double at;
     size_t articles, stories, speakers, statements;
 } health;
@@ -653,7 +653,10 @@ static void health_get(const ws_http_site *site, params *p, ws_store *st)
         return;
     health *h = site->health, c = {0};
     pthread_mutex_lock(&h->lock);
-    bool fresh = h->valid && now_s() - h->at < HEALTH_TTL;
+    /* While one thread counts, the others answer with the last counts. */
+    bool fresh = h->valid && (now_s() - h->at < HEALTH_TTL || h->busy);
+    if (!fresh)
+        h->busy = true;
     if (fresh) {
         c.articles = h->articles;
         c.stories = h->stories;
@@ -668,10 +671,14 @@ static void health_get(const ws_http_site *site, params *p, ws_store *st)
         if (ws_store_stories(st, &sq, count_story, &c) != WS_OK ||
             ws_store_speakers(st, &pq, count_speaker, &c) != WS_OK ||
             ws_store_statements(st, &tq, count_statement, &c) != WS_OK) {
+            pthread_mutex_lock(&h->lock);
+            h->busy = false;
+            pthread_mutex_unlock(&h->lock);
             store_failed(p->r, st);
             return;
         }
         pthread_mutex_lock(&h->lock);
+        h->busy = false;
         h->valid = true;
         h->at = now_s();
         h->articles = c.articles;
