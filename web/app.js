@@ -168,7 +168,9 @@ function statementRow(s, opts) {
     el('a', {href: '#/statement/' + s.id, class: 'reports-link'},
        plural(s.reports.length, 'report', 'reports')));
   if (o.speaker && s.speaker)
-    under.insertBefore(el('span', {}, s.speaker, ' ·'), under.firstChild);
+    under.insertBefore(el('span', {},
+      el('a', {href: hashOf('statements', {speaker: s.speaker}), class: 'who'},
+         s.speaker), ' ·'), under.firstChild);
   if (o.story && s.story)
     under.appendChild(el('a', {href: '#/story/' + s.story.id, class: 'muted'},
                          'story'));
