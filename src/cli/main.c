@@ -2,6 +2,7 @@
  * subcommand parses its options, streams documents from ws_input and prints
  * records; errors name the input and never stop the other inputs. */
 #include "cli.h"
+#include "../http/http.h"
 #include "pool.h"
 
 #include <errno.h>
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "  speakers              speakers with their aliases and titles\n"
     "  stories               articles grouped by event, newest first\n"
     "  export                every statement (jsonl, csv or quotebank)\n"
+    "  serve                 HTTP JSON API and web page over the database\n"
     "  help                  show this help\n"
     "  version               print the version\n"
     "\n"
@@ -53,6 +55,15 @@ static const char usage_text[] =
     "          --until DATE  --outlet NAME  --kind direct|mixed|indirect\n"
     "  speakers: --prefix TEXT, --all (also those never quoted)\n"
     "  stories: --since DATE --until DATE\n"
+    "\n"
+    "serve options:\n"
+    "  --db PATH             the database, opened read-only\n"
+    "  --listen ADDR:PORT    where to listen (default 127.0.0.1:8080)\n"
+    "  --static DIR          the web page's folder (default: the installed\n"
+    "                        one)\n"
+    "  --rate N              requests per second per client (20; 0: off)\n"
+    "  --threads N           server threads (default: the cores)\n"
+    "  --quiet               no request log on stderr\n"
     "\n"
     "PATH may be a file (plain or gzip, HTML or text, a WARC archive or\n"
     "JSON Lines), a directory (read recursively in sorted order) or - for\n"
@@ -166,6 +177,7 @@ int main(int argc, char **argv)
         {"quotes", cmd_quotes},
         {"timeline", cmd_timeline}, {"speakers", cmd_speakers},
         {"stories", cmd_stories},   {"export", cmd_export},
+        {"serve", cmd_serve},
     };
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof *corpus_cmds; i++)
         if (strcmp(cmd, corpus_cmds[i].name) == 0)
