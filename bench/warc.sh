@@ -84,6 +84,8 @@ printf '%-32s %9s %19s %13s\n' "what" "time" "records/s" "MB/s"
 row "zcat" "$(best $PIN zcat "$WARC")"
 row "whosaid extract --no-quotes" "$(best $PIN "$WHOSAID" extract --no-quotes "$WARC")"
 row "whosaid extract" "$(best $PIN "$WHOSAID" extract "$WARC")"
+# Threads: -j 2 needs two cores, so it is never pinned to one.
+row "whosaid extract -j 2" "$(best "$WHOSAID" extract -j 2 "$WARC")"
 mkdir "$TMP/html"
 for f in "$AEB_DIR"/html/*.html.gz; do gzip -dc "$f" >"$TMP/html/$(basename "$f" .gz)"; done
 DIRS=""
