@@ -119,6 +119,7 @@ def load_gold(split):
             stripped = ctext.strip().strip(".,;").strip()
             seen[key] = {
                 "pieces": [text[a:b] for a, b in content],
+                "offs": content, "name": name,
                 "content": ctext, "tokens": toks(ctext), "cue": cue,
                 "source": txt("Source"),
                 "speech": bool(cue_words & SPEECH_SET),

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # One command for a newcomer: install the build dependencies (Debian 12),
-# build whosaid, and extract the sample corpus in samples/ as JSON Lines.
+# build whosaid, ingest the sample corpus in samples/ into a fresh
+# ./whosaid.db and print one speaker's statements by date and story.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-if ! pkg-config --exists libutf8proc zlib cmocka 2>/dev/null ||
+if ! pkg-config --exists libutf8proc zlib cmocka sqlite3 2>/dev/null ||
    ! command -v cmake >/dev/null; then
     $SUDO apt-get update -qq
     $SUDO apt-get install -y -qq --no-install-recommends build-essential \
         cmake pkg-config python3 zlib1g-dev libutf8proc-dev libcmocka-dev \
-        >/dev/null
+        libsqlite3-dev >/dev/null
 fi
 cmake -S . -B build >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
-echo "built build/whosaid; extracting samples/ ..." >&2
-build/whosaid extract samples/
+rm -f whosaid.db whosaid.db-wal whosaid.db-shm
+echo "built build/whosaid; ingesting samples/ into ./whosaid.db ..." >&2
+build/whosaid ingest samples/
+echo >&2
+echo "build/whosaid timeline \"Olena Marchuk\"" >&2
+build/whosaid timeline "Olena Marchuk"

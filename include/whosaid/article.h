@@ -59,6 +59,12 @@ typedef struct ws_extract_opts {
     const char *source;       /* copied into the record's `source` */
     const char *url;          /* the document's URL when the caller knows */
     const char *charset_hint; /* e.g. from an HTTP Content-Type header */
+    const char *date_hint;    /* publication date the container gives (a
+                                 JSON line's "date"): used when the page
+                                 gives none, if it reads as an ISO 8601
+                                 date (YYYY-MM-DD[THH:MM[:SS]][offset]) */
+    const char *outlet_hint;  /* outlet the container gives: used when the
+                                 page names none */
     enum ws_format format;
     int no_quotes; /* non-zero: skip the quote stage (quotes stay []) */
 } ws_extract_opts;

@@ -1,7 +1,7 @@
 /* The corpus stage: what holds across articles. Three groupings run over a
  * collection of article records (ws_article, quotes filled) in time order:
- *   speakers   - one canonical speaker for "Rutte", "NATO Secretary General
- *                Mark Rutte" and "the Alliance secretary general", with the
+ *   speakers   - one canonical speaker for "Vik", "Secretary General Anders
+ *                Vik" and "the Alliance secretary general", with the
  *                titles each holds over time, learnt from the articles;
  *   statements - the same words of one speaker reported by several outlets
  *                (other translations, partial overlap) grouped as one;
@@ -51,8 +51,8 @@ typedef struct ws_speaker_info {
 ws_speakers *ws_speakers_new(void);
 void ws_speakers_free(ws_speakers *s);
 
-/* Pass 1: learns names, surnames, aliases and dated titles ("former NATO
- * Secretary General Jens Stoltenberg" on 2024-12-12 ends his tenure before
+/* Pass 1: learns names, surnames, aliases and dated titles ("former Alliance
+ * Secretary General Jan Holm" on 2024-12-12 ends his tenure before
  * that day) from the article's quotes and the appositions in its text.
  * The article is not kept; strings are copied. */
 void ws_speakers_learn(ws_speakers *s, const ws_article *a);

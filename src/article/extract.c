@@ -74,6 +74,64 @@ static char *take(char **slot)
     return s;
 }
 
+/* The record's form of a date a container gives, or NULL when it is not
+ * ISO 8601 (a hint is never guessed at): YYYY-MM-DD, then optionally
+ * THH:MM[:SS] (a space may stand for T; fractions are dropped) and Z or
+ * an offset +HH:MM / +HHMM. */
+static char *iso_date(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    static const char pat[] = "dddd-dd-dd";
+    if (n < 10)
+        return NULL;
+    for (; i < 10; i++)
+        if (pat[i] == 'd' ? !ws_is_digit((unsigned char)s[i]) : s[i] != '-')
+            return NULL;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return NULL;
+    char out[32];
+    memcpy(out, s, 10);
+    size_t k = 10;
+    if (i + 6 <= n && (s[i] == 'T' || s[i] == ' ') &&
+        ws_is_digit((unsigned char)s[i + 1]) &&
+        ws_is_digit((unsigned char)s[i + 2]) && s[i + 3] == ':' &&
+        ws_is_digit((unsigned char)s[i + 4]) &&
+        ws_is_digit((unsigned char)s[i + 5])) {
+        out[k++] = 'T';
+        memcpy(out + k, s + i + 1, 5);
+        k += 5;
+        i += 6;
+        if (i + 3 <= n && s[i] == ':' && ws_is_digit((unsigned char)s[i + 1]) &&
+            ws_is_digit((unsigned char)s[i + 2])) {
+            memcpy(out + k, s + i, 3);
+            k += 3;
+            i += 3;
+        }
+        if (i < n && s[i] == '.')
+            for (i++; i < n && ws_is_digit((unsigned char)s[i]); i++)
+                ;
+        if (i < n && s[i] == 'Z') {
+            out[k++] = 'Z';
+        } else if (i + 3 <= n && (s[i] == '+' || s[i] == '-') &&
+                   ws_is_digit((unsigned char)s[i + 1]) &&
+                   ws_is_digit((unsigned char)s[i + 2])) {
+            out[k++] = s[i];
+            out[k++] = s[i + 1];
+            out[k++] = s[i + 2];
+            out[k++] = ':';
+            size_t m = i + 3 < n && s[i + 3] == ':' ? i + 4 : i + 3;
+            bool mm = m + 2 <= n && ws_is_digit((unsigned char)s[m]) &&
+                      ws_is_digit((unsigned char)s[m + 1]);
+            out[k++] = mm ? s[m] : '0';
+            out[k++] = mm ? s[m + 1] : '0';
+        }
+    }
+    out[k] = '\0';
+    return ws_xstrdup(out);
+}
+
 ws_status ws_extract(const char *bytes, size_t len, const ws_extract_opts *opts,
                      ws_article **out)
 {
@@ -126,8 +184,12 @@ ws_status ws_extract(const char *bytes, size_t len, const ws_extract_opts *opts,
 
     a->url = opts->url ? ws_xstrdup(opts->url) : take(&f.url);
     a->outlet = take(&f.outlet);
+    if (!a->outlet && opts->outlet_hint && opts->outlet_hint[0])
+        a->outlet = ws_xstrdup(opts->outlet_hint);
     a->title = take(&f.title);
     a->date = take(&f.date);
+    if (!a->date && opts->date_hint)
+        a->date = iso_date(opts->date_hint);
     a->dateline = take(&f.dateline);
     a->authors = f.authors;
     a->n_authors = f.n_authors;

@@ -37,9 +37,7 @@ static int commit_batch(ingest *g)
 static void ingest_work(ws_job *j, const void *ctx)
 {
     ws_extract_opts xo = *(const ws_extract_opts *)ctx;
-    xo.source = j->source;
-    xo.url = j->url;
-    xo.charset_hint = j->charset;
+    ws_job_extract_opts(j, &xo);
     j->status = ws_extract(j->data, j->len, &xo, &j->art);
 }
 
@@ -122,6 +120,9 @@ int cmd_ingest(int argc, char **argv)
         ws_pool_run(in, &po, ingest_work, &r.xo, ingest_emit, &g);
     if (!g.db_failed)
         commit_batch(&g);
+    const char *skipped = ws_input_summary(in);
+    if (!r.quiet && skipped[0])
+        fprintf(stderr, "whosaid: %s\n", skipped);
     ws_input_free(in);
     free(r.paths);
 

@@ -341,6 +341,7 @@ int cmd_quotes(int argc, char **argv)
 typedef struct tl_row {
     int64_t id, story;
     size_t order; /* index of the story's first appearance */
+    size_t pos;   /* place in date order */
 } tl_row;
 
 typedef struct tl_collect {
@@ -368,7 +369,8 @@ static int collect_row(const ws_statement_rec *r, void *ud)
         if (!t->v)
             abort();
     }
-    t->v[t->n++] = (tl_row){r->id, r->story, k};
+    t->v[t->n] = (tl_row){r->id, r->story, k, t->n};
+    t->n++;
     return 0;
 }
 
@@ -377,7 +379,7 @@ static int by_story(const void *a, const void *b)
     const tl_row *x = a, *y = b;
     if (x->order != y->order)
         return x->order < y->order ? -1 : 1;
-    return 0;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
 int cmd_timeline(int argc, char **argv)
@@ -406,8 +408,7 @@ int cmd_timeline(int argc, char **argv)
                             .limit = c.limit};
     tl_collect t = {0};
     ws_status s = ws_store_statements(st, &q, collect_row, &t);
-    /* qsort is not stable: rows were collected in date order, and the
-     * statement id grows with it within a story, so sort on it too. */
+    /* qsort is not stable: the place in date order breaks ties. */
     if (s == WS_OK)
         qsort(t.v, t.n, sizeof *t.v, by_story);
     stmt_out o = {.format = c.format, .width = term_width(),

@@ -2,6 +2,7 @@
  * subcommand parses its options, streams documents from ws_input and prints
  * records; errors name the input and never stop the other inputs. */
 #include "cli.h"
+#include "../http/http.h"
 #include "pool.h"
 
 #include <errno.h>
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "  speakers              speakers with their aliases and titles\n"
     "  stories               articles grouped by event, newest first\n"
     "  export                every statement (jsonl, csv or quotebank)\n"
+    "  serve                 HTTP JSON API and web page over the database\n"
     "  help                  show this help\n"
     "  version               print the version\n"
     "\n"
@@ -37,7 +39,7 @@ static const char usage_text[] =
     "  --no-quotes           skip the quote stage (quotes stay [])\n"
     "  -j, --jobs N          N threads (or auto); output order is the same\n"
     "  --shard K/N           read only the K-th of N shares of the files\n"
-    "  --quiet               no progress on stderr\n"
+    "  --quiet               no progress, no summary of skipped records\n"
     "\n"
     "ingest options (and --as, --max-bytes as for extract):\n"
     "  --db PATH             the database (default ./whosaid.db)\n"
@@ -54,8 +56,18 @@ static const char usage_text[] =
     "  speakers: --prefix TEXT, --all (also those never quoted)\n"
     "  stories: --since DATE --until DATE\n"
     "\n"
-    "PATH may be a file (plain or gzip, HTML or text), a directory (read\n"
-    "recursively in sorted order) or - for standard input (the default).\n"
+    "serve options:\n"
+    "  --db PATH             the database, opened read-only\n"
+    "  --listen ADDR:PORT    where to listen (default 127.0.0.1:8080)\n"
+    "  --static DIR          the web page's folder (default: the installed\n"
+    "                        one)\n"
+    "  --rate N              requests per second per client (20; 0: off)\n"
+    "  --threads N           server threads (default: the cores)\n"
+    "  --quiet               no request log on stderr\n"
+    "\n"
+    "PATH may be a file (plain or gzip, HTML or text, a WARC archive or\n"
+    "JSON Lines), a directory (read recursively in sorted order) or - for\n"
+    "standard input (the default).\n"
     "Exit status: 0 when every input was read, 1 when some input failed,\n"
     "2 on a usage error.\n";
 
@@ -69,9 +81,7 @@ static void extract_work(ws_job *j, const void *ctx)
 {
     const extract_ctx *c = ctx;
     ws_extract_opts xo = c->xo;
-    xo.source = j->source;
-    xo.url = j->url;
-    xo.charset_hint = j->charset;
+    ws_job_extract_opts(j, &xo);
     j->status = ws_extract(j->data, j->len, &xo, &j->art);
     if (j->status == WS_OK)
         j->out = c->text_out ? ws_article_to_text(j->art, &j->out_len)
@@ -137,6 +147,9 @@ static int cmd_extract(int argc, char **argv)
         po.total_bytes = ws_pool_input_size(r.paths, r.n_paths);
     int failed = 0;
     ws_pool_run(in, &po, extract_work, &c, extract_emit, &failed);
+    const char *skipped = ws_input_summary(in);
+    if (!r.quiet && skipped[0])
+        fprintf(stderr, "whosaid: %s\n", skipped);
     ws_input_free(in);
     free(r.paths);
     if (fflush(stdout) != 0) {
@@ -164,6 +177,7 @@ int main(int argc, char **argv)
         {"quotes", cmd_quotes},
         {"timeline", cmd_timeline}, {"speakers", cmd_speakers},
         {"stories", cmd_stories},   {"export", cmd_export},
+        {"serve", cmd_serve},
     };
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof *corpus_cmds; i++)
         if (strcmp(cmd, corpus_cmds[i].name) == 0)

@@ -44,11 +44,26 @@ static void job_clear(ws_job *j)
     free(j->source);
     free(j->url);
     free(j->charset);
+    free(j->format);
+    free(j->date);
+    free(j->outlet);
     free(j->data);
     free(j->input_error);
     ws_article_free(j->art);
     free(j->out);
     memset(j, 0, sizeof *j);
+}
+
+void ws_job_extract_opts(const ws_job *j, ws_extract_opts *xo)
+{
+    xo->source = j->source;
+    xo->url = j->url;
+    xo->charset_hint = j->charset;
+    xo->date_hint = j->date;
+    xo->outlet_hint = j->outlet;
+    if (xo->format == WS_FORMAT_AUTO && j->format)
+        xo->format = strcmp(j->format, "text") == 0 ? WS_FORMAT_TEXT
+                                                    : WS_FORMAT_HTML;
 }
 
 static void run_one(ws_job *j, ws_job_work work, const void *ctx)
@@ -131,6 +146,9 @@ static void fill(ws_job *j, ws_status st, const ws_document *doc,
     j->source = copy_str(doc->source);
     j->url = copy_str(doc->url);
     j->charset = copy_str(doc->charset);
+    j->format = copy_str(doc->format);
+    j->date = copy_str(doc->date);
+    j->outlet = copy_str(doc->outlet);
     j->data = malloc(doc->len + 1);
     if (!j->data)
         abort();

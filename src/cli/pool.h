@@ -14,6 +14,7 @@
 typedef struct ws_job {
     /* the document (copies, owned by the job) */
     char *source, *url, *charset;
+    char *format, *date, *outlet; /* what the container says, or NULL */
     char *data;
     size_t len;
     char *input_error; /* the input failed: its message; work is skipped */
@@ -34,6 +35,10 @@ typedef struct ws_pool_opts {
     bool progress;         /* draw progress on stderr */
     uint64_t total_bytes;  /* inputs' size for the ETA, 0 when unknown */
 } ws_pool_opts;
+
+/* Sets xo's per-document fields (source, url, charset and the container's
+ * hints) from the job; the format the container names wins over auto. */
+void ws_job_extract_opts(const ws_job *j, ws_extract_opts *xo);
 
 /* Reads every document of in, runs work on each and emit on each in order.
  * Returns the number of input errors seen, or -1 when emit stopped the

@@ -1,14 +1,12 @@
 /* Input: the paths a user gives, as a stream of documents. A small state
  * machine: take the next path (from the command line or the directory
  * being walked), open it as a byte source (gzip recognised by content),
- * then let a container turn the file into documents. Today the only
- * container is the whole file as one document; WARC and JSONL containers
- * will plug in beside it, picked by the first decompressed bytes. One
- * document buffer is reused, so memory follows the largest document (at
- * most max_bytes), not the number of inputs. */
-#include "whosaid/input.h"
-
-#include "source.h"
+ * then let a container turn the file into documents: a WARC file (first
+ * bytes "WARC/1."), JSON Lines (first byte '{' and a line that parses) or
+ * the whole file as one document. One document buffer is reused, so memory
+ * follows the largest document (at most max_bytes), not the number of
+ * inputs or the size of a container file. */
+#include "container.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -23,44 +21,6 @@
 #define MAX_DEPTH 256
 /* First size of the document buffer when the size is not known. */
 #define FIRST_CAP ((size_t)256 * 1024)
-
-typedef struct dir_frame {
-    char *path;   /* the prefix of its entries, as the user spelled it */
-    char **names; /* entries in byte order, hidden ones left out */
-    size_t n, next;
-    dev_t dev;
-    ino_t ino;
-} dir_frame;
-
-/* A container yields the documents of the open file: WS_OK with *doc
- * filled, WS_STATUS_COUNT when the file has no more, or an error (message
- * in in->err) after which the file is abandoned. */
-typedef ws_status (*container_fn)(ws_input *in, ws_document *doc);
-
-struct ws_input {
-    char **paths;
-    size_t n_paths, next_path;
-    size_t max_bytes;
-
-    dir_frame *dirs; /* the directories being walked, outermost first */
-    size_t n_dirs, cap_dirs;
-
-    /* The open file. */
-    ws_buf name; /* its path; messages and ws_document.source use it */
-    ws_source src;
-    bool src_open;
-    bool regular;  /* a regular file: size known */
-    uint64_t size; /* st_size of a regular file */
-    container_fn container;
-    size_t emitted; /* documents it yielded so far */
-    uint64_t done_bytes; /* file bytes of the inputs finished so far */
-    unsigned shard_k, shard_n;
-
-    unsigned char *raw; /* WS_SOURCE_CHUNK bytes for the source */
-    char *data;         /* the document buffer, reused */
-    size_t data_cap;
-    ws_buf err;
-};
 
 ws_input *ws_input_new(const char *const *paths, size_t n,
                        const ws_input_opts *opts)
@@ -81,7 +41,13 @@ ws_input *ws_input_new(const char *const *paths, size_t n,
     in->max_bytes = WS_MIN(in->max_bytes, SIZE_MAX / 2);
     ws_buf_init(&in->name, 0);
     ws_buf_init(&in->err, 0);
+    ws_buf_init(&in->source, 0);
+    ws_buf_init(&in->url, 0);
+    ws_buf_init(&in->charset, 0);
+    ws_buf_init(&in->crawl_date, 0);
+    ws_buf_init(&in->summary, 0);
     in->raw = ws_xmalloc(WS_SOURCE_CHUNK);
+    ws_window_init(&in->win, &in->src, ws_xmalloc(WS_WINDOW + 1));
     in->src.fd = -1;
     if (opts && opts->shard_n > 1 && opts->shard_k < opts->shard_n) {
         in->shard_k = opts->shard_k;
@@ -114,6 +80,7 @@ static void close_file(ws_input *in)
     in->src_open = false;
     in->container = NULL;
     in->emitted = 0;
+    in->line = 0;
 }
 
 static void pop_dir(ws_input *in)
@@ -138,8 +105,15 @@ void ws_input_free(ws_input *in)
     free(in->paths);
     ws_buf_cleanup(&in->name);
     ws_buf_cleanup(&in->err);
+    ws_buf_cleanup(&in->source);
+    ws_buf_cleanup(&in->url);
+    ws_buf_cleanup(&in->charset);
+    ws_buf_cleanup(&in->crawl_date);
+    ws_buf_cleanup(&in->summary);
     free(in->raw);
+    free(in->win.buf);
     free(in->data);
+    free(in->aux);
     free(in);
 }
 
@@ -165,13 +139,17 @@ static ws_status too_big(ws_input *in)
 
 /* ---- the whole-file container ------------------------------------------- */
 
-/* Makes the document buffer hold at least cap bytes. */
+void ws_input_reserve(char **buf, size_t *have, size_t cap)
+{
+    if (*have >= cap)
+        return;
+    *buf = ws_xrealloc(*buf, cap);
+    *have = cap;
+}
+
 static void data_reserve(ws_input *in, size_t cap)
 {
-    if (in->data_cap >= cap)
-        return;
-    in->data = ws_xrealloc(in->data, cap);
-    in->data_cap = cap;
+    ws_input_reserve(&in->data, &in->data_cap, cap);
 }
 
 static ws_status whole_file(ws_input *in, ws_document *doc)
@@ -194,7 +172,7 @@ static ws_status whole_file(ws_input *in, ws_document *doc)
          * exceeded without reading a huge input (or gzip bomb) whole. */
         size_t room = WS_MIN(in->data_cap - 1, max + 1) - len;
         size_t got;
-        ws_status st = ws_source_read(&in->src, in->data + len, room, &got);
+        ws_status st = ws_window_read(&in->win, in->data + len, room, &got);
         if (st != WS_OK)
             return st;
         if (got == 0)
@@ -314,6 +292,48 @@ static bool next_path(ws_input *in, bool *walked)
     return false;
 }
 
+/* Picks the container by the first decompressed bytes, which stay in the
+ * window for it: "WARC/1." is a WARC file (ISO 28500 puts the version
+ * first, so no other text starts that way); a first non-blank '{' whose
+ * line parses as a JSON object is JSON Lines; anything else is one
+ * document. */
+static ws_status pick_container(ws_input *in)
+{
+    ws_window *w = &in->win;
+    ws_window_init(w, &in->src, w->buf);
+    /* Enough for the WARC magic; for JSON, up to the end of the first
+     * line or a full window. A pipe or a gzip member may give less per
+     * read. */
+    size_t first = 0; /* the first non-blank byte (after a UTF-8 BOM) */
+    for (;;) {
+        const char *p = w->buf;
+        size_t n = w->len;
+        first = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        while (first < n && ws_is_space((unsigned char)p[first]))
+            first++;
+        bool braced = first < n && p[first] == '{';
+        bool enough = n >= 8 && (!braced || memchr(p + first, '\n', n - first));
+        if (enough || w->eof || n == WS_WINDOW)
+            break;
+        ws_status st = ws_window_fill(w);
+        if (st != WS_OK)
+            return st;
+    }
+    const char *p = w->buf;
+    size_t n = w->len;
+    in->container = whole_file;
+    if (n >= 7 && memcmp(p, "WARC/1.", 7) == 0) {
+        in->container = ws_warc_next;
+    } else if (first < n && p[first] == '{') {
+        /* Blank lines before the first object are allowed. */
+        const char *nl = memchr(p + first, '\n', n - first);
+        size_t end = nl ? (size_t)(nl - p) : n;
+        if (ws_jsonl_sniff(p + first, end - first, nl || w->eof))
+            in->container = ws_jsonl_next;
+    }
+    return WS_OK;
+}
+
 /* Opens fd (in->name) as a source and picks its container. */
 static ws_status start_file(ws_input *in, int fd, bool close_fd,
                             const struct stat *st)
@@ -323,13 +343,15 @@ static ws_status start_file(ws_input *in, int fd, bool close_fd,
     in->src_open = true;
     in->regular = st && S_ISREG(st->st_mode);
     in->size = in->regular ? (uint64_t)st->st_size : 0;
-    if (s == WS_OK && in->regular && !in->src.gzip && in->size > in->max_bytes)
+    if (s == WS_OK)
+        s = pick_container(in);
+    if (s == WS_OK && in->container == whole_file && in->regular &&
+        !in->src.gzip && in->size > in->max_bytes)
         s = too_big(in);
     if (s != WS_OK) {
         close_file(in);
         return s;
     }
-    in->container = whole_file;
     return WS_OK;
 }
 
@@ -384,9 +406,16 @@ ws_status ws_input_next(ws_input *in, ws_document *doc)
     ws_buf_clear(&in->err);
     for (;;) {
         if (in->container) {
+            in->keep_file = false;
             ws_status st = in->container(in, doc);
-            if (st == WS_OK)
+            if (st == WS_OK) {
+                in->stats.documents++;
                 return WS_OK;
+            }
+            if (in->keep_file && st != WS_STATUS_COUNT) {
+                memset(doc, 0, sizeof *doc);
+                return st;
+            }
             close_file(in);
             if (st != WS_STATUS_COUNT) {
                 memset(doc, 0, sizeof *doc);
@@ -401,4 +430,52 @@ ws_status ws_input_next(ws_input *in, ws_document *doc)
         if (st != WS_OK)
             return st;
     }
+}
+
+void ws_input_stats_get(const ws_input *in, ws_input_stats *out)
+{
+    *out = in->stats;
+}
+
+static void summary_part(ws_buf *b, size_t n, const char *one,
+                         const char *many)
+{
+    if (!n)
+        return;
+    ws_buf_printf(b, "%s%zu %s", b->len ? ", " : "skipped ", n,
+                  n == 1 ? one : many);
+}
+
+const char *ws_input_summary(ws_input *in)
+{
+    const ws_input_stats *s = &in->stats;
+    ws_buf *b = &in->summary;
+    ws_buf_clear(b);
+    size_t records = s->warc_request + s->warc_metadata + s->warc_warcinfo +
+                     s->warc_revisit + s->warc_other;
+    if (records) {
+        summary_part(b, records, "WARC record (", "WARC records (");
+        const char *sep = "";
+        const struct {
+            size_t n;
+            const char *kind;
+        } kinds[] = {{s->warc_request, "request"},
+                     {s->warc_metadata, "metadata"},
+                     {s->warc_warcinfo, "warcinfo"},
+                     {s->warc_revisit, "revisit"},
+                     {s->warc_other, "other"}};
+        for (size_t i = 0; i < WS_COUNT(kinds); i++) {
+            if (!kinds[i].n)
+                continue;
+            ws_buf_printf(b, "%s%zu %s", sep, kinds[i].n, kinds[i].kind);
+            sep = ", ";
+        }
+        ws_buf_putc(b, ')');
+    }
+    summary_part(b, s->http_status, "response with an HTTP status other "
+                 "than 2xx", "responses with an HTTP status other than 2xx");
+    summary_part(b, s->not_text, "payload that is not HTML or text",
+                 "payloads that are not HTML or text");
+    summary_part(b, s->blank_lines, "blank line", "blank lines");
+    return ws_buf_cstr(b);
 }

@@ -143,6 +143,8 @@ static ws_status next_member(ws_source *src)
     }
     inflateReset(&src->z);
     src->member_done = false;
+    src->member_in = ws_source_offset(src);
+    src->member_out = src->out_off;
     return WS_OK;
 }
 
@@ -173,6 +175,10 @@ static ws_status read_gzip(ws_source *src, char *dst, size_t n, size_t *got)
         src->raw_pos = (size_t)(z->next_in - src->raw);
         if (ret == Z_STREAM_END) {
             src->member_done = true;
+            /* Stop at the member's end when it gave bytes, so that the
+             * caller sees where the next member begins. */
+            if (z->avail_out < n)
+                break;
             continue;
         }
         if (ret == Z_OK || ret == Z_BUF_ERROR) {
@@ -210,8 +216,11 @@ ws_status ws_source_read(ws_source *src, char *dst, size_t n, size_t *got)
     *got = 0;
     if (src->done)
         return WS_OK;
-    return src->gzip ? read_gzip(src, dst, n, got)
-                     : read_plain(src, dst, n, got);
+    ws_status st = src->gzip ? read_gzip(src, dst, n, got)
+                             : read_plain(src, dst, n, got);
+    if (st == WS_OK)
+        src->out_off += *got;
+    return st;
 }
 
 void ws_source_close(ws_source *src)

@@ -1,7 +1,8 @@
 /* Internal to input: a byte source, one open file (or stdin) read as it is
- * or through gzip, chosen by the magic bytes. Containers (today the whole
- * file as one document; later WARC records, JSONL lines) read documents
- * from it without knowing about compression. */
+ * or through gzip, chosen by the magic bytes. Containers (the whole file as
+ * one document, WARC records, JSONL lines) read documents from it without
+ * knowing about compression; a read never crosses a gzip member boundary,
+ * so a WARC reader can tell where each member (= record) starts. */
 #ifndef WS_INPUT_SOURCE_H
 #define WS_INPUT_SOURCE_H
 
@@ -26,6 +27,10 @@ typedef struct ws_source {
     unsigned char *raw; /* WS_SOURCE_CHUNK bytes, owned by the caller */
     size_t raw_len, raw_pos;
     uint64_t raw_off; /* file offset of raw[0] */
+    uint64_t out_off; /* decompressed bytes delivered so far */
+    /* The gzip member being read: its compressed offset in the file and
+     * the decompressed offset of its first byte (0, 0 for the first). */
+    uint64_t member_in, member_out;
     ws_buf *err;      /* where the message of a failure goes */
 } ws_source;
 
@@ -37,7 +42,8 @@ ws_status ws_source_open(ws_source *src, const char *name, int fd,
                          bool close_fd, unsigned char *raw, ws_buf *err);
 
 /* Reads up to n (> 0) bytes, decompressed if the source is gzip, into dst;
- * *got == 0 means the end. Concatenated gzip members read as one stream;
+ * *got == 0 means the end. Concatenated gzip members read as one stream,
+ * but one call returns bytes of one member only;
  * bytes after the last member that do not start another are ignored, as
  * gzip -d does. Errors, with the message in err: WS_ERR_IO (read error at
  * a byte offset), WS_ERR_TRUNCATED (the gzip stream ends early),

@@ -29,7 +29,13 @@ static const struct {
      "assured reassured repeated continued answered countered quipped "
      "joked declares alleges"},
     {QL_CUE | QL_TELL, "told tells tell"},
-    {QL_CUE, "pointed points"},
+    {QL_CUE | QL_BARE, "denied denies"},
+    {QL_TO, "vowed vows promised promises pledged pledges threatened "
+            "threatens"},
+    {QL_CUE, "threatened threatens"},
+    {QL_CUE, "pointed points demanded demands"},
+    /* "as X put it: …", "shot back": with a quote only */
+    {QL_WEAK, "put puts shot fired hit"},
     {QL_OUT, "out"},
     {QL_CUEP,
      "saying adding noting stressing emphasizing emphasising underscoring "
@@ -93,6 +99,8 @@ static const struct {
      "state rada duma coalition federation authority authorities regulator "
      "prosecutors spokesperson's lines airlines terminal operator utility "
      "corporation holding railways inc ltd llc plc "
+     "enterprise "
+     "підприємство товариство концерн предприятие общество "
      "кремль міністерство мзс міноборони уряд офіс адміністрація служба "
      "сбу генштаб штаб комітет партія агентство посольство поліція армія "
      "командування компанія банк фонд рада верховна альянс "
@@ -129,7 +137,9 @@ static const struct {
      "did does do didn't doesn't hasn't haven't hadn't won't "
      "previously repeatedly recently publicly earlier already just even "
      "often never not only similarly likewise separately subsequently "
-     "himself herself themselves "
+     "himself herself themselves initially openly since long flatly "
+     "privately frequently consistently explicitly specifically bluntly "
+     "firmly quietly angrily "
      "вже уже також теж раніше неодноразово ще знову публічно повторно "
      "тоже также ранее ещё еще вновь неоднократно публично"},
     {QL_MODAL,

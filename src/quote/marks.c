@@ -446,6 +446,25 @@ static bool cue_follows(const qdoc *d, size_t i)
     return false;
 }
 
+/* After a quote that ended its own sentence, a capitalised cue phrase is
+ * its trailer ("“… over.” Smith said on Tuesday.") only when the sentence
+ * ends soon after the cue; "“… ongoing.” He said the FBI has …" opens a
+ * new one. */
+static bool trailer_follows(const qdoc *d, size_t i)
+{
+    size_t j = i, k = 0;
+    while (j < d->n && k < 8 && d->t[j].type == QT_WORD &&
+           !(d->t[j].lex & (QL_CUE | QL_CUEP | QL_WEAK)))
+        j++, k++;
+    if (j >= d->n || k >= 8 || d->t[j].type != QT_WORD)
+        return false;
+    j++;
+    for (k = 0; j < d->n && d->t[j].type == QT_WORD; j++, k++)
+        if (k >= 4 || (d->t[j].lex & QL_THAT))
+            return false;
+    return true;
+}
+
 static bool starts_sentence(const qdoc *d, size_t j)
 {
     if (j >= d->n)
@@ -534,7 +553,7 @@ static void sentences(qdoc *d)
                              (d->t[j].type == QT_MARK &&
                               (d->t[j].flags & QF_OPEN)) ||
                              (d->t[j].type == QT_WORD &&
-                              (d->t[j].flags & QF_CAP) && !cue_follows(d, j))))
+                              (d->t[j].flags & QF_CAP) && !trailer_follows(d, j))))
                 fresh = true;
         }
     }

@@ -44,6 +44,10 @@ enum {
     QL_OUT = 1u << 30,   /* particle of a two-word cue: pointed out */
 };
 
+/* Cue whose content may be an infinitive ("vowed to …"); outside the
+ * enum, whose values must fit an int. */
+#define QL_TO (1u << 31)
+
 /* Classes of the folded word s[0..n) (lower case, ASCII apostrophes, as
  * ws_lex_fold writes it); 0 when unknown. Thread-safe. */
 unsigned ws_qlex_lookup(const char *s, size_t n);

@@ -33,19 +33,21 @@ enum form {
     F_LABEL,
     F_CONTINUED,
     F_ALONE,
+    F_TRANSCRIPT,
 };
 
 static const double form_conf[] = {
     [F_ACCORDING] = 0.85, [F_AS] = 0.8,      [F_THIS] = 0.75,
     [F_LEADIN] = 0.95,    [F_THAT] = 0.85,   [F_TRAILER] = 0.9,
     [F_BARE] = 0.7,       [F_LABEL] = 0.8,   [F_CONTINUED] = 0.75,
-    [F_ALONE] = 0.4,
+    [F_ALONE] = 0.4,      [F_TRANSCRIPT] = 0.8,
 };
 
 typedef struct stmt {
     size_t cs, ce;   /* content tokens [cs, ce) */
     size_t qa, qb;   /* direct: outer quotes qa..qb (inclusive) */
     int kind;
+    bool raw;        /* direct speech without marks (a transcript line) */
     enum form form;
     size_t cu0, cu1; /* cue tokens, empty when none */
     const char *label; /* cue text when it is not in the tokens */
@@ -114,6 +116,63 @@ static size_t words_in(const qdoc *d, size_t a, size_t b)
     return k;
 }
 
+/* True when tokens [j, sb) are one to four words and the punctuation that
+ * ends the sentence ("said onstage Tuesday night."). */
+static bool words_to_end(const qdoc *d, size_t j, size_t sb)
+{
+    size_t e = sb;
+    while (e > j && d->t[e - 1].type == QT_PUNCT)
+        e--;
+    return e > j && e - j <= 4 && words_in(d, j, e) == e - j;
+}
+
+/* After a cue, words of time are stepped over ("said Tuesday the plan
+ * …", "said this month on CNBC"): the position after them. */
+static size_t skip_time(const qdoc *d, size_t j)
+{
+    static const char *const when[] = {"this", "last", "next"};
+    static const char *const unit[] = {"week", "month", "year", "morning",
+                                       "afternoon", "evening", "night",
+                                       "weekend"};
+    for (int round = 0; round < 3 && qd_word(d, j) && !d->slavic; round++) {
+        if ((d->t[j].flags & QF_CAP) && qd_has(d, j, QL_STOP) &&
+            !qd_has(d, j, QL_DET | QL_PRON | QL_PLUR | QL_IT | QL_CONJ |
+                              QL_THAT | QL_PREP | QL_AS)) {
+            j++;
+            continue;
+        }
+        bool unit_after = false;
+        for (size_t k = 0; k < WS_COUNT(when) && !unit_after; k++)
+            if (ws_qdoc_is(d, j, when[k]))
+                for (size_t u = 0; u < WS_COUNT(unit); u++)
+                    unit_after |= ws_qdoc_is(d, j + 1, unit[u]);
+        if (!unit_after && qd_word(d, j) && j > 0 &&
+            (ws_qdoc_is(d, j, "morning") || ws_qdoc_is(d, j, "night") ||
+             ws_qdoc_is(d, j, "afternoon") || ws_qdoc_is(d, j, "evening")) &&
+            (d->t[j - 1].flags & QF_CAP))
+            unit_after = true, j--; /* "Tuesday night" */
+        if (!unit_after)
+            break;
+        j += 2;
+    }
+    return j;
+}
+
+/* A word that opens an adjunct of circumstance: "as he entered", "when
+ * she resigned", "during the rally". */
+static bool circumstance(const qdoc *d, size_t j)
+{
+    static const char *const sub[] = {"as",     "when",   "while",  "after",
+                                      "before", "during", "until",  "because",
+                                      "although", "though"};
+    if (!qd_word(d, j) || d->slavic)
+        return false;
+    for (size_t k = 0; k < WS_COUNT(sub); k++)
+        if (ws_qdoc_is(d, j, sub[k]))
+            return true;
+    return false;
+}
+
 /* Trims punctuation (but not quotation marks) and a leading "that" off
  * content [*cs, *ce). */
 static void trim(const qdoc *d, size_t *cs, size_t *ce)
@@ -145,12 +204,30 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
             j++;
         if (qd_has(d, j, QL_CUEP) || qd_has(d, j, QL_ACC))
             return i;
+        /* "X, who said A, said B": a finite cue right after a comma
+         * belongs to the sentence's main clause. */
+        if (qd_has(d, j, QL_CUE) && !(d->t[j].flags & QF_CAP) &&
+            !qd_has(d, j, QL_CUEP))
+            return i;
         /* "…, а вона додала, що …", "…, and she added that …": another
          * speaker's statement begins. */
         size_t k = qd_has(d, i + 1, QL_CONJ) ? i + 2 : i + 1;
         if (k > i + 1 && qd_has(d, k, QL_PRON | QL_PLUR) &&
             !qd_has(d, k, QL_DET) && qd_has(d, k + 1, QL_CUE))
             return i;
+        /* "…, but officials said …", "…, and Smith added …": a cue a
+         * few words after a conjunction starts another statement. */
+        if (k > i + 1) {
+            for (size_t m = k; m < sb && m < k + 5 && qd_word(d, m) &&
+                               outside(d, m);
+                 m++) {
+                if (qd_has(d, m, QL_CUE) && !(d->t[m].flags & QF_CAP) &&
+                    !qd_has(d, m - 1, QL_MODAL) && !ws_qdoc_is(d, m - 1, "to"))
+                    return i;
+                if (qd_has(d, m, QL_THAT | QL_PREP))
+                    break;
+            }
+        }
         if (qd_has(d, j, QL_WEAK) && d->t[j].flen > 3 &&
             memcmp(qd_fold(d, j) + d->t[j].flen - 3, "ing", 3) == 0)
             return i;
@@ -241,7 +318,9 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
         return NULL;
     size_t qa = 0, qb = 0;
     int kind = kind_of(d, cs, ce, &qa, &qb);
-    if (kind != K_DIRECT && words_in(d, cs, ce) < 3)
+    /* Fewer than three words say nothing, unless a quote is among them
+     * ("назвав звинувачення «передчасними»"). */
+    if (kind != K_DIRECT && words_in(d, cs, ce) < (kind == K_MIXED ? 2u : 3u))
         return NULL;
     if (overlaps(f, cs, ce, cu0))
         return NULL;
@@ -309,9 +388,12 @@ static bool opens_clause(const qdoc *d, size_t cs0, size_t ms)
 {
     if (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ))
         return true;
+    /* Role words count too: "Колишній голова облдержадміністрації Віктор
+     * Гнатюк, який …, назвав". */
     size_t j = ms, k = 0;
-    while (j > cs0 + 1 && k < 3 && qd_word(d, j - 1) && d->t[j - 1].lex == 0 &&
-           !(d->t[j - 1].flags & QF_CAP) && outside(d, j - 1))
+    while (j > cs0 + 1 && k < 4 && qd_word(d, j - 1) && outside(d, j - 1) &&
+           ((d->t[j - 1].lex == 0 && !(d->t[j - 1].flags & QF_CAP)) ||
+            qd_has(d, j - 1, QL_TITLE | QL_FORMER)))
         j--, k++;
     return k > 0 && j == cs0 + 1 && qd_word(d, cs0) &&
            ((d->t[cs0].flags & QF_CAP) || qd_has(d, cs0, QL_TITLE));
@@ -338,6 +420,30 @@ static size_t next_comma(const qdoc *d, size_t i, size_t sb)
     while (i < sb && !(outside(d, i) && qd_punct(d, i, ',')))
         i++;
     return i;
+}
+
+/* The subject of the clause [cs0, lim): the first mention at its start or
+ * after one of its first commas ("In a statement, Gov. Rick Scott blasted
+ * …") that a verb, a comma or a parenthesis follows. */
+static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
+                           size_t *me)
+{
+    size_t p = cs0;
+    for (int round = 0; round < 3 && p < lim; round++) {
+        size_t ms2, me2;
+        if (ws_qmention_fwd(d, p, lim, &ms2, &me2) && me2 < lim &&
+            !qd_has(d, ms2, QL_IT) &&
+            ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
+              !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT | QL_CUE | QL_CUEP |
+                                  QL_WEAK)) ||
+             qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
+            *ms = ms2;
+            *me = me2;
+            return true;
+        }
+        p = next_comma(d, p, lim) + 1;
+    }
+    return false;
 }
 
 /* Object of "told" ("told reporters", "told the Post", "сказав
@@ -421,8 +527,18 @@ static void try_cue(finder *f, size_t c)
         } else {
             return;
         }
-        if (m0 != SIZE_MAX && !ws_qmention_fwd(d, m0, sb, &ms, &me))
-            return;
+        if (m0 != SIZE_MAX && !ws_qmention_fwd(d, m0, sb, &ms, &me)) {
+            /* "according to early returns", "according to a memo
+             * released Friday": any run of words up to the punctuation
+             * names the source. */
+            size_t j = m0;
+            while (j < sb && j < m0 + 12 && qd_word(d, j) && outside(d, j))
+                j++;
+            if (j == m0 || (j < sb && qd_word(d, j)))
+                return;
+            ms = m0;
+            me = j;
+        }
         size_t after = m0 == SIZE_MAX ? cend : me;
         if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
             add(f, F_ACCORDING, cs0, c - 1, c, cend, ms, me);
@@ -443,6 +559,18 @@ static void try_cue(finder *f, size_t c)
         return;
     if (ws_qdoc_is(d, c, "pointed") || ws_qdoc_is(d, c, "points")) {
         if (!qd_has(d, c + 1, QL_OUT))
+            return;
+        cend = c + 2;
+    }
+    /* Two-word cues: "as X put it", "Trump shot back", "fired back". */
+    if (ws_qdoc_is(d, c, "put") || ws_qdoc_is(d, c, "puts")) {
+        if (!ws_qdoc_is(d, c + 1, "it"))
+            return;
+        cend = c + 2;
+    }
+    if (ws_qdoc_is(d, c, "shot") || ws_qdoc_is(d, c, "fired") ||
+        ws_qdoc_is(d, c, "hit")) {
+        if (!ws_qdoc_is(d, c + 1, "back"))
             return;
         cend = c + 2;
     }
@@ -479,17 +607,31 @@ static void try_cue(finder *f, size_t c)
     }
     bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
     size_t lead = ms; /* where the subject's words start, before the cue */
-    if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms))
+    if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms) &&
+        !qd_has(d, ms, QL_ANON | QL_TITLE | QL_ORG))
         have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
      * the party's director, said", "Roe, who says …, said"). */
-    if (!have_back && c > cs0 + 2 && ws_qdoc_sep(d, c - 1) &&
-        qd_punct(d, c - 1, ',')) {
-        size_t k = c - 1;
-        while (k > cs0 && c - k < 24 && !(qd_punct(d, k - 1, ',') &&
-                                          outside(d, k - 1)))
+    /* Auxiliaries after the apposition ("X, the founder of Y, has
+     * since said") are stepped over first. */
+    size_t ca = c;
+    while (ca > cs0 + 3 && qd_has(d, ca - 1, QL_AUX) && outside(d, ca - 1))
+        ca--;
+    /* "…, сообщила главный врач Татьяна Ильина.": a speaker after the
+     * cue that runs to the sentence's end makes an inverted trailer, not
+     * an apposition before the cue. */
+    size_t ims, ime;
+    bool inv_end = ca == c && ws_qmention_fwd(d, cend, sb, &ims, &ime) &&
+                   ims == cend &&
+                   (ime >= sb || (d->t[ime].type == QT_PUNCT &&
+                                  d->t[ime].cp != '(' && d->t[ime].cp != ','));
+    if (!have_back && !inv_end && ca > cs0 + 2 && ws_qdoc_sep(d, ca - 1) &&
+        qd_punct(d, ca - 1, ',')) {
+        size_t k = ca - 1;
+        while (k > cs0 && ca - k < 24 && !(qd_punct(d, k - 1, ',') &&
+                                           outside(d, k - 1)))
             k--;
-        if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+        if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && ca - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
             opens_clause(d, cs0, ms))
@@ -497,7 +639,7 @@ static void try_cue(finder *f, size_t c)
         /* "A senior official at the port authority, who spoke on condition
          * of anonymity, said": the role before a prepositional phrase. */
         size_t ms2, me2;
-        if (!have_back && k > cs0 + 1 && qd_punct(d, k - 1, ',') && c - k < 24 &&
+        if (!have_back && k > cs0 + 1 && qd_punct(d, k - 1, ',') && ca - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms2, &me2) && ms2 > cs0 + 1 &&
             qd_has(d, ms2 - 1, QL_PREP) &&
             ws_qmention_back(d, cs0, ms2 - 1, &ms, &me) &&
@@ -509,14 +651,44 @@ static void try_cue(finder *f, size_t c)
         if (have_back)
             lead = ms;
         if (have_back && !ws_qcast_named(&f->cast, d, ms, me) &&
-            ws_qmention_back(d, k, c - 1, &ms2, &me2) && ms2 == k &&
+            ws_qmention_back(d, k, ca - 1, &ms2, &me2) &&
+            /* ", актриса Вера Гончарова,": a role the lexicon lacks */
+            (ms2 == k || (ms2 <= k + 2 && words_in(d, k, ms2) == ms2 - k &&
+                          !(d->t[k].flags & QF_CAP))) &&
             ws_qcast_named(&f->cast, d, ms2, me2)) {
             ms = ms2;
             me = me2;
         }
     }
+    /* "Trump visited the state and said …", "She blamed X and then
+     * said …": a second verb of the sentence's subject. */
+    if (!have_back && ca > cs0 + 2 && qd_has(d, ca - 1, QL_CONJ) &&
+        !ws_qdoc_is(d, ca - 1, "or") && outside(d, ca - 1) &&
+        clause_subject(d, cs0, ca - 1, &ms, &me)) {
+        lead = ms;
+        have_back = true;
+    }
+    /* "Podesta, who said the project was vetted, …", "the government,
+     * which has denied …": the relative pronoun stands for the mention
+     * before it; no trailer is read before it. */
+    bool relative = false;
+    if (!have_back && ca > cs0 + 1 && outside(d, ca - 1) &&
+        (ws_qdoc_is(d, ca - 1, "who") || ws_qdoc_is(d, ca - 1, "which"))) {
+        size_t e = ca - 1, ms2, me2;
+        if (e > cs0 && qd_punct(d, e - 1, ','))
+            e--;
+        if (e > cs0 && ws_qmention_back(d, cs0, e, &ms2, &me2) &&
+            !qd_has(d, ms2, QL_PRON | QL_PLUR | QL_IT)) {
+            ms = ms2;
+            me = me2;
+            lead = ms;
+            have_back = relative = true;
+        }
+    }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
-        (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2))) {
+        (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2)) &&
+        /* "As Professor Foner put it: ''…''" leads into the quote */
+        !(ms - 1 == cs0 && qd_punct(d, cend, ':'))) {
         if (qd_punct(d, cend, ',') && ms - 1 == cs0) {
             size_t from = after_apposition(d, cend + 1, sb);
             add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
@@ -554,7 +726,9 @@ static void try_cue(finder *f, size_t c)
     /* Inverted order: "…,” said Drach", "…, – заявив Марченко". */
     bool inverted = false;
     size_t after = cend;
-    if (!have_back && c > sa &&
+    /* An English participle is never inverted: "…, saying she is …"
+     * (Ukrainian "заявив" is both a participle and a past tense). */
+    if (!have_back && c > sa && (d->slavic || !(lex & QL_CUEP)) &&
         (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) {
         if (ws_qmention_fwd(d, cend, sb, &ms, &me)) {
             inverted = true;
@@ -622,7 +796,15 @@ static void try_cue(finder *f, size_t c)
         bool name = is_open(d, j) && j == after && inverted &&
                     words_in(d, j, d->q[k0].close) < 4 &&
                     !qd_punct(d, d->q[k0].close - 1, '.');
-        if (is_open(d, j) && !fragment && !name &&
+        /* "“Now that …,” he told the host, “it was …”": the cue splits
+         * one quote; the trailer below takes the first half and the
+         * second is merged into it (section 3). */
+        size_t lp = WS_MIN(ms, lead);
+        bool split = !inverted && lp > cs0 &&
+                     (is_close(d, lp - 1) ||
+                      (lp > cs0 + 1 && ws_qdoc_sep(d, lp - 1) &&
+                       is_close(d, lp - 2)));
+        if (is_open(d, j) && !fragment && !name && !split &&
             (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
             size_t end = d->q[k].close + 1;
@@ -642,17 +824,30 @@ static void try_cue(finder *f, size_t c)
 
     /* That-clause: "X said (on Tuesday) that …", "заявив, що …". */
     if (!inverted) {
-        size_t j = cend, lim = cend + ((lex & QL_TELL) ? 7 : 5);
-        /* A comma only right before the conjunction ("заявив, що"). */
+        /* "said at a campaign stop in Toledo, Ohio, that": a place
+         * adjunct may be longer. */
+        size_t j = cend,
+               lim = cend + ((lex & QL_TELL) ? 7 : qd_has(d, cend, QL_PREP) ? 10 : 5);
+        /* A comma only right before the conjunction ("заявив, що") or
+         * inside a place ("Toledo, Ohio"). */
         while (j < sb && j < lim && outside(d, j) && !qd_has(d, j, QL_THAT) &&
                (qd_word(d, j) ||
-                (qd_punct(d, j, ',') && qd_has(d, j + 1, QL_THAT))))
+                (qd_punct(d, j, ',') &&
+                 (qd_has(d, j + 1, QL_THAT) ||
+                  (j > cend && (d->t[j - 1].flags & QF_CAP) &&
+                   qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP))))))
             j++;
         if (j < sb && qd_has(d, j, QL_THAT) && outside(d, j)) {
             if (!have_back && (lex & QL_CUEP)) {
                 const stmt *p = same_sentence(f, c);
+                size_t ms2 = c, me2 = c;
+                /* "Cruz took the stage with a shot at Trump, saying that
+                 * …": the subject of the sentence. */
+                if (!p && c > cs0 + 2 && ws_qdoc_sep(d, c - 1) &&
+                    !clause_subject(d, cs0, c - 1, &ms2, &me2))
+                    ms2 = me2 = c;
                 stmt *s = add(f, F_THAT, j + 1, clause_end(d, j + 1, sb), c,
-                              cend, c, c);
+                              cend, ms2, me2);
                 if (s && p)
                     s->who = p->who;
                 return;
@@ -691,8 +886,12 @@ static void try_cue(finder *f, size_t c)
             sep = true;
         }
         if (p > cs0 && p - cs0 < 4000 && (sep || is_close(d, p - 1)) &&
-            (have_back || inverted)) {
+            (have_back || inverted) && !relative) {
             size_t j = after;
+            /* "…, the senator said then, …" */
+            while (j < sb && j < after + 2 && qd_has(d, j, QL_AUX) &&
+                   !(d->t[j].flags & QF_CAP))
+                j++;
             /* A quote over several paragraphs ends in this sentence but
              * opened paragraphs before it: the content starts there. */
             size_t from = cs0;
@@ -702,16 +901,23 @@ static void try_cue(finder *f, size_t c)
                 from = WS_MIN(from, d->q[d->t[p - 1].quote].open);
             /* After "«…», — сказал собеседник" the words that follow
              * ("агентства") can only say more about the speaker. */
-            bool ends = j >= sb || !qd_word(d, j) || qd_has(d, j, QL_PREP) ||
+            bool ends = j >= sb || !qd_word(d, j) ||
+                        qd_has(d, j, QL_PREP | QL_CONJ) ||
                         (d->t[j].flags & QF_CAP) || qd_has(d, j, QL_AUX) ||
                         (inverted && d->slavic && !weak && is_close(d, p - 1)) ||
                         /* "“…,” he told reporters outside the room" */
-                        ((lex & QL_TELL) && is_close(d, p - 1));
+                        ((lex & QL_TELL) && is_close(d, p - 1)) ||
+                        /* "“…,” Bond said onstage Tuesday night." */
+                        (is_close(d, p - 1) && words_to_end(d, j, sb) &&
+                         !qd_has(d, j, QL_THAT | QL_PRON | QL_PLUR | QL_DET));
             if (ends && !weak) {
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */
                 size_t end = p;
-                if (qd_punct(d, j, ',') && j + 1 < sb && qd_word(d, j + 1) &&
+                /* "…, said Dan Roe, director of …": after an inverted
+                 * speaker the comma opens an apposition. */
+                if (!inverted && qd_punct(d, j, ',') && j + 1 < sb &&
+                    qd_word(d, j + 1) &&
                     !qd_has(d, j + 1, QL_CUEP | QL_ACC | QL_CONJ) &&
                     !ws_qdoc_is(d, j + 1, "who") &&
                     !ws_qdoc_is(d, j + 1, "which") && !is_close(d, p - 1))
@@ -736,18 +942,36 @@ static void try_cue(finder *f, size_t c)
         j++;
     if (j >= sb || (!outside(d, j) && !is_open(d, j)))
         return;
-    if (qd_has(d, j, QL_PREP | QL_CONJ | QL_BE) || qd_punct(d, j, '.'))
+    /* "said Friday as he entered the talks", "said this month on CNBC",
+     * "said when she resigned": an adjunct of time, no content. */
+    if (j == after) {
+        size_t t = skip_time(d, j);
+        if (t > j && (t >= sb || !qd_word(d, t) || circumstance(d, t) ||
+                      qd_has(d, t, QL_PREP)))
+            return;
+        if (qd_has(d, t, QL_THAT))
+            t++;
+        j = t;
+    }
+    if (circumstance(d, j))
+        return;
+    /* "vowed to form a task force": a promise's content. */
+    bool to = (lex & QL_TO) && j == after && ws_qdoc_is(d, j, "to") &&
+              qd_word(d, j + 1) && !qd_has(d, j + 1, QL_DET | QL_PRON | QL_PLUR);
+    if (!to && (qd_has(d, j, QL_PREP | QL_CONJ | QL_BE) || qd_punct(d, j, '.')))
         return;
     if (!have_back && (lex & QL_CUEP)) {
         const stmt *p = same_sentence(f, c);
-        if (!p)
+        size_t ms2 = c, me2 = c;
+        if (!p && !(c > cs0 + 2 && qd_punct(d, c - 1, ',') &&
+                    clause_subject(d, cs0, c - 1, &ms2, &me2)))
             return;
         size_t qa, qb;
         size_t end = clause_end(d, j, sb);
         if (weak && kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
             return;
-        stmt *s = add(f, F_BARE, j, end, c, cend, c, c);
-        if (s)
+        stmt *s = add(f, F_BARE, j, end, c, cend, ms2, me2);
+        if (s && p)
             s->who = p->who;
         return;
     }
@@ -767,7 +991,8 @@ static void try_cue(finder *f, size_t c)
 static bool is_dash(const qdoc *d, size_t i)
 {
     return i < d->n && d->t[i].type == QT_PUNCT &&
-           (d->t[i].cp == '-' || d->t[i].cp == 0x2013 || d->t[i].cp == 0x2014);
+           (d->t[i].cp == '-' || d->t[i].cp == 0x2013 || d->t[i].cp == 0x2014 ||
+            d->t[i].cp == 0x2015);
 }
 
 /* An attribution set off by dashes inside the marks, the Ukrainian and
@@ -807,6 +1032,82 @@ static void inner_cue(finder *f, size_t k)
             s->gap1 = g1;
         }
         return;
+    }
+}
+
+/* ---- transcript lines ---------------------------------------------------- */
+
+/* A speaker's label at token i: up to three words, all capitals ("WALLACE",
+ * "CHRIS MATTHEWS") or the name of a person the article names ("Chris
+ * Matthews"), then a colon. Returns the colon's token, or 0. */
+static size_t transcript_label(const finder *f, size_t i)
+{
+    static const char *const furniture[] = {
+        "update", "updated", "note", "editor's", "correction", "clarification",
+        "related", "breaking", "warning", "photo", "video", "watch", "read",
+        "advertisement", "disclaimer", "transcript", "source", "sources",
+        "caption", "credit", "tags", "topics", "share", "contact"};
+    const qdoc *d = &f->d;
+    bool allcap = true;
+    size_t k = 0;
+    while (k < 3 && qd_word(d, i + k) && (d->t[i + k].flags & QF_CAP) &&
+           !(d->t[i + k].flags & QF_DIGIT) &&
+           !qd_has(d, i + k, QL_STOP | QL_LABEL | QL_PLACE | QL_ORG |
+                                 QL_TITLE | QL_CUE | QL_CUEP | QL_PRON |
+                                 QL_PLUR | QL_DET)) {
+        for (size_t w = 0; w < WS_COUNT(furniture); w++)
+            if (ws_qdoc_is(d, i + k, furniture[w]))
+                return 0;
+        allcap &= (d->t[i + k].flags & QF_ALLCAP) != 0;
+        k++;
+    }
+    if (k == 0 || !qd_punct(d, i + k, ':') || i + k + 1 >= d->n ||
+        d->t[i + k + 1].type == QT_BREAK)
+        return 0;
+    if (!allcap && !ws_qcast_named(&f->cast, d, i, i + k))
+        return 0;
+    return i + k;
+}
+
+/* Where a label may stand: at a paragraph's start (after an opening mark
+ * too) or after a sentence's end. */
+static bool line_start(const qdoc *d, size_t i)
+{
+    if (i > 0 && d->t[i - 1].type == QT_MARK)
+        i--;
+    if (i == 0 || d->t[i - 1].type == QT_BREAK)
+        return true;
+    size_t p = i - 1;
+    if (d->t[p].type == QT_MARK && p > 0)
+        p--;
+    return d->t[p].type == QT_PUNCT &&
+           (d->t[p].cp == '.' || d->t[p].cp == '?' || d->t[p].cp == '!' ||
+            d->t[p].cp == ')' || d->t[p].cp == 0x2014);
+}
+
+/* Transcript lines ("WALLACE: … PENCE: …"): the words after a label up to
+ * the next label or the paragraph's end are the labelled speaker's direct
+ * speech. Read before the cues, so that cues inside an answer make no
+ * statements of their own. Linear: each token is passed once. */
+static void transcript(finder *f)
+{
+    qdoc *d = &f->d;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!qd_word(d, i) || !line_start(d, i))
+            continue;
+        size_t colon = transcript_label(f, i);
+        if (!colon)
+            continue;
+        size_t j = colon + 1;
+        while (j < d->n && d->t[j].type != QT_BREAK && j < colon + 4000 &&
+               !(qd_word(d, j) && line_start(d, j) && transcript_label(f, j)))
+            j++;
+        stmt *s = add(f, F_TRANSCRIPT, colon + 1, j, colon, colon + 1, i, colon);
+        if (s) {
+            s->kind = K_DIRECT;
+            s->raw = true;
+        }
+        i = j - 1;
     }
 }
 
@@ -857,9 +1158,27 @@ static void loose_quote(finder *f, size_t k)
                 prev = &f->s[i - 1];
         }
     }
+    /* "“…” ― Maria Lysenko": a quote signed with a dash and a name that
+     * ends its line (an epigraph, a row of voices). */
+    if (is_dash(d, c + 1) && outside(d, c + 2) && qd_word(d, c + 2) &&
+        (d->t[c + 2].flags & QF_CAP)) {
+        size_t ms, me;
+        if (ws_qmention_fwd(d, c + 2, d->n, &ms, &me) && ms == c + 2) {
+            size_t e = me;
+            if (qd_punct(d, e, '.'))
+                e++;
+            if (e >= d->n || d->t[e].type == QT_BREAK || is_open(d, e) ||
+                memchr(d->text + d->t[e - 1].end, '\n',
+                       d->t[e].start - d->t[e - 1].end)) {
+                add(f, F_TRAILER, o, c + 1, c + 1, c + 2, ms, me);
+                return;
+            }
+        }
+    }
     /* The second half of a quote split by its trailer ("“Every time,”
      * Tester said, “you give …”"): the cue sits between the two. */
-    if (!opens && prev && prev->kind == K_DIRECT && prev->qb + 1 == k &&
+    if (!opens && prev && prev->kind == K_DIRECT && !prev->raw &&
+        prev->qb + 1 == k &&
         prev->cu0 > d->q[prev->qb].close && prev->cu0 < o &&
         o - d->q[prev->qb].close <= 14 && d->t[o].para == prev->para) {
         prev->qb = k;
@@ -895,7 +1214,7 @@ static void loose_quote(finder *f, size_t k)
         return;
     }
     if (prev && prev->kind != K_INDIRECT && prev->para == d->t[o].para &&
-        prev->qb + 1 == k && prev->kind == K_DIRECT) {
+        prev->qb + 1 == k && prev->kind == K_DIRECT && !prev->raw) {
         /* A split quote ("First …," he said. "That's …") or a quote
          * followed by another: one statement. */
         prev->qb = k;
@@ -1009,6 +1328,7 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
     ws_qdoc_build(&f.d, a->text, a->text_len, a->language);
     ws_qcast_build(&f.cast, &f.d);
     qdoc *d = &f.d;
+    transcript(&f);
     for (size_t i = 0; i < d->n; i++) {
         if (d->t[i].type == QT_WORD && d->t[i].quote < 0 &&
             (d->t[i].lex & (QL_CUE | QL_CUEP | QL_WEAK | QL_ACC)))
@@ -1026,7 +1346,7 @@ ws_status ws_quote_find(const ws_article *a, ws_quote **out, size_t *n)
     for (size_t i = 0; i < f.ns; i++) {
         const stmt *s = &f.s[i];
         ws_quote *x = &q[m];
-        if (s->kind == K_DIRECT) {
+        if (s->kind == K_DIRECT && !s->raw) {
             x->text = direct_text(d, s->qa, s->qb, s->gap0, s->gap1, &x->start,
                                   &x->end);
         } else {

@@ -183,14 +183,18 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     /* A short adjunct between the subject and the cue ("Демченко у
      * відповідь зауважив", "Smith in response said"): a preposition and
      * one or two lower-case words, with a name or a role before it. */
-    for (size_t k = 2; k <= 3; k++) {
+    for (size_t k = 2; k <= 4; k++) {
         if (i < lo + k + 1)
             break;
         size_t pp = i - k;
         bool plain = true;
+        /* Capitalised words of time count as plain ("Clinton on Tuesday
+         * said", "Smith on Monday night said"). */
         for (size_t j = pp + 1; j < i; j++)
             plain &= qd_word(d, j) && depth0(d, j) &&
-                     !(d->t[j].flags & QF_CAP) &&
+                     (!(d->t[j].flags & QF_CAP) ||
+                      ((d->t[j].lex & QL_STOP) && !(d->t[j].lex & QL_DET) &&
+                       !qd_has(d, j - 1, QL_DET))) &&
                      !(d->t[j].lex & (QL_PRON | QL_PLUR | QL_CUE | QL_CUEP |
                                       QL_THAT | QL_BE | QL_CONJ));
         if (plain && qd_has(d, pp, QL_PREP) && depth0(d, pp) &&
@@ -200,7 +204,36 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
             break;
         }
     }
+    /* A parenthesis between the subject and the cue ("Sen. Marco Rubio
+     * (R-Fla.) said"): stepped over, left out of the mention. */
+    if (i > lo + 2 && qd_punct(d, i - 1, ')') && depth0(d, i - 1)) {
+        for (size_t j = i - 1; j > lo && j + 8 > i; j--) {
+            if (qd_punct(d, j - 1, '(')) {
+                if (j - 1 > lo && qd_word(d, j - 2) && depth0(d, j - 2))
+                    i = j - 1;
+                break;
+            }
+            if (!depth0(d, j - 1) || qd_punct(d, j - 1, ')'))
+                break;
+        }
+    }
     *me = i;
+    /* "Комунальне підприємство «Теплосервіс-Полтава» повідомило": an
+     * organisation word with its name in marks. */
+    if (d->slavic && i > lo + 2 && d->t[i - 1].type == QT_MARK &&
+        d->t[i - 1].pair >= 0 && (size_t)d->t[i - 1].pair + 1 < i - 1 &&
+        (size_t)d->t[i - 1].pair > lo && i - 1 - (size_t)d->t[i - 1].pair <= 6 &&
+        qd_has(d, (size_t)d->t[i - 1].pair - 1, QL_ORG) &&
+        depth0(d, (size_t)d->t[i - 1].pair - 1)) {
+        size_t o = (size_t)d->t[i - 1].pair - 1;
+        while (o > lo && modifier(d, o - 1) && (size_t)d->t[i - 1].pair - o < 3)
+            o--;
+        if (o > lo && (d->t[o - 1].flags & QF_CAP) && qd_word(d, o - 1) &&
+            !qd_has(d, o - 1, QL_STOP) && depth0(d, o - 1))
+            o--;
+        *ms = o;
+        return true;
+    }
     if (i > lo && depth0(d, i - 1) && qd_has(d, i - 1, QL_PRON | QL_PLUR | QL_IT) &&
         !(d->t[i - 1].flags & QF_POSS)) {
         *ms = i - 1;
@@ -266,9 +299,13 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
             }
             break;
         }
-        /* An initial's period inside a name: "Donald J. Trump". */
-        if (qd_punct(d, t, '.') && words && t > lo && name_word(d, t - 1) &&
-            d->t[t - 1].end - d->t[t - 1].start == 1) {
+        /* An initial's period inside a name: "Donald J. Trump"; the
+         * period of an honorific or title abbreviation: "Mr. Obama",
+         * "Sen. Marco Rubio". */
+        if (qd_punct(d, t, '.') && words && t > lo &&
+            ((name_word(d, t - 1) &&
+              d->t[t - 1].end - d->t[t - 1].start == 1) ||
+             (qd_has(d, t - 1, QL_HONOR) && (d->t[t - 1].flags & QF_CAP)))) {
             i--;
             continue;
         }
@@ -291,6 +328,15 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
         i--, k++;
     if (k == 0)
         return false;
+    /* "the New York businessman": capitalised words between the
+     * determiner and the noun. */
+    size_t i2 = i, k2 = 0;
+    while (i2 > lo + 1 && k2 < 3 && depth0(d, i2 - 1) && qd_word(d, i2 - 1) &&
+           (d->t[i2 - 1].flags & QF_CAP) && !qd_has(d, i2 - 1, QL_STOP))
+        i2--, k2++;
+    if (k2 && qd_has(d, i2 - 1, QL_DET) && depth0(d, i2 - 1) &&
+        !(d->t[i2 - 1].flags & QF_CAP))
+        i = i2;
     if (i > lo && depth0(d, i - 1) &&
         (qd_has(d, i - 1, QL_DET) || (d->t[i - 1].flags & (QF_DIGIT | QF_CAP))) &&
         qd_word(d, i - 1))
@@ -354,8 +400,11 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                     j++;
                 /* "пресс-секретарь компании Анна Ефремова": lower-case
                  * words between a title and the name it is followed by. */
-                if (j < hi && (role(d, j) || (words && name_word(d, j) &&
-                                              depth0(d, j)))) {
+                /* Only after a role in English: "Trump attacked
+                 * Clinton" is no mention. */
+                if (j < hi && (role(d, j) ||
+                               (words && (d->slavic || role(d, i - 1)) &&
+                                name_word(d, j) && depth0(d, j)))) {
                     words += j - i;
                     i = j;
                     continue;
@@ -364,7 +413,8 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
             break;
         }
         if (qd_punct(d, i, '.') && words && i + 1 < hi && name_word(d, i + 1) &&
-            d->t[i - 1].end - d->t[i - 1].start == 1) {
+            (d->t[i - 1].end - d->t[i - 1].start == 1 ||
+             qd_has(d, i - 1, QL_HONOR))) {
             i++;
             continue;
         }
@@ -480,6 +530,12 @@ static void nominative(ws_arena *a, qentity *x)
     if (!in_list(x->words[0], fem_ia)) {
         for (size_t i = 0; i < WS_COUNT(m_first) && !masc; i++)
             masc = swap_end(&b, x->name, fl, m_first[i][0], m_first[i][1]);
+        /* A soft-stem man's name: Игоря → Игорь; Ukrainian Ігоря → Ігор. */
+        if (!masc) {
+            bool uk = strstr(x->name, "і") || strstr(x->name, "ї") ||
+                      strstr(x->name, "є");
+            masc = swap_end(&b, x->name, fl, "оря", uk ? "ор" : "орь");
+        }
         if (!masc && (ends_with(x->words[1], "енка") ||
                       ends_with(x->words[1], "ука") ||
                       ends_with(x->words[1], "юка")) &&

@@ -6,8 +6,12 @@ Usage: run_cli.py WHOSAID REPO_ROOT [NAME_FILTER...]
 Checks exit codes (0 all inputs read, 1 some input failed, 2 usage error),
 messages on stderr ("whosaid: <source>: <message>"), both output formats,
 standard input, directory walking order, missing files, --max-bytes,
---as and gzip recognised by content. Inputs are written to a temporary
-directory; REPO_ROOT is used for the sample pages in samples/html/.
+--as, gzip recognised by content, WARC archives and JSON Lines files
+(documents, URLs, charsets, skip summaries, errors naming the record's
+offset or the line). Inputs are written to a temporary directory;
+REPO_ROOT is used for the sample pages in samples/html/ and for the real
+crawl excerpts in ../shared/eval/warc beside the repository (a check
+fails when they are missing).
 
 Prints one line per check and a final "N passed, M failed"; exits 1 when
 a check failed. Python 3 standard library only.
@@ -443,6 +447,249 @@ def t_shards_partition():
     expect(sorted(parts) == whole, "shards do not partition the files")
     for bad in ("0/3", "4/3", "1/0", "x", "1/3x"):
         expect_rc(whosaid("extract", "--shard", bad, corpus), 2)
+# ---------------------------------------------------------------------------
+# containers: WARC and JSON Lines
+
+def warc_record(wtype, uri, block, content_type=None, date="2025-12-03T10:00:00Z"):
+    head = "WARC/1.0\r\nWARC-Type: %s\r\n" % wtype
+    if uri:
+        head += "WARC-Target-URI: %s\r\n" % uri
+    head += "WARC-Date: %s\r\n" % date
+    if content_type:
+        head += "Content-Type: %s\r\n" % content_type
+    head += "Content-Length: %d\r\n\r\n" % len(block)
+    return head.encode("ascii") + block + b"\r\n\r\n"
+
+
+def http_response(uri, status, headers, body):
+    head = "HTTP/1.1 %s\r\n" % status + "".join("%s: %s\r\n" % h for h in headers) + "\r\n"
+    return warc_record("response", uri, head.encode("ascii") + body,
+                       "application/http; msgtype=response")
+
+
+UK_1251 = ("<html><head><title>\u041d\u043e\u0432\u0438\u043d\u0438</title></head><body><article>"
+           "<h1>\u0420\u0430\u0434\u0430 \u0443\u0445\u0432\u0430\u043b\u0438\u043b\u0430 "
+           "\u0431\u044e\u0434\u0436\u0435\u0442</h1>"
+           "<p>\u0412\u0435\u0440\u0445\u043e\u0432\u043d\u0430 \u0420\u0430\u0434\u0430 "
+           "\u0443\u0445\u0432\u0430\u043b\u0438\u043b\u0430 \u0431\u044e\u0434\u0436\u0435\u0442 "
+           "\u043d\u0430 \u043d\u0430\u0441\u0442\u0443\u043f\u043d\u0438\u0439 \u0440\u0456\u043a, "
+           "\u043f\u043e\u0432\u0456\u0434\u043e\u043c\u0438\u043b\u0438 \u0432 "
+           "\u043f\u0430\u0440\u043b\u0430\u043c\u0435\u043d\u0442\u0456 \u0443 "
+           "\u0447\u0435\u0442\u0432\u0435\u0440.</p></article></body></html>")
+
+
+def own_warc():
+    """A small crawl: one gzip member per record, every kind of record."""
+    recs = [
+        warc_record("warcinfo", None, b"software: run_cli\r\n", "application/warc-fields"),
+        warc_record("request", "http://uk.example/1", b"GET /1 HTTP/1.1\r\n\r\n",
+                    "application/http; msgtype=request"),
+        http_response("http://uk.example/1", "200 OK",
+                      [("Content-Type", "text/html; charset=windows-1251")],
+                      UK_1251.encode("cp1251")),
+        warc_record("metadata", "http://uk.example/1", b"a: b\r\n", "application/warc-fields"),
+        http_response("http://uk.example/gone", "404 Not Found", [("Content-Type", "text/html")],
+                      b"<p>gone</p>"),
+        http_response("http://uk.example/logo.png", "200 OK", [("Content-Type", "image/png")],
+                      b"\x89PNG\r\n\x1a\n"),
+        http_response("http://en.example/2", "200 OK",
+                      [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                      gzip.compress(article("Pool stays open", "Ruth Calloway", "2024-02-12",
+                                            PARAS))),
+    ]
+    offsets, data = [], b""
+    for r in recs:
+        offsets.append(len(data))
+        data += gzip.compress(r)
+    return make("crawl/own.warc.gz", data), offsets
+
+
+def shared_warc(name):
+    path = os.path.join(ROOT, "..", "shared", "eval", "warc", name)
+    expect(os.path.exists(path), "missing fixture %s (../shared/eval/warc beside the repository)"
+           % path)
+    return path
+
+
+def t_warc_own():
+    path, offsets = own_warc()
+    r = whosaid("extract", "--no-quotes", path)
+    expect_rc(r, 0)
+    recs = records_of(r)
+    expect([x["source"] for x in recs] == ["%s:%d" % (path, offsets[2]), "%s:%d" % (path, offsets[6])],
+           "sources %s, member offsets %s" % ([x["source"] for x in recs], offsets), r)
+    expect([x["url"] for x in recs] == ["http://uk.example/1", "http://en.example/2"], "urls", r)
+    uk = recs[0]
+    expect(uk["title"] and "\u0420\u0430\u0434\u0430" in uk["title"] + uk["text"],
+           "windows-1251 page not decoded to Cyrillic: %r" % uk["title"], r)
+    expect(recs[1]["title"] == "Pool stays open", "gzip payload title %r" % recs[1]["title"], r)
+    expect(recs[1]["date"] and recs[1]["date"].startswith("2024-02-12"),
+           "the page's date, not the crawl date: %r" % recs[1]["date"], r)
+    expect(uk["date"] is None, "WARC-Date is a crawl date, not the article's: %r" % uk["date"], r)
+    want = ("whosaid: skipped 3 WARC records (1 request, 1 metadata, 1 warcinfo), 1 response with "
+            "an HTTP status other than 2xx, 1 payload that is not HTML or text")
+    expect(want in r.err, "summary line %r" % want, r)
+    q = whosaid("extract", "--no-quotes", "--quiet", path)
+    expect_rc(q, 0)
+    expect(q.err.strip() == "", "--quiet leaves stderr empty", q)
+
+
+def t_warc_charsets():
+    """Pages whose only declaration is the HTTP header in the WARC record,
+    and the same pages with no declaration at all (statistics)."""
+    uk = ("\u0423\u0440\u044f\u0434 \u0443\u0445\u0432\u0430\u043b\u0438\u0432 "
+          "\u0440\u0456\u0448\u0435\u043d\u043d\u044f \u043f\u0440\u043e "
+          "\u043f\u0456\u0434\u0442\u0440\u0438\u043c\u043a\u0443 \u0448\u043a\u0456\u043b "
+          "\u0443 \u043f\u0440\u0438\u0444\u0440\u043e\u043d\u0442\u043e\u0432\u0438\u0445 "
+          "\u0433\u0440\u043e\u043c\u0430\u0434\u0430\u0445, \u043f\u043e\u0432\u0456\u0434"
+          "\u043e\u043c\u0438\u043b\u0438 \u0432 \u043c\u0456\u043d\u0456\u0441\u0442\u0435"
+          "\u0440\u0441\u0442\u0432\u0456 \u043e\u0441\u0432\u0456\u0442\u0438.")
+    ru = ("\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e "
+          "\u043e\u0434\u043e\u0431\u0440\u0438\u043b\u043e \u0440\u0435\u0448\u0435\u043d"
+          "\u0438\u0435 \u043e \u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0435 "
+          "\u0448\u043a\u043e\u043b, \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0438 \u0432 "
+          "\u043c\u0438\u043d\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\u0435 "
+          "\u043e\u0431\u0440\u0430\u0437\u043e\u0432\u0430\u043d\u0438\u044f.")
+    de = ("Die Regierung beschlo\u00df am Donnerstag, die Schulen in den gr\u00f6\u00dferen "
+          "St\u00e4dten l\u00e4nger zu f\u00f6rdern; das Ministerium f\u00fcr Bildung "
+          "best\u00e4tigte es.")
+    pl = ("Rz\u0105d zdecydowa\u0142 w czwartek o wsparciu szk\u00f3\u0142 w ma\u0142ych "
+          "gminach, poinformowa\u0142o ministerstwo edukacji. \u017b\u0105dania "
+          "samorz\u0105d\u00f3w zosta\u0142y przyj\u0119te.")
+    cases = [("windows-1251", uk), ("koi8-u", uk), ("koi8-r", ru), ("iso-8859-5", ru),
+             ("iso-8859-2", pl), ("iso-8859-1", de), ("windows-1252", de), ("utf-8", uk),
+             ("utf-16le", uk), ("utf-16be", ru)]
+    for declared in (True, False):
+        data, want = b"", {}
+        for i, (cs, text) in enumerate(cases):
+            html = "<html><body><article><p>%s</p><p>%s</p></article></body></html>" % (text, text)
+            body = html.encode(cs)
+            if cs.startswith("utf-16"):
+                body = (b"\xff\xfe" if cs.endswith("le") else b"\xfe\xff") + body
+            ctype = "text/html; charset=%s" % cs if declared else "text/html"
+            uri = "http://cs.example/%d" % i
+            data += gzip.compress(http_response(uri, "200 OK", [("Content-Type", ctype)], body))
+            want[uri] = (cs, text)
+        path = make("charsets-%s.warc.gz" % ("declared" if declared else "undeclared"), data)
+        r = whosaid("extract", "--no-quotes", path)
+        expect_rc(r, 0)
+        recs = records_of(r)
+        expect(len(recs) == len(cases), "%d records" % len(recs), r)
+        for rec in recs:
+            cs, text = want[rec["url"]]
+            expect(text[:40] in rec["text"], "%s (%s): text %r" % (
+                cs, "declared in HTTP" if declared else "undeclared", rec["text"][:80]), r)
+
+
+def t_warc_shared():
+    files = {
+        "warcio-example.warc.gz": 1,
+        "warcio-example-iana.org-chunked.warc": 1,
+        "resiliparse-warcfile.warc.gz": 16,
+        "resiliparse-clipped.warc.gz": 0,
+        "josimtext-cc-test.warc.gz": 35,
+    }
+    paths = [shared_warc(f) for f in files]
+    r = whosaid("extract", "--no-quotes", *paths)
+    expect_rc(r, 1)  # the clipped file and the cut-short last record
+    recs = records_of(r)
+    for f, n in files.items():
+        got = [x for x in recs if x["source"].rsplit(":", 1)[0].endswith("/" + f)]
+        expect(len(got) == n, "%s: %d documents, want %d" % (f, len(got), n), r)
+        for x in got:
+            expect(re.fullmatch(r".*:\d+", x["source"]), "source %r is not PATH:OFFSET" % x["source"])
+            expect(x["url"], "%s has no url" % x["source"])
+    urls = set(x["url"] for x in recs)
+    for u in ["http://example.com/", "http://www.iana.org/", "http://01spb.ru/company/",
+              "http://cosmiclog.nbcnews.com/_news/2010/01/14/4350410-satellites-to-the-rescue"]:
+        expect(u in urls, "url %s missing" % u, r)
+    expect(len(urls) == len(recs), "%d urls for %d documents" % (len(urls), len(recs)), r)
+    ru = [x for x in recs if x["url"] == "http://01spb.ru/company/"][0]
+    expect("\u041e \u043a\u043e\u043c\u043f\u0430\u043d\u0438\u0438" in ru["title"],
+           "windows-1251 page title %r" % ru["title"], r)
+    expect(re.search("[\u0430-\u044f]{5}", ru["text"]), "windows-1251 page text not Cyrillic", r)
+    # PATH:N finds the record again: N is its gzip member's offset.
+    import zlib
+    data = open(shared_warc("resiliparse-warcfile.warc.gz"), "rb").read()
+    for x in recs:
+        if "resiliparse-warcfile" not in x["source"]:
+            continue
+        off = int(x["source"].rsplit(":", 1)[1])
+        head = zlib.decompressobj(31).decompress(data[off:off + 65536])[:4096]
+        expect(head.startswith(b"WARC/1.0\r\nWARC-Type: response")
+               and x["url"].encode() in head, "%s does not lead to its record" % x["source"])
+    iana = [x for x in recs if x["url"] == "http://www.iana.org/"][0]
+    expect("Internet Assigned Numbers Authority" in (iana["title"] or ""), "chunked page title", r)
+    for part in ["resiliparse-clipped.warc.gz: WARC record at byte 0: truncated",
+                 "josimtext-cc-test.warc.gz: WARC record at byte 92407: the file ends inside",
+                 "skipped 41 WARC records (20 request, 16 metadata, 4 warcinfo, 1 revisit)"]:
+        expect(part in r.err, "stderr lacks %r" % part, r)
+    # The cut-short file does not stop the inputs after it.
+    r2 = whosaid("extract", "--no-quotes", shared_warc("resiliparse-clipped.warc.gz"),
+                 shared_warc("warcio-example.warc.gz"))
+    expect_rc(r2, 1)
+    expect(len(records_of(r2)) == 1, "the input after a damaged one is read", r2)
+
+
+def t_warc_over_cap():
+    big = http_response("http://c/big", "200 OK", [("Content-Type", "text/html")],
+                        article("Big", "A B", "2024-01-01", PARAS * 200))
+    small = http_response("http://c/small", "200 OK", [("Content-Type", "text/html")],
+                          article("Small", "A B", "2024-01-01", PARAS))
+    path = make("cap.warc", big + small)
+    r = whosaid("extract", "--no-quotes", "--max-bytes", "20K", path)
+    expect_rc(r, 1)
+    expect([x["url"] for x in records_of(r)] == ["http://c/small"], "the record after is read", r)
+    expect("cap.warc: WARC record at byte 0: " in r.err and "--max-bytes" in r.err,
+           "message names the file and offset", r)
+
+
+def t_jsonl_input():
+    lines = [
+        {"url": "https://j.example/1", "html": article("Pool stays open", "Ruth Calloway", "",
+                                                       PARAS).decode("utf-8").replace(
+            '<meta property="article:published_time" content="">', ""),
+         "date": "2024-02-12T09:30:00+02:00", "outlet": "Line Outlet"},
+        "this line is not JSON",
+        {"text": "Plain scraped text.\n\n" + "\n\n".join(PARAS), "date": "yesterday"},
+        {"url": "https://j.example/none"},
+    ]
+    data = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
+    path = make("feed.jsonl", data.encode("utf-8"))
+    gz = make("feed2", gzip.compress(data.encode("utf-8")))
+    for p in (path, gz):
+        r = whosaid("extract", "--no-quotes", p)
+        expect_rc(r, 1)
+        recs = records_of(r)
+        expect([x["source"] for x in recs] == [p + ":1", p + ":3"], "sources", r)
+        a, b = recs
+        expect(a["url"] == "https://j.example/1", "url", r)
+        expect(a["date"] == "2024-02-12T09:30:00+02:00", "date hint used: %r" % a["date"], r)
+        # The page names its outlet (og:site_name): it wins over the hint.
+        expect(a["outlet"] == "Test Gazette", "outlet %r" % a["outlet"], r)
+        expect(b["date"] is None, "a date that is not ISO is not used: %r" % b["date"], r)
+        expect(b["outlet"] is None and b["url"] is None, "no hints on line 3", r)
+        expect("%s:2: invalid JSON at column 1" % p in r.err, "line 2 error", r)
+        expect("%s:4: no \"html\" or \"text\"" % p in r.err, "line 4 error", r)
+    no_site = {"html": "<html><body><article><p>%s</p></article></body></html>" % PARAS[0],
+               "outlet": "Hinted Outlet", "date": "2023-05-06"}
+    p = make("hint.jsonl", (json.dumps(no_site) + "\n").encode("utf-8"))
+    r = whosaid("extract", "--no-quotes", p)
+    expect_rc(r, 0)
+    rec = records_of(r)[0]
+    expect(rec["outlet"] == "Hinted Outlet" and rec["date"] == "2023-05-06",
+           "hints when the page gives none: %r %r" % (rec["outlet"], rec["date"]), r)
+
+
+def t_ingest_summary():
+    path, _ = own_warc()
+    db = os.path.join(TMP, "ingest.db")
+    r = whosaid("ingest", "--db", db, path)
+    expect_rc(r, 0)
+    expect("skipped 3 WARC records" in r.err, "ingest prints the skip summary", r)
+    q = whosaid("ingest", "--db", db, "--quiet", path)
+    expect_rc(q, 0)
+    expect("skipped" not in q.err, "--quiet silences it", q)
 
 
 CHECKS = [
@@ -475,6 +722,12 @@ CHECKS = [
     ("double-dash", t_double_dash),
     ("gzip-by-content", t_gzip_by_content),
     ("samples", t_samples),
+    ("warc-own", t_warc_own),
+    ("warc-shared", t_warc_shared),
+    ("warc-charsets", t_warc_charsets),
+    ("warc-over-cap", t_warc_over_cap),
+    ("jsonl-input", t_jsonl_input),
+    ("ingest-summary", t_ingest_summary),
 ]
 
 

@@ -1,7 +1,9 @@
 /* Unit tests for input: files, gzip by content (multi-member, truncated,
  * corrupt, bombs), caps, directory walks (order, hidden entries, symbolic
- * links, loops, depth), errors and their messages, and stdin. Each test
- * works in its own temporary directory. */
+ * links, loops, depth), errors and their messages, stdin, WARC records
+ * (plain, per-record and whole-file gzip, HTTP layer, skipped kinds,
+ * damage) and JSON Lines (escapes, bad lines, caps). Each test works in
+ * its own temporary directory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -573,6 +575,615 @@ static void many_inputs(void **state)
     free(dir);
 }
 
+/* ---- WARC ---------------------------------------------------------------- */
+
+/* Appends one WARC record with the given type, URI (or NULL) and extra
+ * header lines (each ending in CRLF) to out. */
+static void warc_record(ws_buf *out, const char *type, const char *uri,
+                        const char *extra, const char *block, size_t n)
+{
+    ws_buf_printf(out, "WARC/1.1\r\nWARC-Type: %s\r\n", type);
+    if (uri)
+        ws_buf_printf(out, "WARC-Target-URI: %s\r\n", uri);
+    ws_buf_printf(out,
+                  "WARC-Date: 2025-12-03T10:00:00Z\r\n%sContent-Length: "
+                  "%zu\r\n\r\n",
+                  extra ? extra : "", n);
+    ws_buf_append(out, block, n);
+    ws_buf_puts(out, "\r\n\r\n");
+}
+
+static const char HTTP_HTML[] = "application/http; msgtype=response\r\n";
+
+static void http_record(ws_buf *out, const char *uri, const char *head,
+                        const char *body)
+{
+    ws_buf b;
+    ws_buf_init(&b, 0);
+    ws_buf_printf(&b, "%s\r\n\r\n%s", head, body);
+    char extra[128];
+    snprintf(extra, sizeof extra, "Content-Type: %s", HTTP_HTML);
+    warc_record(out, "response", uri, extra, b.data, b.len);
+    ws_buf_cleanup(&b);
+}
+
+/* The records of a small crawl: every kind once, two pages. *n_rec is set
+ * to the number of records, starts[] to their offsets in the plain file. */
+static void sample_warc(ws_buf *out, size_t *starts, size_t *n_rec)
+{
+    size_t k = 0;
+    starts[k++] = out->len;
+    warc_record(out, "warcinfo", NULL,
+                "Content-Type: application/warc-fields\r\n",
+                "software: test\r\n", 16);
+    starts[k++] = out->len;
+    warc_record(out, "request", "http://a.example/1",
+                "Content-Type: application/http; msgtype=request\r\n",
+                "GET /1 HTTP/1.1\r\n\r\n", 19);
+    starts[k++] = out->len;
+    http_record(out, "http://a.example/1",
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; "
+                "charset=windows-1251",
+                "<p>\xCF\xF0\xE8\xE2\xE5\xF2</p>");
+    starts[k++] = out->len;
+    warc_record(out, "metadata", "http://a.example/1",
+                "Content-Type: application/warc-fields\r\n", "x: y\r\n", 6);
+    starts[k++] = out->len;
+    warc_record(out, "revisit", "http://a.example/1", NULL,
+                "HTTP/1.1 200 OK\r\n\r\n", 19);
+    starts[k++] = out->len;
+    http_record(out, "http://a.example/404", "HTTP/1.1 404 Not Found",
+                "<p>gone</p>");
+    starts[k++] = out->len;
+    http_record(out, "http://a.example/img.png",
+                "HTTP/1.1 200 OK\r\nContent-Type: image/png", "\x89PNG");
+    starts[k++] = out->len;
+    warc_record(out, "resource", "<file:///notes.txt>",
+                "Content-Type: text/plain\r\n", "plain notes", 11);
+    *n_rec = k;
+}
+
+static void expect_record(ws_input *in, const char *source, const char *url,
+                          const char *charset, const char *content)
+{
+    ws_document doc;
+    ws_status st = ws_input_next(in, &doc);
+    if (st != WS_OK)
+        fail_msg("expected %s, got status %d: %s", source, st,
+                 ws_input_errmsg(in));
+    assert_string_equal(doc.source, source);
+    assert_string_equal(doc.url, url);
+    if (charset)
+        assert_string_equal(doc.charset, charset);
+    else
+        assert_null(doc.charset);
+    assert_int_equal(doc.len, strlen(content));
+    assert_memory_equal(doc.data, content, doc.len);
+    assert_int_equal(doc.data[doc.len], '\0');
+    assert_string_equal(doc.crawl_date, "2025-12-03T10:00:00Z");
+    assert_null(doc.date); /* a crawl date is not a publication date */
+}
+
+static void expect_sample_counts(ws_input *in, size_t files)
+{
+    ws_input_stats s;
+    ws_input_stats_get(in, &s);
+    assert_int_equal(s.documents, 2 * files);
+    assert_int_equal(s.warc_request, files);
+    assert_int_equal(s.warc_metadata, files);
+    assert_int_equal(s.warc_warcinfo, files);
+    assert_int_equal(s.warc_revisit, files);
+    assert_int_equal(s.http_status, files);
+    assert_int_equal(s.not_text, files);
+    assert_non_null(strstr(ws_input_summary(in), "skipped "));
+    assert_non_null(strstr(ws_input_summary(in), " revisit"));
+}
+
+static void warc_plain_and_gzip(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    ws_buf plain, per, whole;
+    ws_buf_init(&plain, 0);
+    ws_buf_init(&per, 0);
+    ws_buf_init(&whole, 0);
+    size_t starts[16], n;
+    sample_warc(&plain, starts, &n);
+    /* Per-record gzip: member i starts at gz_starts[i]. */
+    size_t gz_starts[16];
+    for (size_t i = 0; i < n; i++) {
+        size_t end = i + 1 < n ? starts[i + 1] : plain.len;
+        gz_starts[i] = per.len;
+        gzip_member(plain.data + starts[i], end - starts[i], &per);
+    }
+    gzip_member(plain.data, plain.len, &whole);
+    write_file(dir, "a.warc", plain.data, plain.len);
+    write_file(dir, "b.warc.gz", per.data, per.len);
+    write_file(dir, "c.bin", whole.data, whole.len);
+    char *a = join(dir, "a.warc"), *b = join(dir, "b.warc.gz");
+    char *c = join(dir, "c.bin");
+    char src[512];
+    const char *page = "<p>\xCF\xF0\xE8\xE2\xE5\xF2</p>";
+
+    ws_input *in = open_one(a, 0);
+    snprintf(src, sizeof src, "%s:%zu", a, starts[2]);
+    expect_record(in, src, "http://a.example/1", "windows-1251", page);
+    snprintf(src, sizeof src, "%s:%zu", a, starts[7]);
+    expect_record(in, src, "file:///notes.txt", NULL, "plain notes");
+    expect_end(in);
+    expect_sample_counts(in, 1);
+    ws_input_free(in);
+
+    /* Per-record gzip: the offset is the member's, as CDX indexes give. */
+    in = open_one(b, 0);
+    snprintf(src, sizeof src, "%s:%zu", b, gz_starts[2]);
+    expect_record(in, src, "http://a.example/1", "windows-1251", page);
+    snprintf(src, sizeof src, "%s:%zu", b, gz_starts[7]);
+    expect_record(in, src, "file:///notes.txt", NULL, "plain notes");
+    expect_end(in);
+    ws_input_free(in);
+
+    /* One member for the whole file: offsets in the decompressed stream. */
+    in = open_one(c, 0);
+    snprintf(src, sizeof src, "%s:%zu", c, starts[2]);
+    expect_record(in, src, "http://a.example/1", "windows-1251", page);
+    snprintf(src, sizeof src, "%s:%zu", c, starts[7]);
+    expect_record(in, src, "file:///notes.txt", NULL, "plain notes");
+    expect_end(in);
+    ws_input_free(in);
+
+    /* All three in a row: counts add up over the inputs. */
+    const char *all[] = {a, b, c};
+    in = ws_input_new(all, 3, NULL);
+    ws_document doc;
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    expect_end(in);
+    expect_sample_counts(in, 3);
+    ws_input_free(in);
+
+    ws_buf_cleanup(&plain);
+    ws_buf_cleanup(&per);
+    ws_buf_cleanup(&whole);
+    free(a), free(b), free(c);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void warc_http_layer(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    ws_buf w, gz, chunked;
+    ws_buf_init(&w, 0);
+    ws_buf_init(&gz, 0);
+    ws_buf_init(&chunked, 0);
+    /* Chunked, with an extension and a trailer. */
+    http_record(&w, "http://x/1",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                "Content-Type: text/html",
+                "5\r\n<p>He\r\n8;ext=1\r\nllo worl\r\n3\r\nd</\r\n"
+                "3\r\np>\n\r\n0\r\nX-Trailer: 1\r\n\r\n");
+    /* Gzip content coding, sent chunked. */
+    const char *text = "<p>inflated page</p>";
+    gzip_member(text, strlen(text), &gz);
+    ws_buf_printf(&chunked, "%zx\r\n", gz.len);
+    ws_buf_append(&chunked, gz.data, gz.len);
+    ws_buf_puts(&chunked, "\r\n0\r\n\r\n");
+    ws_buf head;
+    ws_buf_init(&head, 0);
+    ws_buf_puts(&head, "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n"
+                       "Transfer-Encoding: chunked\r\n\r\n");
+    ws_buf_append(&head, chunked.data, chunked.len);
+    warc_record(&w, "response", "http://x/2",
+                "Content-Type: application/http; msgtype=response\r\n",
+                head.data, head.len);
+    /* A header saying chunked over a body stored decoded, and Common
+     * Crawl's renamed header: both taken as they are. */
+    http_record(&w, "http://x/3",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked", "<p>as is</p>");
+    http_record(&w, "http://x/4",
+                "HTTP/1.1 200 OK\r\nX-Crawler-Transfer-Encoding: chunked",
+                "5\r\nhello");
+    /* Brotli is not undone: counted, not returned. */
+    http_record(&w, "http://x/5", "HTTP/1.1 200 OK\r\nContent-Encoding: br",
+                "\x1b\x03");
+    /* LF-only HTTP head; a block without an HTTP head at all. */
+    http_record(&w, "http://x/6", "HTTP/1.0 203 OK\nContent-Type: TEXT/HTML",
+                "<p>six</p>");
+    warc_record(&w, "response", "http://x/7",
+                "Content-Type: application/http; msgtype=response\r\n",
+                "<p>seven</p>", 12);
+    write_file(dir, "h.warc", w.data, w.len);
+    char *path = join(dir, "h.warc");
+    ws_input *in = open_one(path, 0);
+    const char *want[][2] = {
+        {"http://x/1", "<p>Hello world</p>\n"},
+        {"http://x/2", "<p>inflated page</p>"},
+        {"http://x/3", "<p>as is</p>"},
+        {"http://x/4", "5\r\nhello"},
+        {"http://x/6", "<p>six</p>"},
+        {"http://x/7", "<p>seven</p>"},
+    };
+    for (size_t i = 0; i < WS_COUNT(want); i++) {
+        ws_document doc;
+        ws_status st = ws_input_next(in, &doc);
+        if (st != WS_OK)
+            fail_msg("record %zu: %s", i, ws_input_errmsg(in));
+        assert_string_equal(doc.url, want[i][0]);
+        assert_int_equal(doc.len, strlen(want[i][1]));
+        assert_memory_equal(doc.data, want[i][1], doc.len);
+    }
+    expect_end(in);
+    ws_input_stats s;
+    ws_input_stats_get(in, &s);
+    assert_int_equal(s.not_text, 1);
+    ws_input_free(in);
+    ws_buf_cleanup(&w);
+    ws_buf_cleanup(&gz);
+    ws_buf_cleanup(&chunked);
+    ws_buf_cleanup(&head);
+    free(path);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void warc_damage(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    ws_buf w;
+    ws_buf_init(&w, 0);
+    http_record(&w, "http://d/1", "HTTP/1.1 200 OK", "<p>one</p>");
+    size_t second = w.len;
+    http_record(&w, "http://d/2", "HTTP/1.1 200 OK", "<p>two, cut short</p>");
+    char *path = join(dir, "t.warc");
+    char at[64];
+    snprintf(at, sizeof at, "at byte %zu", second);
+
+    /* Cut inside the second block, then inside its header. */
+    size_t cuts[] = {w.len - 10, second + 20};
+    for (size_t i = 0; i < WS_COUNT(cuts); i++) {
+        write_file(dir, "t.warc", w.data, cuts[i]);
+        ws_input *in = open_one(path, 0);
+        ws_document doc;
+        assert_int_equal(ws_input_next(in, &doc), WS_OK);
+        assert_string_equal(doc.url, "http://d/1");
+        expect_error(in, WS_ERR_TRUNCATED, at, "truncated");
+        expect_end(in);
+        ws_input_free(in);
+    }
+
+    /* A truncated gzip member: the records before it are kept. */
+    ws_buf gz;
+    ws_buf_init(&gz, 0);
+    gzip_member(w.data, second, &gz);
+    size_t second_gz = gz.len;
+    gzip_member(w.data + second, w.len - second, &gz);
+    write_file(dir, "t.warc", gz.data, gz.len - 12);
+    ws_input *in = open_one(path, 0);
+    ws_document doc;
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    snprintf(at, sizeof at, "at byte %zu", second_gz);
+    expect_error(in, WS_ERR_TRUNCATED, at, "records before it were read");
+    expect_end(in);
+    ws_input_free(in);
+
+    /* Corrupt: a record that is not one, a header without a length. */
+    ws_buf bad;
+    ws_buf_init(&bad, 0);
+    ws_buf_append(&bad, w.data, second);
+    ws_buf_puts(&bad, "WARX/1.0\r\nWARC-Type: response\r\n\r\n");
+    write_file(dir, "t.warc", bad.data, bad.len);
+    in = open_one(path, 0);
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    snprintf(at, sizeof at, "at byte %zu", second);
+    expect_error(in, WS_ERR_IO, at, "not a WARC record");
+    expect_end(in);
+    ws_input_free(in);
+    bad.len = second;
+    ws_buf_puts(&bad, "WARC/1.0\r\nWARC-Type: response\r\n"
+                      "Content-Length: 12x\r\n\r\nabc");
+    write_file(dir, "t.warc", bad.data, bad.len);
+    in = open_one(path, 0);
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    expect_error(in, WS_ERR_IO, at, "Content-Length");
+    expect_end(in);
+    ws_input_free(in);
+
+    /* A header line that never ends: refused after the window's size. */
+    bad.len = second;
+    ws_buf_puts(&bad, "WARC/1.0\r\nX-Long: ");
+    for (int i = 0; i < 200000; i++)
+        ws_buf_putc(&bad, 'x');
+    write_file(dir, "t.warc", bad.data, bad.len);
+    in = open_one(path, 0);
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    expect_error(in, WS_ERR_IO, at, "header longer than");
+    expect_end(in);
+    ws_input_free(in);
+
+    ws_buf_cleanup(&bad);
+    ws_buf_cleanup(&gz);
+    ws_buf_cleanup(&w);
+    free(path);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void warc_record_over_cap(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    ws_buf w, big;
+    ws_buf_init(&w, 0);
+    ws_buf_init(&big, 0);
+    for (int i = 0; i < 5000; i++)
+        ws_buf_puts(&big, "<p>big page</p>\n");
+    http_record(&w, "http://c/1", "HTTP/1.1 200 OK", "<p>small</p>");
+    size_t second = w.len;
+    http_record(&w, "http://c/2", "HTTP/1.1 200 OK", big.data);
+    http_record(&w, "http://c/3", "HTTP/1.1 200 OK", "<p>after</p>");
+    /* A gzip content coding that inflates past the cap. */
+    ws_buf zeros, gz, head;
+    ws_buf_init(&zeros, 0);
+    ws_buf_init(&gz, 0);
+    ws_buf_init(&head, 0);
+    for (int i = 0; i < 200000; i++)
+        ws_buf_putc(&zeros, 'a');
+    gzip_member(zeros.data, zeros.len, &gz);
+    ws_buf_puts(&head, "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n");
+    ws_buf_append(&head, gz.data, gz.len);
+    size_t fourth = w.len;
+    warc_record(&w, "response", "http://c/4",
+                "Content-Type: application/http; msgtype=response\r\n",
+                head.data, head.len);
+    http_record(&w, "http://c/5", "HTTP/1.1 200 OK", "<p>last</p>");
+
+    ws_buf per;
+    ws_buf_init(&per, 0);
+    gzip_member(w.data, w.len, &per);
+    write_file(dir, "a.warc", w.data, w.len);
+    write_file(dir, "b.warc.gz", per.data, per.len);
+    for (int f = 0; f < 2; f++) {
+        char *path = join(dir, f ? "b.warc.gz" : "a.warc");
+        ws_input *in = open_one(path, 10000);
+        ws_document doc;
+        char at[64];
+        assert_int_equal(ws_input_next(in, &doc), WS_OK);
+        assert_string_equal(doc.url, "http://c/1");
+        snprintf(at, sizeof at, "at byte %zu", second);
+        expect_error(in, WS_ERR_TOO_BIG, at, "--max-bytes");
+        assert_int_equal(ws_input_next(in, &doc), WS_OK);
+        assert_string_equal(doc.url, "http://c/3");
+        snprintf(at, sizeof at, "at byte %zu", fourth);
+        expect_error(in, WS_ERR_TOO_BIG, at, "decompressed");
+        assert_int_equal(ws_input_next(in, &doc), WS_OK);
+        assert_string_equal(doc.url, "http://c/5");
+        expect_end(in);
+        ws_input_free(in);
+        free(path);
+    }
+    ws_buf_cleanup(&w);
+    ws_buf_cleanup(&big);
+    ws_buf_cleanup(&zeros);
+    ws_buf_cleanup(&gz);
+    ws_buf_cleanup(&head);
+    ws_buf_cleanup(&per);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* The fixtures of ../shared/eval/warc (real crawls), when the tests run
+ * from a checkout with the shared folder beside it (as CI has it). */
+static void warc_shared_fixtures(void **state)
+{
+    (void)state;
+    /* CMake compiles this file by its absolute path, which gives the
+     * repository's root; WS_SHARED_WARC overrides. */
+    char root[1024], path[1200];
+    const char *base = getenv("WS_SHARED_WARC");
+    if (!base) {
+        const char *tail = strstr(__FILE__, "tests/unit/test_input.c");
+        int n = tail ? (int)(tail - __FILE__) : 0;
+        snprintf(root, sizeof root, "%.*s../shared/eval/warc", n, __FILE__);
+        base = root;
+    }
+    snprintf(path, sizeof path, "%s/warcio-example.warc.gz", base);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        fail_msg("missing fixture %s (../shared/eval/warc beside the "
+                 "repository)", path);
+    static const struct {
+        const char *file;
+        size_t docs, errors;
+    } want[] = {
+        {"warcio-example.warc.gz", 1, 0},
+        {"warcio-example-iana.org-chunked.warc", 1, 0},
+        {"resiliparse-warcfile.warc.gz", 16, 0},
+        {"resiliparse-clipped.warc.gz", 0, 1},
+        {"josimtext-cc-test.warc.gz", 35, 1},
+    };
+    for (size_t i = 0; i < WS_COUNT(want); i++) {
+        snprintf(path, sizeof path, "%s/%s", base, want[i].file);
+        ws_input *in = open_one(path, 0);
+        ws_document doc;
+        ws_status s;
+        size_t docs = 0, errors = 0;
+        while ((s = ws_input_next(in, &doc)) != WS_STATUS_COUNT) {
+            if (s == WS_OK) {
+                docs++;
+                assert_non_null(doc.url);
+            } else {
+                errors++;
+                assert_non_null(strstr(ws_input_errmsg(in), "at byte "));
+            }
+        }
+        if (docs != want[i].docs || errors != want[i].errors)
+            fail_msg("%s: %zu documents, %zu errors", want[i].file, docs,
+                     errors);
+        ws_input_free(in);
+    }
+}
+
+/* ---- JSON Lines ------------------------------------------------------------ */
+
+static void jsonl_lines(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    const char *lines =
+        "{\"url\": \"http://j/1\", \"html\": \"<p>one</p>\", \"date\": "
+        "\"2025-12-03\", \"outlet\": \"UNN\"}\n"
+        "\n"
+        "{\"text\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t \\u00e9\\u0416\\u20ac"
+        "\\ud83d\\ude00 \\ud800x\",\"url\":null,\"extra\":[1,-2.5e3,{\"k\":"
+        "[true,false,null,{}]},[]]}\r\n"
+        "{\"html\": \"<p>x</p>\", \"text\": \"x\", \"date\": 20251203}\n"
+        "not json at all\n"
+        "{\"url\": \"http://j/5\"}\n"
+        "{\"html\": \"unterminated}\n"
+        "{\"html\": \"bad \\x escape\"}\n"
+        "{\"html\": \"ok\"} trailing\n"
+        "{\"html\": \"raw\ttab\"}\n"
+        "[\"array\"]\n"
+        "{\"html\": 01}\n"
+        "{\"html\": \"last\"}";
+    write_str(dir, "feed", lines);
+    char *path = join(dir, "feed");
+    ws_input *in = open_one(path, 0);
+    ws_document doc;
+    char src[512];
+
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    snprintf(src, sizeof src, "%s:1", path);
+    assert_string_equal(doc.source, src);
+    assert_string_equal(doc.data, "<p>one</p>");
+    assert_string_equal(doc.url, "http://j/1");
+    assert_string_equal(doc.date, "2025-12-03");
+    assert_string_equal(doc.outlet, "UNN");
+    assert_string_equal(doc.format, "html");
+    assert_string_equal(doc.charset, "utf-8");
+
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    snprintf(src, sizeof src, "%s:3", path);
+    assert_string_equal(doc.source, src);
+    const char *want = "a\"b\\c/d\b\f\n\r\t \xC3\xA9\xD0\x96\xE2\x82\xAC"
+                       "\xF0\x9F\x98\x80 \xEF\xBF\xBDx";
+    assert_int_equal(doc.len, strlen(want));
+    assert_memory_equal(doc.data, want, doc.len);
+    assert_null(doc.url);
+    assert_null(doc.date);
+    assert_string_equal(doc.format, "text");
+
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "<p>x</p>"); /* html wins */
+    assert_null(doc.date);                     /* not a string */
+
+    snprintf(src, sizeof src, "%s:5: invalid JSON", path);
+    expect_error(in, WS_ERR_IO, src, "column 1");
+    snprintf(src, sizeof src, "%s:6:", path);
+    expect_error(in, WS_ERR_EMPTY, src, "no \"html\" or \"text\"");
+    snprintf(src, sizeof src, "%s:7:", path);
+    expect_error(in, WS_ERR_IO, src, "unterminated string");
+    snprintf(src, sizeof src, "%s:8:", path);
+    expect_error(in, WS_ERR_IO, src, "invalid escape");
+    snprintf(src, sizeof src, "%s:9:", path);
+    expect_error(in, WS_ERR_IO, src, "text after the object");
+    snprintf(src, sizeof src, "%s:10:", path);
+    expect_error(in, WS_ERR_IO, src, "control character");
+    snprintf(src, sizeof src, "%s:11:", path);
+    expect_error(in, WS_ERR_IO, src, "must be a JSON object");
+    snprintf(src, sizeof src, "%s:12:", path);
+    expect_error(in, WS_ERR_IO, src, "expected ',' or '}'");
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "last");
+    snprintf(src, sizeof src, "%s:13", path);
+    assert_string_equal(doc.source, src);
+    expect_end(in);
+    ws_input_stats s;
+    ws_input_stats_get(in, &s);
+    assert_int_equal(s.documents, 4);
+    assert_int_equal(s.blank_lines, 1);
+    ws_input_free(in);
+
+    /* Gzip-compressed, and a first line that is not an object: then it is
+     * one plain document. */
+    write_gz(dir, "feed", "{\"text\": \"zipped\"}\n");
+    in = open_one(path, 0);
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "zipped");
+    expect_end(in);
+    ws_input_free(in);
+    /* Blank lines and a BOM before the first object. */
+    write_str(dir, "feed", "\xEF\xBB\xBF\n  \n{\"text\": \"third\"}\n");
+    in = open_one(path, 0);
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "third");
+    snprintf(src, sizeof src, "%s:3", path);
+    assert_string_equal(doc.source, src);
+    expect_end(in);
+    ws_input_free(in);
+    write_str(dir, "feed", "{not json}\n{\"text\": \"x\"}\n");
+    in = open_one(path, 0);
+    expect_doc(in, path, "{not json}\n{\"text\": \"x\"}\n");
+    expect_end(in);
+    ws_input_free(in);
+
+    free(path);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void jsonl_caps(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    /* A 50 MB line between two good ones, read with a 1 MB cap: passed
+     * over to its newline, never held. */
+    char *path = join(dir, "big.jsonl");
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"text\": \"before\"}\n{\"html\": \"", f);
+    static char chunk[1 << 16];
+    memset(chunk, 'x', sizeof chunk);
+    for (size_t n = 0; n < (size_t)50 << 20; n += sizeof chunk)
+        fwrite(chunk, 1, sizeof chunk, f);
+    fputs("\"}\n{\"text\": \"after\"}\n", f);
+    fclose(f);
+    ws_input *in = open_one(path, (size_t)1 << 20);
+    ws_document doc;
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "before");
+    char src[512];
+    snprintf(src, sizeof src, "%s:2:", path);
+    expect_error(in, WS_ERR_TOO_BIG, src, "longer than --max-bytes");
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "after");
+    expect_end(in);
+    ws_input_free(in);
+
+    /* Deep nesting in a skipped value: refused, no stack used. */
+    ws_buf b;
+    ws_buf_init(&b, 0);
+    ws_buf_puts(&b, "{\"text\": \"t\"}\n{\"x\": ");
+    for (int i = 0; i < 100000; i++)
+        ws_buf_putc(&b, '[');
+    ws_buf_puts(&b, "\n{\"text\": \"u\"}\n");
+    write_file(dir, "big.jsonl", b.data, b.len);
+    in = open_one(path, 0);
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    expect_error(in, WS_ERR_IO, ":2:", "nested too deeply");
+    assert_int_equal(ws_input_next(in, &doc), WS_OK);
+    assert_string_equal(doc.data, "u");
+    expect_end(in);
+    ws_input_free(in);
+    ws_buf_cleanup(&b);
+    free(path);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -588,6 +1199,13 @@ int main(void)
         cmocka_unit_test(errors_name_the_path),
         cmocka_unit_test(standard_input),
         cmocka_unit_test(many_inputs),
+        cmocka_unit_test(warc_plain_and_gzip),
+        cmocka_unit_test(warc_http_layer),
+        cmocka_unit_test(warc_damage),
+        cmocka_unit_test(warc_record_over_cap),
+        cmocka_unit_test(warc_shared_fixtures),
+        cmocka_unit_test(jsonl_lines),
+        cmocka_unit_test(jsonl_caps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

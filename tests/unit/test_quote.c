@@ -756,6 +756,283 @@ static void test_unknown_role_relative(void **state)
     done(&f);
 }
 
+/* A plural role word opening a sentence is a subject, not a stray name. */
+static void test_role_plural_subject(void **state)
+{
+    (void)state;
+    found f = run("Experts said that the new dam would not hold another "
+                  "flood.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the new dam");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "indirect");
+    assert_string_equal(q->mention, "Experts");
+    assert_null(q->speaker);
+    done(&f);
+}
+
+/* A time adjunct ("on Tuesday") or a parenthesis ("(D-Ore.)") between
+ * the subject and the cue. */
+static void test_time_adjunct_paren(void **state)
+{
+    (void)state;
+    found f = run("Senator Olena Kravets on Tuesday said that the bill was "
+                  "dead.\n\n"
+                  "Sen. Ivan Pavliuk (D-Ore.) said the vote had been rigged "
+                  "by insiders.\n",
+                  "en");
+    expect(&f, "the bill was dead", "indirect", "Olena Kravets");
+    expect(&f, "the vote had been", "indirect", "Ivan Pavliuk");
+    assert_string_equal(find(&f, "the vote had been")->mention,
+                        "Sen. Ivan Pavliuk");
+    done(&f);
+}
+
+/* "according to" any noun phrase, lower case included. */
+static void test_according_phrase(void **state)
+{
+    (void)state;
+    found f = run("Turnout in the district fell below 40 percent, according "
+                  "to early returns.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Turnout in the district");
+    assert_non_null(q);
+    assert_string_equal(q->mention, "early returns");
+    assert_null(q->speaker);
+    done(&f);
+}
+
+/* A second verb of the sentence's subject ("… and said") and a
+ * participle with no statement before it ("…, saying"). */
+static void test_second_verb(void **state)
+{
+    (void)state;
+    found f = run("Mayor Ostap Hnatiuk visited the depot on Monday and said "
+                  "the trams would run again by May.\n\n"
+                  "In a statement, Governor Lina Moroz criticised the "
+                  "budget, saying it left hospitals without money.\n\n"
+                  "Hnatiuk attacked Moroz for her plan, saying she had never "
+                  "ridden a tram.\n",
+                  "en");
+    expect(&f, "the trams would run", "indirect", "Ostap Hnatiuk");
+    expect(&f, "it left hospitals", "indirect", "Lina Moroz");
+    expect(&f, "she had never", "indirect", "Ostap Hnatiuk");
+    done(&f);
+}
+
+/* The period of an honorific belongs to the mention ("Mr. Dovzhenko"). */
+static void test_honorific_period(void **state)
+{
+    (void)state;
+    found f = run("Taras Dovzhenko has run the plant since 2010.\n\n"
+                  "\"We will not wait for the ministry any longer,\" "
+                  "Mr. Dovzhenko said.\n",
+                  "en");
+    const ws_quote *q = find(&f, "We will not wait");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Taras Dovzhenko");
+    assert_string_equal(q->mention, "Mr. Dovzhenko");
+    done(&f);
+}
+
+/* Quotes signed with a dash and a name that ends the line. */
+static void test_dash_signed(void **state)
+{
+    (void)state;
+    found f = run("Readers wrote to us.\n\n"
+                  "“Nothing has changed in this town for years.” ― Maria "
+                  "Lysenko\n"
+                  "“We need the bridge back before the winter comes.” ― "
+                  "Petro Bondar\n",
+                  "en");
+    expect(&f, "Nothing has changed", "direct", "Maria Lysenko");
+    expect(&f, "We need the bridge", "direct", "Petro Bondar");
+    done(&f);
+}
+
+/* A told-object cue between the halves of one quote. */
+static void test_split_told(void **state)
+{
+    (void)state;
+    found f = run("Retired general Yurii Koval spoke on the radio.\n\n"
+                  "“Now that I am retired,” he told the host, “it is easier "
+                  "to speak about the army.”\n",
+                  "en");
+    const ws_quote *q = find(&f, "Now that I am retired");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_non_null(strstr(q->text, "easier to speak"));
+    assert_string_equal(q->speaker, "Yurii Koval");
+    done(&f);
+}
+
+/* A clause ends before another speaker's cue after a conjunction, and a
+ * capitalised cue phrase after a closed quote with a clause after it opens
+ * a sentence. */
+static void test_clause_bounds(void **state)
+{
+    (void)state;
+    found f = run("Yurii Koval said the army was tired, but officials said "
+                  "the morale was high.\n\n"
+                  "Koval called the probe \"a formality that nobody takes "
+                  "seriously.\" He said the bureau had never called him.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the army was tired");
+    assert_non_null(q);
+    assert_null(strstr(q->text, "officials"));
+    q = find(&f, "the bureau had never");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "indirect");
+    assert_string_equal(q->speaker, "Yurii Koval");
+    done(&f);
+}
+
+/* A relative pronoun before the cue stands for the mention before it;
+ * the main clause's cue after a comma ends the relative clause. */
+static void test_relative_cue(void **state)
+{
+    (void)state;
+    found f = run("Ostap Melnyk, who said the project was vetted by the "
+                  "firm's lawyers, said he knew nothing about the dispute.\n",
+                  "en");
+    const ws_quote *q = find(&f, "the project was vetted");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Ostap Melnyk");
+    assert_null(strstr(q->text, "knew nothing"));
+    expect(&f, "he knew nothing", "indirect", "Ostap Melnyk");
+    done(&f);
+}
+
+/* A promise's infinitive and a denial's object are what was said. */
+static void test_promise_denial(void **state)
+{
+    (void)state;
+    found f = run("Governor Lina Moroz vowed to rebuild every school in the "
+                  "region.\n\n"
+                  "The ministry denied any involvement in the tender.\n",
+                  "en");
+    const ws_quote *q = find(&f, "to rebuild every school");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Lina Moroz");
+    q = find(&f, "any involvement in");
+    assert_non_null(q);
+    assert_string_equal(q->cue, "denied");
+    done(&f);
+}
+
+/* Transcript lines: a label in capitals (or a named person) and a colon;
+ * the answer runs to the next label or the paragraph's end, and cues
+ * inside it make no statements of their own. */
+static void test_transcript(void **state)
+{
+    (void)state;
+    found f = run("Partial transcript as follows:\n\n"
+                  "HOST: Do you see those two as equivalent? GUEST: Well, "
+                  "look, my opponent has been saying tough things about us "
+                  "for a year.\n\n"
+                  "UPDATE: This story has been corrected.\n",
+                  "en");
+    const ws_quote *q = find(&f, "Do you see those");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "direct");
+    assert_string_equal(q->mention, "HOST");
+    assert_string_equal(q->cue, ":");
+    assert_null(strstr(q->text, "GUEST"));
+    q = find(&f, "Well, look");
+    assert_non_null(q);
+    assert_string_equal(q->mention, "GUEST");
+    assert_null(find(&f, "tough things"));
+    assert_null(find(&f, "This story has been"));
+    done(&f);
+}
+
+/* A speaker after the cue that runs to the sentence's end is an inverted
+ * trailer even when a comma stands earlier in the sentence; an
+ * organisation word with its name in marks is a mention; a quoted word
+ * and one more make a mixed statement. */
+static void test_slavic_trailer_org(void **state)
+{
+    (void)state;
+    found f = run("Самара, 3 мая — Открытие корпуса переносится на февраль, "
+                  "сообщила главный врач учреждения Анна Воронова.\n\n"
+                  "Комунальне підприємство «Водоканал-Північ» повідомило, що "
+                  "воду подадуть у п’ятницю.\n\n"
+                  "Голова асоціації Петро Левчук назвав звинувачення "
+                  "«передчасними».\n",
+                  "ru");
+    expect(&f, "Самара, 3 мая — Открытие корпуса", "indirect", "Анна Воронова");
+    const ws_quote *q = find(&f, "воду подадуть");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "organisation");
+    assert_non_null(strstr(q->mention, "Водоканал-Північ"));
+    expect(&f, "звинувачення «передчасними»", "mixed", "Петро Левчук");
+    done(&f);
+}
+
+/* Role words before a name with a relative clause after it; a role the
+ * lexicon lacks inside an apposition; a soft-stem man's name in the
+ * genitive. */
+static void test_apposition_roles(void **state)
+{
+    (void)state;
+    found f = run("Колишній голова облдержадміністрації Віктор Гнатюк, який "
+                  "нині очолює громадську раду, назвав ці терміни «надто "
+                  "оптимістичними».\n",
+                  "uk");
+    expect(&f, "ці терміни", "mixed", "Віктор Гнатюк");
+    done(&f);
+    f = run("Председатель жюри, актриса Вера Лаптева, назвала программу "
+            "«самой зрелой за всю историю».\n\n"
+            "По словам директора фестиваля Игоря Ласточкина, продано 14 "
+            "тысяч билетов.\n",
+            "ru");
+    expect(&f, "программу", "mixed", "Вера Лаптева");
+    assert_string_equal(find(&f, "программу")->mention, "Вера Лаптева");
+    expect(&f, "продано 14", "indirect", "Игорь Ласточкин");
+    done(&f);
+}
+
+/* Two-word cues ("put it", "shot back"), a trailer with a short adverbial
+ * after its cue, and a place adjunct with a comma before "that". */
+static void test_more_cues(void **state)
+{
+    (void)state;
+    found f = run("Historians have long compared the two countries. As "
+                  "Professor Ivan Fonarenko put it: \"The country does a "
+                  "better job at accepting newcomers.\"\n\n"
+                  "\"Everyone wants to look tough tonight,\" Petro Bondar "
+                  "shot back at the debate.\n\n"
+                  "\"I started the club because I love this town,\" Olena "
+                  "Kravets said onstage Tuesday night.\n\n"
+                  "Olena Kravets says at a campaign stop in Lviv, Ukraine, "
+                  "that the tram will run again by May.\n",
+                  "en");
+    expect(&f, "The country does a better job", "direct", "Ivan Fonarenko");
+    expect(&f, "Everyone wants to look tough", "direct", "Petro Bondar");
+    expect(&f, "I started the club", "direct", "Olena Kravets");
+    expect(&f, "the tram will run again", "indirect", "Olena Kravets");
+    done(&f);
+}
+
+/* Words of time after a cue are stepped over; an adjunct of circumstance
+ * or time alone is no content. */
+static void test_time_after_cue(void **state)
+{
+    (void)state;
+    found f = run("Mayor Ostap Hnatiuk said Tuesday the trams would run "
+                  "again by May.\n\n"
+                  "\"The depot is not ready for the winter,\" Hnatiuk said "
+                  "this month on local radio.\n\n"
+                  "Governor Lina Moroz said as she entered the hall that "
+                  "nothing was decided.\n",
+                  "en");
+    expect(&f, "the trams would run", "indirect", "Ostap Hnatiuk");
+    expect(&f, "The depot is not ready", "direct", "Ostap Hnatiuk");
+    assert_false(any_with(&f, "on local radio"));
+    assert_null(find(&f, "as she entered"));
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -865,6 +1142,21 @@ int main(void)
         cmocka_unit_test(test_told_trailer),
         cmocka_unit_test(test_adjunct_before_cue),
         cmocka_unit_test(test_unknown_role_relative),
+        cmocka_unit_test(test_role_plural_subject),
+        cmocka_unit_test(test_time_adjunct_paren),
+        cmocka_unit_test(test_according_phrase),
+        cmocka_unit_test(test_second_verb),
+        cmocka_unit_test(test_honorific_period),
+        cmocka_unit_test(test_dash_signed),
+        cmocka_unit_test(test_split_told),
+        cmocka_unit_test(test_clause_bounds),
+        cmocka_unit_test(test_relative_cue),
+        cmocka_unit_test(test_promise_denial),
+        cmocka_unit_test(test_transcript),
+        cmocka_unit_test(test_slavic_trailer_org),
+        cmocka_unit_test(test_apposition_roles),
+        cmocka_unit_test(test_more_cues),
+        cmocka_unit_test(test_time_after_cue),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),

@@ -82,4 +82,17 @@ make pl-windows-1250.txt WINDOWS-1250 "$PL"
 # Decomposed umlauts (NFD) must come out composed.
 printf '%s\n' "$DE" > de-utf-8-nfd.txt.expected.txt
 printf '%s\n' "$DE" | python3 -c 'import sys,unicodedata as u; sys.stdout.write(u.normalize("NFD", sys.stdin.read()))' > de-utf-8-nfd.txt
+# Declared in markup, one page per charset the design names (the
+# undeclared forms above leave it to statistics).
+make uk-utf-8.html UTF-8 "$(html '<meta charset="utf-8">' uk 'НАТО: переговори' "$UK")"
+make uk-iso-8859-5.html ISO-8859-5 \
+    "$(html '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-5">' uk 'НАТО' "$(plain "$UK")")"
+make ru-koi8-r-meta.html KOI8-R "$(html '<meta charset="koi8-r">' ru 'НАТО' "$(plain "$RU")")"
+make de-iso-8859-1.html ISO-8859-1 "$(html '<meta charset="iso-8859-1">' de 'NATO' "$(plain "$DE")")"
+make pl-iso-8859-2.html ISO-8859-2 "$(html '<meta charset="iso-8859-2">' pl 'NATO' "$(plain "$PL")")"
+make en-windows-1252.html WINDOWS-1252 "$(html '<meta charset="windows-1252">' en 'NATO' "$EN")"
+# A UTF-16 page with its BOM and a <meta> that agrees.
+html '<meta charset="utf-16">' uk 'НАТО' "$UK" > uk-utf-16le-bom.html.expected.txt
+printf '\n' >> uk-utf-16le-bom.html.expected.txt
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE < uk-utf-16le-bom.html.expected.txt; } > uk-utf-16le-bom.html
 make zh-gbk.html GBK "$(html '<meta charset="gb2312">' zh '北约' "$ZH")"
