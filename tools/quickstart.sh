@@ -5,12 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-if ! pkg-config --exists libutf8proc zlib cmocka sqlite3 2>/dev/null ||
+if ! pkg-config --exists libutf8proc zlib cmocka sqlite3 libpq \
+        libmicrohttpd 2>/dev/null ||
    ! command -v cmake >/dev/null; then
     $SUDO apt-get update -qq
     $SUDO apt-get install -y -qq --no-install-recommends build-essential \
         cmake pkg-config python3 zlib1g-dev libutf8proc-dev libcmocka-dev \
-        libsqlite3-dev >/dev/null
+        libsqlite3-dev libpq-dev libmicrohttpd-dev >/dev/null
 fi
 cmake -S . -B build >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
