@@ -8,6 +8,10 @@
 #include "whosaid/corpus.h"
 
 #include <math.h>
+#ifdef WS_STORY_TRACE
+#include <stdio.h>
+#include <sys/types.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +44,26 @@
 #endif
 #ifndef WS_STORY_ENTITY_MIN
 #define WS_STORY_ENTITY_MIN 0.0 /* shared names and numbers to join */
+#endif
+/* The split: an article whose nearest member joined its story only
+ * narrowly (similarity under SPLIT_HI), and which is much more like that
+ * member than like the story's centroid (by SPLIT_MARGIN), starts a new
+ * story with that member's vector: the two are likely a second event of
+ * the same kind that the member brought in. */
+#ifndef WS_STORY_SPLIT
+#define WS_STORY_SPLIT 1
+#endif
+#ifndef WS_STORY_SPLIT_HI
+#define WS_STORY_SPLIT_HI 0.40
+#endif
+#ifndef WS_STORY_SPLIT_MARGIN
+#define WS_STORY_SPLIT_MARGIN 0.10
+#endif
+#ifndef WS_STORY_SPLIT_MIN
+#define WS_STORY_SPLIT_MIN 3 /* members a story needs before it splits */
+#endif
+#ifndef WS_STORY_SPLIT_MOVE
+#define WS_STORY_SPLIT_MOVE 1 /* the member leaves the old story */
 #endif
 #ifndef WS_STORY_B_NAME
 #define WS_STORY_B_NAME 2.0
@@ -111,6 +135,7 @@ typedef struct story {
     vec centroid; /* sum of the members' unit vectors, pruned */
     double cnorm;
     vec member[WS_STORY_MEMBERS]; /* the latest members, a ring */
+    float joined[WS_STORY_MEMBERS]; /* each one's similarity on joining */
     size_t n_member, next_member;
 } story;
 
@@ -320,17 +345,20 @@ static void story_cleanup(story *st)
         free(st->member[i].t);
 }
 
-/* Adds v (owned by the story from now on) to st. */
-static void story_join(story *st, vec v, double day, bool dated)
+/* Adds v (owned by the story from now on) to st; sim is how like the
+ * story v was (1 for the first member). */
+static void story_join(story *st, vec v, double sim, double day, bool dated)
 {
     if (st->size == 0)
         st->centroid.lang = v.lang; /* the language the story began in */
     centroid_add(st, &v);
     if (st->n_member < WS_STORY_MEMBERS) {
+        st->joined[st->n_member] = (float)sim;
         st->member[st->n_member++] = v;
     } else {
         free(st->member[st->next_member].t);
         st->member[st->next_member] = v;
+        st->joined[st->next_member] = (float)sim;
     }
     st->next_member = (st->next_member + 1) % WS_STORY_MEMBERS;
     st->size++;
@@ -338,6 +366,54 @@ static void story_join(story *st, vec v, double day, bool dated)
         st->last = day;
         st->dated = true;
     }
+}
+
+static vec vec_copy(const vec *v)
+{
+    vec c = *v;
+    c.t = ws_xmalloc((v->n ? v->n : 1) * sizeof *c.t);
+    memcpy(c.t, v->t, v->n * sizeof *c.t);
+    return c;
+}
+
+/* Takes member i out of st: out of the ring (the others keep their age
+ * order) and its weights out of the centroid. */
+static void story_drop_member(story *st, size_t i)
+{
+    vec *c = &st->centroid;
+    const vec *m = &st->member[i];
+    size_t n = 0, a = 0, b = 0;
+    while (a < c->n) {
+        while (b < m->n && m->t[b].hash < c->t[a].hash)
+            b++;
+        wterm t = c->t[a++];
+        if (b < m->n && m->t[b].hash == t.hash)
+            t.w -= m->t[b].w;
+        if (t.w > 1e-6f)
+            c->t[n++] = t;
+    }
+    c->n = n;
+    double norm = 0;
+    for (size_t k = 0; k < c->n; k++)
+        norm += (double)c->t[k].w * c->t[k].w;
+    st->cnorm = sqrt(norm);
+    free(st->member[i].t);
+    vec ring[WS_STORY_MEMBERS];
+    float joined[WS_STORY_MEMBERS];
+    size_t k = 0;
+    size_t start = st->n_member < WS_STORY_MEMBERS ? 0 : st->next_member;
+    for (size_t j = 0; j < st->n_member; j++) {
+        size_t at = (start + j) % WS_STORY_MEMBERS;
+        if (at == i)
+            continue;
+        ring[k] = st->member[at];
+        joined[k++] = st->joined[at];
+    }
+    memcpy(st->member, ring, k * sizeof *ring);
+    memcpy(st->joined, joined, k * sizeof *joined);
+    st->n_member = k;
+    st->next_member = k;
+    st->size--;
 }
 
 static void live_remove(ws_stories *s, size_t i)
@@ -374,9 +450,17 @@ static void close_idle(ws_stories *s)
 /* How like story st the article v is: the centroid and the nearest of the
  * recent members, mixed; *entity is the like part that names and numbers
  * make, the larger of the two. */
-static double similarity(const story *st, const vec *v, double *entity)
+typedef struct likeness {
+    double centroid; /* cosine with the centroid */
+    double member;   /* with the nearest member */
+    size_t nearest;  /* that member, SIZE_MAX when none */
+} likeness;
+
+static double similarity(const story *st, const vec *v, double *entity,
+                         likeness *lk)
 {
     double best = 0, em = 0;
+    size_t nearest = SIZE_MAX;
     overlap c = overlap_of(v, &st->centroid);
     double cn = st->cnorm > 0 ? st->cnorm : 1;
     /* Nothing in common with the centroid: the members, a part of it,
@@ -388,15 +472,29 @@ static double similarity(const story *st, const vec *v, double *entity)
         double d = across(v, m) ? cos_across(v, m, &o) : o.all;
         if (d > best) {
             best = d;
+            nearest = i;
             em = across(v, m) ? d : o.entity;
         }
     }
     *entity = WS_MAX(c.entity / cn, em);
+    lk->centroid = c.all / cn;
+    lk->member = best;
+    lk->nearest = nearest;
     /* A story told in another language: its centroid's words cannot
      * match, so the nearest member decides alone. */
     if (across(v, &st->centroid))
         return best;
     return WS_STORY_MIX * c.all / cn + (1.0 - WS_STORY_MIX) * best;
+}
+
+/* Whether the article, nearest to member lk->nearest of st, should rather
+ * start a story with that member (see WS_STORY_SPLIT). */
+static bool split_off(const story *st, const likeness *lk)
+{
+    if (lk->nearest == SIZE_MAX || st->size < WS_STORY_SPLIT_MIN)
+        return false;
+    return st->joined[lk->nearest] < WS_STORY_SPLIT_HI &&
+           lk->member >= lk->centroid + WS_STORY_SPLIT_MARGIN;
 }
 
 ws_stories *ws_stories_new(const ws_story_opts *opts)
@@ -456,19 +554,48 @@ size_t ws_stories_add(ws_stories *s, const ws_article *a)
 
     size_t best = SIZE_MAX;
     double best_sim = 0;
+    likeness lk = {0, 0, SIZE_MAX};
     for (size_t i = 0; v.n && i < s->n_live; i++) {
-        double entity, sim = similarity(&s->live[i], &v, &entity);
+        likeness l;
+        double entity, sim = similarity(&s->live[i], &v, &entity, &l);
         if (sim >= s->threshold && entity > WS_STORY_ENTITY_MIN &&
             sim > best_sim) {
             best = i;
             best_sim = sim;
+            lk = l;
         }
     }
-    if (best == SIZE_MAX) {
+    bool split = WS_STORY_SPLIT && best != SIZE_MAX &&
+                 split_off(&s->live[best], &lk);
+#ifdef WS_STORY_TRACE
+    fprintf(stderr, "TRACE\t%s\t%zd\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n", a->id,
+            best == SIZE_MAX || split ? (ssize_t)s->next_id
+                                      : (ssize_t)s->live[best].id,
+            best_sim, lk.centroid, lk.member,
+            lk.nearest == SIZE_MAX ? -1.0
+                                   : (double)s->live[best].joined[lk.nearest],
+            split);
+#endif
+    if (split) {
+        /* The member and the article start a story of their own. */
+        story *old = &s->live[best];
+        vec m = vec_copy(&old->member[lk.nearest]);
+        double msim = old->joined[lk.nearest];
+        if (WS_STORY_SPLIT_MOVE)
+            story_drop_member(old, lk.nearest);
         best = s->n_live++;
         memset(&s->live[best], 0, sizeof s->live[best]);
         s->live[best].id = s->next_id++;
+        story_join(&s->live[best], m, 1.0, s->live[best].last, false);
+        s->live[best].last = old->last;
+        s->live[best].dated = old->dated;
+        (void)msim;
+    } else if (best == SIZE_MAX) {
+        best = s->n_live++;
+        memset(&s->live[best], 0, sizeof s->live[best]);
+        s->live[best].id = s->next_id++;
+        best_sim = 1.0;
     }
-    story_join(&s->live[best], v, day, dated);
+    story_join(&s->live[best], v, best_sim, day, dated);
     return s->live[best].id;
 }
