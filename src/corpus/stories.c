@@ -51,7 +51,7 @@
  * story with that member's vector: the two are likely a second event of
  * the same kind that the member brought in. */
 #ifndef WS_STORY_SPLIT
-#define WS_STORY_SPLIT 1
+#define WS_STORY_SPLIT 0
 #endif
 #ifndef WS_STORY_SPLIT_HI
 #define WS_STORY_SPLIT_HI 0.40
@@ -65,6 +65,24 @@
 #ifndef WS_STORY_SPLIT_MOVE
 #define WS_STORY_SPLIT_MOVE 1 /* the member leaves the old story */
 #endif
+/* The year rule: an article that names a year in its lead (or more than
+ * once) and none of whose such years any member of a story of at least
+ * YEAR_MIN members has named is unlikely to be of that story's event (the
+ * same kind of event, another year): its similarity is multiplied by
+ * YEAR_PENALTY. */
+#ifndef WS_STORY_YEAR_MIN
+#define WS_STORY_YEAR_MIN 3
+#endif
+#ifndef WS_STORY_YEAR_PENALTY
+#define WS_STORY_YEAR_PENALTY 0.7
+#endif
+#ifndef WS_STORY_YEAR_TF
+#define WS_STORY_YEAR_TF 2 /* occurrences (the lead's count twice) */
+#endif
+#ifndef WS_STORY_YEAR_DATED
+#define WS_STORY_YEAR_DATED 1 /* only years written in a date count */
+#endif
+#define STORY_YEARS 16 /* years a story remembers */
 #ifndef WS_STORY_B_NAME
 #define WS_STORY_B_NAME 2.0
 #endif
@@ -103,6 +121,7 @@ typedef struct wterm {
     uint64_t hash;
     float w;
     uint8_t kind;
+    bool strong; /* a year named in the lead or more than once */
 } wterm;
 
 /* A weighted vector, sorted by hash for merge-based dot products. */
@@ -137,6 +156,8 @@ typedef struct story {
     vec member[WS_STORY_MEMBERS]; /* the latest members, a ring */
     float joined[WS_STORY_MEMBERS]; /* each one's similarity on joining */
     size_t n_member, next_member;
+    uint64_t year[STORY_YEARS]; /* years its members named, first met */
+    size_t n_year;
 } story;
 
 struct ws_stories {
@@ -253,7 +274,10 @@ static vec article_vec(const ws_stories *s, const ws_story_termset *ts,
             continue;
         double idf = log((docs + 1.0) / ((double)df + 1.0)) + 1.0;
         double w = (1.0 + log((double)t->tf)) * idf * kind_boost[t->kind];
-        v.t[v.n++] = (wterm){t->hash, (float)w, t->kind};
+        v.t[v.n++] = (wterm){t->hash, (float)w, t->kind,
+                             t->kind == WS_STORY_YEAR &&
+                                 (WS_STORY_YEAR_DATED ? t->dated
+                                                      : t->tf >= WS_STORY_YEAR_TF)};
     }
     keep_top(&v, WS_STORY_TOPK);
     double norm = 0;
@@ -345,6 +369,31 @@ static void story_cleanup(story *st)
         free(st->member[i].t);
 }
 
+static bool story_has_year(const story *st, uint64_t h)
+{
+    for (size_t i = 0; i < st->n_year; i++)
+        if (st->year[i] == h)
+            return true;
+    return false;
+}
+
+/* The year rule (WS_STORY_YEAR_PENALTY): the article names years strongly,
+ * the story is established and has named none of them. */
+static bool year_clash(const story *st, const vec *v)
+{
+    if (st->size < WS_STORY_YEAR_MIN)
+        return false;
+    bool any = false;
+    for (size_t i = 0; i < v->n; i++) {
+        if (!v->t[i].strong)
+            continue;
+        if (story_has_year(st, v->t[i].hash))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 /* Adds v (owned by the story from now on) to st; sim is how like the
  * story v was (1 for the first member). */
 static void story_join(story *st, vec v, double sim, double day, bool dated)
@@ -352,6 +401,10 @@ static void story_join(story *st, vec v, double sim, double day, bool dated)
     if (st->size == 0)
         st->centroid.lang = v.lang; /* the language the story began in */
     centroid_add(st, &v);
+    for (size_t i = 0; i < v.n; i++)
+        if (v.t[i].kind == WS_STORY_YEAR && st->n_year < STORY_YEARS &&
+            !story_has_year(st, v.t[i].hash))
+            st->year[st->n_year++] = v.t[i].hash;
     if (st->n_member < WS_STORY_MEMBERS) {
         st->joined[st->n_member] = (float)sim;
         st->member[st->n_member++] = v;
@@ -482,9 +535,15 @@ static double similarity(const story *st, const vec *v, double *entity,
     lk->nearest = nearest;
     /* A story told in another language: its centroid's words cannot
      * match, so the nearest member decides alone. */
+    double pen = year_clash(st, v) ? WS_STORY_YEAR_PENALTY : 1.0;
+#ifdef WS_STORY_TRACE
+    if (pen < 1.0)
+        fprintf(stderr, "CLASH\t%zu\t%.3f\n", st->id,
+                WS_STORY_MIX * c.all / cn + (1.0 - WS_STORY_MIX) * best);
+#endif
     if (across(v, &st->centroid))
-        return best;
-    return WS_STORY_MIX * c.all / cn + (1.0 - WS_STORY_MIX) * best;
+        return pen * best;
+    return pen * (WS_STORY_MIX * c.all / cn + (1.0 - WS_STORY_MIX) * best);
 }
 
 /* Whether the article, nearest to member lk->nearest of st, should rather
@@ -555,6 +614,9 @@ size_t ws_stories_add(ws_stories *s, const ws_article *a)
     size_t best = SIZE_MAX;
     double best_sim = 0;
     likeness lk = {0, 0, SIZE_MAX};
+#ifdef WS_STORY_TRACE
+    fprintf(stderr, "DOC\t%s\n", a->id);
+#endif
     for (size_t i = 0; v.n && i < s->n_live; i++) {
         likeness l;
         double entity, sim = similarity(&s->live[i], &v, &entity, &l);

@@ -276,12 +276,17 @@ static void termset_clear(ws_story_termset *ts)
 
 /* Counts the term kind+text; a term past the cap is dropped (the first
  * WS_STORY_MAX_TERMS distinct terms of a long article say enough). */
-static void termset_add(ws_story_termset *ts, char kind, const char *s,
-                        size_t n, uint32_t tf)
+static ws_story_term *termset_add(ws_story_termset *ts, char kind,
+                                  const char *s, size_t n, uint32_t tf)
 {
     char buf[1 + NAME_CP * 8];
     if (n == 0)
-        return;
+        return NULL;
+    /* '$': a number written with separators ("2,000" computers), the
+     * same term as '#' but never a year */
+    bool separated = kind == '$';
+    if (separated)
+        kind = '#';
     n = WS_MIN(n, sizeof buf - 1);
     buf[0] = kind;
     memcpy(buf + 1, s, n);
@@ -291,20 +296,21 @@ static void termset_add(ws_story_termset *ts, char kind, const char *s,
         ws_story_term *t = &ts->list[ts->slot[h] - 1];
         if (t->hash == hash) {
             t->tf += tf;
-            return;
+            return t;
         }
         h = (h + 1) & (SLOTS - 1);
     }
     if (ts->n == WS_STORY_MAX_TERMS)
-        return;
-    bool year = n == 4 && (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
+        return NULL;
+    bool year = !separated && n == 4 && (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
     uint8_t k = kind == 'n'   ? WS_STORY_NAME
                 : kind == 's' ? WS_STORY_SKEL
                 : kind == '#' ? (year ? WS_STORY_YEAR : WS_STORY_NUM)
                 : kind == 'm' ? WS_STORY_TIME
                               : WS_STORY_WORD;
-    ts->list[ts->n] = (ws_story_term){hash, tf, k};
+    ts->list[ts->n] = (ws_story_term){hash, tf, k, false};
     ts->slot[h] = (uint32_t)++ts->n;
+    return &ts->list[ts->n - 1];
 }
 
 /* ---- tokens ----------------------------------------------------------- */
@@ -313,6 +319,7 @@ typedef struct token {
     char fold[WORD_CP * 4 + 1]; /* lower-cased, NUL-terminated */
     size_t len, ncp;
     bool number, upper_first, all_caps, cyrillic, at_start;
+    bool separated; /* a number written with a separator: 1,200 */
 } token;
 
 typedef struct scanner {
@@ -349,6 +356,7 @@ static void read_number(scanner *sc, token *t)
         } else if ((c == '.' || c == ',') && sc->i + 1 < sc->n &&
                    ws_is_digit((unsigned char)sc->s[sc->i + 1])) {
             sc->i++; /* 1,200 and 1.200 are one number */
+            t->separated = true;
         } else {
             break;
         }
@@ -359,6 +367,7 @@ static void read_number(scanner *sc, token *t)
     t->len = o;
     t->ncp = o;
     t->number = true;
+
 }
 
 static void read_word(scanner *sc, token *t)
@@ -544,14 +553,21 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
     scanner sc = {s, WS_MIN(n, TEXT_CAP), 0, true, 0};
     token t;
     uint32_t body_tf = tf;
+    size_t since_month = SIZE_MAX; /* tokens since the last month name */
     while (next_token(&sc, &t)) {
+        since_month += since_month != SIZE_MAX;
         /* News leads with the event; later paragraphs add background that
          * other events share. */
         if (pass == PASS_TERMS && !title)
             tf = sc.sentences < LEAD ? body_tf * LEAD_TF : body_tf;
         if (t.number) {
-            if (pass != PASS_NAMES)
-                termset_add(ts, '#', t.fold, t.len, tf);
+            if (pass != PASS_NAMES) {
+                ws_story_term *n = termset_add(ts, t.separated ? '$' : '#',
+                                               t.fold, t.len, tf);
+                /* "May 3, 2013", "September 2013": the year of a date */
+                if (n && n->kind == WS_STORY_YEAR && since_month <= 3)
+                    n->dated = true;
+            }
             continue;
         }
         const lex_entry *e = lexicon_find(t.fold);
@@ -563,6 +579,7 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
                 char m[3] = {(char)('0' + e->month / 10),
                              (char)('0' + e->month % 10), 0};
                 termset_add(ts, 'm', m, 2, tf);
+                since_month = 0;
             }
             continue;
         }
