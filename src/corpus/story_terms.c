@@ -562,11 +562,11 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
             tf = sc.sentences < LEAD ? body_tf * LEAD_TF : body_tf;
         if (t.number) {
             if (pass != PASS_NAMES) {
-                ws_story_term *n = termset_add(ts, t.separated ? '$' : '#',
-                                               t.fold, t.len, tf);
+                ws_story_term *num = termset_add(
+                    ts, t.separated ? '$' : '#', t.fold, t.len, tf);
                 /* "May 3, 2013", "September 2013": the year of a date */
-                if (n && n->kind == WS_STORY_YEAR && since_month <= 3)
-                    n->dated = true;
+                if (num && num->kind == WS_STORY_YEAR && since_month <= 3)
+                    num->dated = true;
             }
             continue;
         }
