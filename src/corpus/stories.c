@@ -82,6 +82,9 @@
 #ifndef WS_STORY_YEAR_DATED
 #define WS_STORY_YEAR_DATED 1 /* only years written in a date count */
 #endif
+#ifndef WS_STORY_YEAR_THEIRS
+#define WS_STORY_YEAR_THEIRS 0
+#endif
 #define STORY_YEARS 16 /* years a story remembers */
 #ifndef WS_STORY_B_NAME
 #define WS_STORY_B_NAME 2.0
@@ -157,6 +160,7 @@ typedef struct story {
     float joined[WS_STORY_MEMBERS]; /* each one's similarity on joining */
     size_t n_member, next_member;
     uint64_t year[STORY_YEARS]; /* years its members named, first met */
+    uint32_t year_dated[STORY_YEARS]; /* members that wrote each in a date */
     size_t n_year;
 } story;
 
@@ -369,12 +373,12 @@ static void story_cleanup(story *st)
         free(st->member[i].t);
 }
 
-static bool story_has_year(const story *st, uint64_t h)
+static size_t story_year(const story *st, uint64_t h)
 {
     for (size_t i = 0; i < st->n_year; i++)
         if (st->year[i] == h)
-            return true;
-    return false;
+            return i;
+    return SIZE_MAX;
 }
 
 /* The year rule (WS_STORY_YEAR_PENALTY): the article names years strongly,
@@ -383,15 +387,27 @@ static bool year_clash(const story *st, const vec *v)
 {
     if (st->size < WS_STORY_YEAR_MIN)
         return false;
-    bool any = false;
+    bool any = false, named = false, theirs = false, shared = false;
     for (size_t i = 0; i < v->n; i++) {
-        if (!v->t[i].strong)
+        if (v->t[i].kind != WS_STORY_YEAR)
             continue;
-        if (story_has_year(st, v->t[i].hash))
-            return false;
-        any = true;
+        named = true;
+        size_t k = story_year(st, v->t[i].hash);
+        if (v->t[i].strong) {
+            if (k != SIZE_MAX)
+                return false;
+            any = true;
+        }
+        if (k != SIZE_MAX && 2 * st->year_dated[k] >= st->size)
+            shared = true;
     }
-    return any;
+    if (any)
+        return true;
+    /* the other way round: most of the story dates its event in a year
+     * that the article, naming other years, does not name */
+    for (size_t k = 0; WS_STORY_YEAR_THEIRS && k < st->n_year; k++)
+        theirs |= 2 * st->year_dated[k] >= st->size;
+    return named && theirs && !shared;
 }
 
 /* Adds v (owned by the story from now on) to st; sim is how like the
@@ -401,10 +417,18 @@ static void story_join(story *st, vec v, double sim, double day, bool dated)
     if (st->size == 0)
         st->centroid.lang = v.lang; /* the language the story began in */
     centroid_add(st, &v);
-    for (size_t i = 0; i < v.n; i++)
-        if (v.t[i].kind == WS_STORY_YEAR && st->n_year < STORY_YEARS &&
-            !story_has_year(st, v.t[i].hash))
-            st->year[st->n_year++] = v.t[i].hash;
+    for (size_t i = 0; i < v.n; i++) {
+        if (v.t[i].kind != WS_STORY_YEAR)
+            continue;
+        size_t k = story_year(st, v.t[i].hash);
+        if (k == SIZE_MAX && st->n_year < STORY_YEARS) {
+            k = st->n_year++;
+            st->year[k] = v.t[i].hash;
+            st->year_dated[k] = 0;
+        }
+        if (k != SIZE_MAX && v.t[i].strong)
+            st->year_dated[k]++;
+    }
     if (st->n_member < WS_STORY_MEMBERS) {
         st->joined[st->n_member] = (float)sim;
         st->member[st->n_member++] = v;

@@ -27,6 +27,9 @@
 #ifndef WS_STORY_LEAD_TF
 #define WS_STORY_LEAD_TF 2
 #endif
+#ifndef WS_STORY_WEEKDAY
+#define WS_STORY_WEEKDAY 0 /* weekdays as time terms, not words */
+#endif
 #define LEAD WS_STORY_LEAD       /* sentences that open the text */
 #define LEAD_TF WS_STORY_LEAD_TF /* and how much more they count */
 #define TITLE_TF 2          /* a title word counts as this many body words */
@@ -583,6 +586,17 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
             }
             continue;
         }
+#if WS_STORY_WEEKDAY
+        if (e && e->cls == LEX_DAY) {
+            /* the weekday an event happened on: a time term */
+            if (pass != PASS_NAMES && t.ncp >= 3) {
+                char d[STEM_CP * 8];
+                termset_add(ts, 'm', d,
+                            translit(t.fold, t.len, STEM_CP, d), tf);
+            }
+            continue;
+        }
+#endif
         bool capital = t.upper_first && t.ncp >= 2 && !e;
         bool acronym = capital && t.all_caps && t.ncp <= 6;
         if (pass == PASS_NAMES) {
