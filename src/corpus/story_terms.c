@@ -27,6 +27,9 @@
 #ifndef WS_STORY_LEAD_TF
 #define WS_STORY_LEAD_TF 2
 #endif
+#ifndef WS_STORY_DATE_LEAD
+#define WS_STORY_DATE_LEAD 1 /* only dates in the lead mark a year */
+#endif
 #ifndef WS_STORY_WEEKDAY
 #define WS_STORY_WEEKDAY 0 /* weekdays as time terms, not words */
 #endif
@@ -568,7 +571,8 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
                 ws_story_term *num = termset_add(
                     ts, t.separated ? '$' : '#', t.fold, t.len, tf);
                 /* "May 3, 2013", "September 2013": the year of a date */
-                if (num && num->kind == WS_STORY_YEAR && since_month <= 3)
+                if (num && num->kind == WS_STORY_YEAR && since_month <= 3 &&
+                    (!WS_STORY_DATE_LEAD || title || sc.sentences < LEAD))
                     num->dated = true;
             }
             continue;
