@@ -71,7 +71,7 @@
  * same kind of event, another year): its similarity is multiplied by
  * YEAR_PENALTY. */
 #ifndef WS_STORY_YEAR_MIN
-#define WS_STORY_YEAR_MIN 3
+#define WS_STORY_YEAR_MIN 1
 #endif
 #ifndef WS_STORY_YEAR_PENALTY
 #define WS_STORY_YEAR_PENALTY 0.7
