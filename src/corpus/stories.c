@@ -85,7 +85,10 @@
 #ifndef WS_STORY_YEAR_THEIRS
 #define WS_STORY_YEAR_THEIRS 0
 #endif
-#define STORY_YEARS 16 /* years a story remembers */
+#ifndef WS_STORY_MONTH_RULE
+#define WS_STORY_MONTH_RULE 0 /* a date's month counts as its year does */
+#endif
+#define STORY_YEARS 32 /* years a story remembers */
 #ifndef WS_STORY_B_NAME
 #define WS_STORY_B_NAME 2.0
 #endif
@@ -279,7 +282,8 @@ static vec article_vec(const ws_stories *s, const ws_story_termset *ts,
         double idf = log((docs + 1.0) / ((double)df + 1.0)) + 1.0;
         double w = (1.0 + log((double)t->tf)) * idf * kind_boost[t->kind];
         v.t[v.n++] = (wterm){t->hash, (float)w, t->kind,
-                             t->kind == WS_STORY_YEAR &&
+                             (t->kind == WS_STORY_YEAR ||
+                              t->kind == WS_STORY_TIME) &&
                                  (WS_STORY_YEAR_DATED ? t->dated
                                                       : t->tf >= WS_STORY_YEAR_TF)};
     }
@@ -387,21 +391,25 @@ static bool year_clash(const story *st, const vec *v)
 {
     if (st->size < WS_STORY_YEAR_MIN)
         return false;
-    bool any = false, named = false, theirs = false, shared = false;
+    bool named = false, theirs = false, shared = false;
+    bool year = false, year_met = false, month = false, month_met = false;
     for (size_t i = 0; i < v->n; i++) {
-        if (v->t[i].kind != WS_STORY_YEAR)
+        uint8_t kind = v->t[i].kind;
+        if (kind != WS_STORY_YEAR && kind != WS_STORY_TIME)
             continue;
-        named = true;
         size_t k = story_year(st, v->t[i].hash);
-        if (v->t[i].strong) {
-            if (k != SIZE_MAX)
-                return false;
-            any = true;
+        if (kind == WS_STORY_TIME) {
+            month |= v->t[i].strong;
+            month_met |= v->t[i].strong && k != SIZE_MAX;
+            continue;
         }
+        named = true;
+        year |= v->t[i].strong;
+        year_met |= v->t[i].strong && k != SIZE_MAX;
         if (k != SIZE_MAX && 2 * st->year_dated[k] >= st->size)
             shared = true;
     }
-    if (any)
+    if ((year && !year_met) || (WS_STORY_MONTH_RULE && month && !month_met))
         return true;
     /* the other way round: most of the story dates its event in a year
      * that the article, naming other years, does not name */
@@ -418,7 +426,7 @@ static void story_join(story *st, vec v, double sim, double day, bool dated)
         st->centroid.lang = v.lang; /* the language the story began in */
     centroid_add(st, &v);
     for (size_t i = 0; i < v.n; i++) {
-        if (v.t[i].kind != WS_STORY_YEAR)
+        if (v.t[i].kind != WS_STORY_YEAR && v.t[i].kind != WS_STORY_TIME)
             continue;
         size_t k = story_year(st, v.t[i].hash);
         if (k == SIZE_MAX && st->n_year < STORY_YEARS) {

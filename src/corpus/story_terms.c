@@ -560,6 +560,7 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
     token t;
     uint32_t body_tf = tf;
     size_t since_month = SIZE_MAX; /* tokens since the last month name */
+    size_t month = SIZE_MAX;       /* that month's term */
     while (next_token(&sc, &t)) {
         since_month += since_month != SIZE_MAX;
         /* News leads with the event; later paragraphs add background that
@@ -572,8 +573,11 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
                     ts, t.separated ? '$' : '#', t.fold, t.len, tf);
                 /* "May 3, 2013", "September 2013": the year of a date */
                 if (num && num->kind == WS_STORY_YEAR && since_month <= 3 &&
-                    (!WS_STORY_DATE_LEAD || title || sc.sentences < LEAD))
+                    (!WS_STORY_DATE_LEAD || title || sc.sentences < LEAD)) {
                     num->dated = true;
+                    if (month < ts->n)
+                        ts->list[month].dated = true;
+                }
             }
             continue;
         }
@@ -585,7 +589,8 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
             if (pass != PASS_NAMES && (t.cyrillic || t.upper_first)) {
                 char m[3] = {(char)('0' + e->month / 10),
                              (char)('0' + e->month % 10), 0};
-                termset_add(ts, 'm', m, 2, tf);
+                ws_story_term *mt = termset_add(ts, 'm', m, 2, tf);
+                month = mt ? (size_t)(mt - ts->list) : SIZE_MAX;
                 since_month = 0;
             }
             continue;
