@@ -88,7 +88,10 @@
 #ifndef WS_STORY_MONTH_RULE
 #define WS_STORY_MONTH_RULE 0 /* a date's month counts as its year does */
 #endif
-#define STORY_YEARS 32 /* years a story remembers */
+#define STORY_YEARS 32
+#ifndef WS_STORY_B_DATED
+#define WS_STORY_B_DATED 3.0 /* extra weight of a year in a lead date */
+#endif /* years a story remembers */
 #ifndef WS_STORY_B_NAME
 #define WS_STORY_B_NAME 2.0
 #endif
@@ -281,6 +284,8 @@ static vec article_vec(const ws_stories *s, const ws_story_termset *ts,
             continue;
         double idf = log((docs + 1.0) / ((double)df + 1.0)) + 1.0;
         double w = (1.0 + log((double)t->tf)) * idf * kind_boost[t->kind];
+        if (t->dated && t->kind == WS_STORY_YEAR)
+            w *= WS_STORY_B_DATED;
         v.t[v.n++] = (wterm){t->hash, (float)w, t->kind,
                              (t->kind == WS_STORY_YEAR ||
                               t->kind == WS_STORY_TIME) &&

@@ -336,9 +336,10 @@ static void dated_years(void **state)
     ws_story_termset_cleanup(&ts);
 }
 
-/* The year rule: a story of three reports of a 2008 patch; a report of
- * the same kind dated in 2013 (a year none of them named) starts its own
- * story, while one dated in 2008 joins. */
+/* The year rule and the weight of a date's year: a story of three reports
+ * of a 2008 patch; a report of the same kind, nearly word for word, dated
+ * in 2013 (a year none of them named) starts its own story, while one
+ * dated in 2008 joins. */
 static const char *const patch[] = {
     "December 17, 2008\nMicrosoft released an emergency patch for Internet "
     "Explorer after hackers used a flaw to attack computers, the company "
@@ -380,10 +381,11 @@ static size_t patch_run(size_t last, double threshold)
 static void year_rule(void **state)
 {
     (void)state;
-    assert_int_equal(patch_run(3, 0.25), 0);
-    assert_int_equal(patch_run(4, 0.25), 0); /* similar enough to join */
-    assert_int_equal(patch_run(3, 0.45), 0);
-    assert_int_not_equal(patch_run(4, 0.45), 0); /* the year keeps it out */
+    for (size_t i = 0; i < 2; i++) {
+        double threshold = i ? 0.45 : 0; /* 0: the default */
+        assert_int_equal(patch_run(3, threshold), 0);
+        assert_int_not_equal(patch_run(4, threshold), 0);
+    }
 }
 
 int main(void)
