@@ -2,7 +2,8 @@
  * article becomes a short TF-IDF vector of its strongest terms (names and
  * numbers weigh more than words, see story_terms.c); it joins the live
  * story whose centroid and nearest recent member it is most like, when
- * they share an entity, or starts a story. Stories idle for the window
+ * they share an entity, or starts a story; a year the article dates itself
+ * in that the story never named counts against it. Stories idle for the window
  * close and leave memory, so memory stays flat however long the stream. */
 #include "story_terms.h"
 #include "whosaid/corpus.h"
@@ -51,7 +52,7 @@
  * story with that member's vector: the two are likely a second event of
  * the same kind that the member brought in. */
 #ifndef WS_STORY_SPLIT
-#define WS_STORY_SPLIT 0
+#define WS_STORY_SPLIT 0 /* tried and left off: docs/stories.md */
 #endif
 #ifndef WS_STORY_SPLIT_HI
 #define WS_STORY_SPLIT_HI 0.40
@@ -65,33 +66,36 @@
 #ifndef WS_STORY_SPLIT_MOVE
 #define WS_STORY_SPLIT_MOVE 1 /* the member leaves the old story */
 #endif
-/* The year rule: an article that names a year in its lead (or more than
- * once) and none of whose such years any member of a story of at least
- * YEAR_MIN members has named is unlikely to be of that story's event (the
- * same kind of event, another year): its similarity is multiplied by
- * YEAR_PENALTY. */
+/* The year rule: an article with a dated year (one that closes a date in
+ * its title or lead, see story_terms.c) none of whose dated years any
+ * member of a story of at least YEAR_MIN members has named is unlikely to
+ * be of that story's event (the same kind of event, another year): its
+ * similarity is multiplied by YEAR_PENALTY. */
 #ifndef WS_STORY_YEAR_MIN
 #define WS_STORY_YEAR_MIN 1
 #endif
 #ifndef WS_STORY_YEAR_PENALTY
 #define WS_STORY_YEAR_PENALTY 0.7
 #endif
-#ifndef WS_STORY_YEAR_TF
-#define WS_STORY_YEAR_TF 2 /* occurrences (the lead's count twice) */
-#endif
 #ifndef WS_STORY_YEAR_DATED
-#define WS_STORY_YEAR_DATED 1 /* only years written in a date count */
+#define WS_STORY_YEAR_DATED 1 /* 0: a year named twice (or in the lead) */
 #endif
+#ifndef WS_STORY_YEAR_TF
+#define WS_STORY_YEAR_TF 2 /* what "twice" is, when not YEAR_DATED */
+#endif
+/* Tried and left off (docs/stories.md): the rule the other way round (most
+ * members date the story in a year the article, naming others, does not
+ * name) and on a date's month. */
 #ifndef WS_STORY_YEAR_THEIRS
 #define WS_STORY_YEAR_THEIRS 0
 #endif
 #ifndef WS_STORY_MONTH_RULE
-#define WS_STORY_MONTH_RULE 0 /* a date's month counts as its year does */
+#define WS_STORY_MONTH_RULE 0
 #endif
-#define STORY_YEARS 32
+#define STORY_YEARS 32 /* years and months a story remembers */
 #ifndef WS_STORY_B_DATED
-#define WS_STORY_B_DATED 3.0 /* extra weight of a year in a lead date */
-#endif /* years a story remembers */
+#define WS_STORY_B_DATED 3.0 /* a dated year weighs this many years */
+#endif
 #ifndef WS_STORY_B_NAME
 #define WS_STORY_B_NAME 2.0
 #endif
@@ -130,7 +134,7 @@ typedef struct wterm {
     uint64_t hash;
     float w;
     uint8_t kind;
-    bool strong; /* a year named in the lead or more than once */
+    bool strong; /* a dated year (or month): the year rule checks it */
 } wterm;
 
 /* A weighted vector, sorted by hash for merge-based dot products. */
@@ -162,10 +166,10 @@ typedef struct story {
     bool dated;   /* last is known */
     vec centroid; /* sum of the members' unit vectors, pruned */
     double cnorm;
-    vec member[WS_STORY_MEMBERS]; /* the latest members, a ring */
+    vec member[WS_STORY_MEMBERS];   /* the latest members, a ring */
     float joined[WS_STORY_MEMBERS]; /* each one's similarity on joining */
     size_t n_member, next_member;
-    uint64_t year[STORY_YEARS]; /* years its members named, first met */
+    uint64_t year[STORY_YEARS];       /* years its members named, first met */
     uint32_t year_dated[STORY_YEARS]; /* members that wrote each in a date */
     size_t n_year;
 } story;
@@ -286,11 +290,10 @@ static vec article_vec(const ws_stories *s, const ws_story_termset *ts,
         double w = (1.0 + log((double)t->tf)) * idf * kind_boost[t->kind];
         if (t->dated && t->kind == WS_STORY_YEAR)
             w *= WS_STORY_B_DATED;
-        v.t[v.n++] = (wterm){t->hash, (float)w, t->kind,
-                             (t->kind == WS_STORY_YEAR ||
-                              t->kind == WS_STORY_TIME) &&
-                                 (WS_STORY_YEAR_DATED ? t->dated
-                                                      : t->tf >= WS_STORY_YEAR_TF)};
+        v.t[v.n++] = (wterm){
+            t->hash, (float)w, t->kind,
+            (t->kind == WS_STORY_YEAR || t->kind == WS_STORY_TIME) &&
+                (WS_STORY_YEAR_DATED ? t->dated : t->tf >= WS_STORY_YEAR_TF)};
     }
     keep_top(&v, WS_STORY_TOPK);
     double norm = 0;
@@ -390,8 +393,8 @@ static size_t story_year(const story *st, uint64_t h)
     return SIZE_MAX;
 }
 
-/* The year rule (WS_STORY_YEAR_PENALTY): the article names years strongly,
- * the story is established and has named none of them. */
+/* The year rule (WS_STORY_YEAR_PENALTY): the article has dated years and
+ * the story has named none of them. */
 static bool year_clash(const story *st, const vec *v)
 {
     if (st->size < WS_STORY_YEAR_MIN)
@@ -664,8 +667,8 @@ size_t ws_stories_add(ws_stories *s, const ws_article *a)
             lk = l;
         }
     }
-    bool split = WS_STORY_SPLIT && best != SIZE_MAX &&
-                 split_off(&s->live[best], &lk);
+    bool split =
+        WS_STORY_SPLIT && best != SIZE_MAX && split_off(&s->live[best], &lk);
 #ifdef WS_STORY_TRACE
     fprintf(stderr, "TRACE\t%s\t%zd\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n", a->id,
             best == SIZE_MAX || split ? (ssize_t)s->next_id

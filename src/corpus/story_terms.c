@@ -308,7 +308,8 @@ static ws_story_term *termset_add(ws_story_termset *ts, char kind,
     }
     if (ts->n == WS_STORY_MAX_TERMS)
         return NULL;
-    bool year = !separated && n == 4 && (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
+    bool year = !separated && n == 4 &&
+                (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
     uint8_t k = kind == 'n'   ? WS_STORY_NAME
                 : kind == 's' ? WS_STORY_SKEL
                 : kind == '#' ? (year ? WS_STORY_YEAR : WS_STORY_NUM)
@@ -373,7 +374,6 @@ static void read_number(scanner *sc, token *t)
     t->len = o;
     t->ncp = o;
     t->number = true;
-
 }
 
 static void read_word(scanner *sc, token *t)
@@ -569,8 +569,8 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
             tf = sc.sentences < LEAD ? body_tf * LEAD_TF : body_tf;
         if (t.number) {
             if (pass != PASS_NAMES) {
-                ws_story_term *num = termset_add(
-                    ts, t.separated ? '$' : '#', t.fold, t.len, tf);
+                ws_story_term *num =
+                    termset_add(ts, t.separated ? '$' : '#', t.fold, t.len, tf);
                 /* "May 3, 2013", "September 2013": the year of a date */
                 if (num && num->kind == WS_STORY_YEAR && since_month <= 3 &&
                     (!WS_STORY_DATE_LEAD || title || sc.sentences < LEAD)) {
@@ -600,8 +600,8 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
             /* the weekday an event happened on: a time term */
             if (pass != PASS_NAMES && t.ncp >= 3) {
                 char d[STEM_CP * 8];
-                termset_add(ts, 'm', d,
-                            translit(t.fold, t.len, STEM_CP, d), tf);
+                termset_add(ts, 'm', d, translit(t.fold, t.len, STEM_CP, d),
+                            tf);
             }
             continue;
         }

@@ -330,8 +330,8 @@ static void dated_years(void **state)
         dated += ts.list[i].kind == WS_STORY_YEAR && ts.list[i].dated;
         numbers += ts.list[i].kind == WS_STORY_NUM;
     }
-    assert_int_equal(years, 2); /* 2013, 2008; not 2,000 */
-    assert_int_equal(dated, 1); /* 2013 */
+    assert_int_equal(years, 2);   /* 2013, 2008; not 2,000 */
+    assert_int_equal(dated, 1);   /* 2013 */
     assert_int_equal(numbers, 2); /* 3, 2000 */
     ws_story_termset_cleanup(&ts);
 }
