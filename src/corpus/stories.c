@@ -3,8 +3,9 @@
  * numbers weigh more than words, see story_terms.c); it joins the live
  * story whose centroid and nearest recent member it is most like, when
  * they share an entity, or starts a story; a year the article dates itself
- * in that the story never named counts against it. Stories idle for the window
- * close and leave memory, so memory stays flat however long the stream. */
+ * in that the story never named counts against it. Stories idle for the
+ * window close and leave memory, so memory stays flat however long the
+ * stream. */
 #include "story_terms.h"
 #include "whosaid/corpus.h"
 
