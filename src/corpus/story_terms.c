@@ -27,6 +27,12 @@
 #ifndef WS_STORY_LEAD_TF
 #define WS_STORY_LEAD_TF 2
 #endif
+#ifndef WS_STORY_DATE_LEAD
+#define WS_STORY_DATE_LEAD 1 /* only dates in the lead mark a year */
+#endif
+#ifndef WS_STORY_WEEKDAY
+#define WS_STORY_WEEKDAY 0 /* weekdays as time terms, not words */
+#endif
 #define LEAD WS_STORY_LEAD       /* sentences that open the text */
 #define LEAD_TF WS_STORY_LEAD_TF /* and how much more they count */
 #define TITLE_TF 2          /* a title word counts as this many body words */
@@ -276,12 +282,17 @@ static void termset_clear(ws_story_termset *ts)
 
 /* Counts the term kind+text; a term past the cap is dropped (the first
  * WS_STORY_MAX_TERMS distinct terms of a long article say enough). */
-static void termset_add(ws_story_termset *ts, char kind, const char *s,
-                        size_t n, uint32_t tf)
+static ws_story_term *termset_add(ws_story_termset *ts, char kind,
+                                  const char *s, size_t n, uint32_t tf)
 {
     char buf[1 + NAME_CP * 8];
     if (n == 0)
-        return;
+        return NULL;
+    /* '$': a number written with separators ("2,000" computers), the
+     * same term as '#' but never a year */
+    bool separated = kind == '$';
+    if (separated)
+        kind = '#';
     n = WS_MIN(n, sizeof buf - 1);
     buf[0] = kind;
     memcpy(buf + 1, s, n);
@@ -291,20 +302,22 @@ static void termset_add(ws_story_termset *ts, char kind, const char *s,
         ws_story_term *t = &ts->list[ts->slot[h] - 1];
         if (t->hash == hash) {
             t->tf += tf;
-            return;
+            return t;
         }
         h = (h + 1) & (SLOTS - 1);
     }
     if (ts->n == WS_STORY_MAX_TERMS)
-        return;
-    bool year = n == 4 && (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
+        return NULL;
+    bool year = !separated && n == 4 &&
+                (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
     uint8_t k = kind == 'n'   ? WS_STORY_NAME
                 : kind == 's' ? WS_STORY_SKEL
                 : kind == '#' ? (year ? WS_STORY_YEAR : WS_STORY_NUM)
                 : kind == 'm' ? WS_STORY_TIME
                               : WS_STORY_WORD;
-    ts->list[ts->n] = (ws_story_term){hash, tf, k};
+    ts->list[ts->n] = (ws_story_term){hash, tf, k, false};
     ts->slot[h] = (uint32_t)++ts->n;
+    return &ts->list[ts->n - 1];
 }
 
 /* ---- tokens ----------------------------------------------------------- */
@@ -313,6 +326,7 @@ typedef struct token {
     char fold[WORD_CP * 4 + 1]; /* lower-cased, NUL-terminated */
     size_t len, ncp;
     bool number, upper_first, all_caps, cyrillic, at_start;
+    bool separated; /* a number written with a separator: 1,200 */
 } token;
 
 typedef struct scanner {
@@ -349,6 +363,7 @@ static void read_number(scanner *sc, token *t)
         } else if ((c == '.' || c == ',') && sc->i + 1 < sc->n &&
                    ws_is_digit((unsigned char)sc->s[sc->i + 1])) {
             sc->i++; /* 1,200 and 1.200 are one number */
+            t->separated = true;
         } else {
             break;
         }
@@ -544,14 +559,26 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
     scanner sc = {s, WS_MIN(n, TEXT_CAP), 0, true, 0};
     token t;
     uint32_t body_tf = tf;
+    size_t since_month = SIZE_MAX; /* tokens since the last month name */
+    size_t month = SIZE_MAX;       /* that month's term */
     while (next_token(&sc, &t)) {
+        since_month += since_month != SIZE_MAX;
         /* News leads with the event; later paragraphs add background that
          * other events share. */
         if (pass == PASS_TERMS && !title)
             tf = sc.sentences < LEAD ? body_tf * LEAD_TF : body_tf;
         if (t.number) {
-            if (pass != PASS_NAMES)
-                termset_add(ts, '#', t.fold, t.len, tf);
+            if (pass != PASS_NAMES) {
+                ws_story_term *num =
+                    termset_add(ts, t.separated ? '$' : '#', t.fold, t.len, tf);
+                /* "May 3, 2013", "September 2013": the year of a date */
+                if (num && num->kind == WS_STORY_YEAR && since_month <= 3 &&
+                    (!WS_STORY_DATE_LEAD || title || sc.sentences < LEAD)) {
+                    num->dated = true;
+                    if (month < ts->n)
+                        ts->list[month].dated = true;
+                }
+            }
             continue;
         }
         const lex_entry *e = lexicon_find(t.fold);
@@ -562,10 +589,23 @@ static void scan(ws_story_termset *ts, nameset *ns, const char *s, size_t n,
             if (pass != PASS_NAMES && (t.cyrillic || t.upper_first)) {
                 char m[3] = {(char)('0' + e->month / 10),
                              (char)('0' + e->month % 10), 0};
-                termset_add(ts, 'm', m, 2, tf);
+                ws_story_term *mt = termset_add(ts, 'm', m, 2, tf);
+                month = mt ? (size_t)(mt - ts->list) : SIZE_MAX;
+                since_month = 0;
             }
             continue;
         }
+#if WS_STORY_WEEKDAY
+        if (e && e->cls == LEX_DAY) {
+            /* the weekday an event happened on: a time term */
+            if (pass != PASS_NAMES && t.ncp >= 3) {
+                char d[STEM_CP * 8];
+                termset_add(ts, 'm', d, translit(t.fold, t.len, STEM_CP, d),
+                            tf);
+            }
+            continue;
+        }
+#endif
         bool capital = t.upper_first && t.ncp >= 2 && !e;
         bool acronym = capital && t.all_caps && t.ncp <= 6;
         if (pass == PASS_NAMES) {

@@ -25,6 +25,7 @@ typedef struct ws_story_term {
     uint64_t hash; /* of the kind and the term's text */
     uint32_t tf;   /* occurrences, the title's counted more */
     uint8_t kind;  /* enum ws_story_kind */
+    bool dated;    /* a year written in a date: "May 3, 2013" */
 } ws_story_term;
 
 /* An article's distinct terms; at most WS_STORY_MAX_TERMS. */

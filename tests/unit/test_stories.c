@@ -313,6 +313,81 @@ static void pathological_texts(void **state)
     free(big);
 }
 
+/* A year written in a date is marked; a number with separators is never
+ * a year; a bare year is a year but not a date's. */
+static void dated_years(void **state)
+{
+    (void)state;
+    ws_story_termset ts;
+    ws_story_termset_init(&ts);
+    ws_article a = art(NULL, "en",
+                       "Published on May 3, 2013. The flaw hit 2,000 "
+                       "computers; a similar one was fixed in 2008.");
+    ws_story_terms_collect(&ts, &a);
+    size_t years = 0, dated = 0, numbers = 0;
+    for (size_t i = 0; i < ts.n; i++) {
+        years += ts.list[i].kind == WS_STORY_YEAR;
+        dated += ts.list[i].kind == WS_STORY_YEAR && ts.list[i].dated;
+        numbers += ts.list[i].kind == WS_STORY_NUM;
+    }
+    assert_int_equal(years, 2);   /* 2013, 2008; not 2,000 */
+    assert_int_equal(dated, 1);   /* 2013 */
+    assert_int_equal(numbers, 2); /* 3, 2000 */
+    ws_story_termset_cleanup(&ts);
+}
+
+/* The year rule and the weight of a date's year: a story of three reports
+ * of a 2008 patch; a report of the same kind, nearly word for word, dated
+ * in 2013 (a year none of them named) starts its own story, while one
+ * dated in 2008 joins. */
+static const char *const patch[] = {
+    "December 17, 2008\nMicrosoft released an emergency patch for Internet "
+    "Explorer after hackers used a flaw to attack computers, the company "
+    "said. Security expert Graham Cluley urged users to update.",
+    "December 17, 2008\nMicrosoft rushed out an emergency patch for the "
+    "Internet Explorer flaw that hackers used to attack computers. Graham "
+    "Cluley said users should update at once.",
+    "December 18, 2008\nUsers of Internet Explorer should install the "
+    "emergency patch Microsoft released for the flaw hackers exploited, "
+    "security expert Graham Cluley said.",
+    "December 18, 2008\nMicrosoft released an emergency patch for Internet "
+    "Explorer after hackers attacked computers through a flaw. Graham "
+    "Cluley urged users to update.",
+    "September 18, 2013\nMicrosoft released an emergency patch for Internet "
+    "Explorer after hackers attacked computers through a flaw. Graham "
+    "Cluley urged users to update.",
+};
+
+static size_t patch_run(size_t last, double threshold)
+{
+    ws_story_opts o = {0, threshold};
+    ws_stories *s = ws_stories_new(&o);
+    for (size_t i = 0; i < WS_COUNT(patch); i++) {
+        ws_article a = art(NULL, "en", patch[i]);
+        ws_stories_observe(s, &a);
+    }
+    for (size_t i = 0; i < WS_COUNT(background); i++) {
+        ws_article a = art(NULL, "en", background[i]);
+        ws_stories_observe(s, &a);
+    }
+    size_t first = add(s, NULL, patch[0]);
+    assert_int_equal(add(s, NULL, patch[1]), first);
+    assert_int_equal(add(s, NULL, patch[2]), first);
+    size_t id = add(s, NULL, patch[last]);
+    ws_stories_free(s);
+    return id;
+}
+
+static void year_rule(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 2; i++) {
+        double threshold = i ? 0.45 : 0; /* 0: the default */
+        assert_int_equal(patch_run(3, threshold), 0);
+        assert_int_not_equal(patch_run(4, threshold), 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +401,8 @@ int main(void)
         cmocka_unit_test(name_keys_across_scripts),
         cmocka_unit_test(many_articles_stay_dense),
         cmocka_unit_test(pathological_texts),
+        cmocka_unit_test(dated_years),
+        cmocka_unit_test(year_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
