@@ -10,10 +10,6 @@
 #include "whosaid/corpus.h"
 
 #include <math.h>
-#ifdef WS_STORY_TRACE
-#include <stdio.h>
-#include <sys/types.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,26 +43,6 @@
 #ifndef WS_STORY_ENTITY_MIN
 #define WS_STORY_ENTITY_MIN 0.0 /* shared names and numbers to join */
 #endif
-/* The split: an article whose nearest member joined its story only
- * narrowly (similarity under SPLIT_HI), and which is much more like that
- * member than like the story's centroid (by SPLIT_MARGIN), starts a new
- * story with that member's vector: the two are likely a second event of
- * the same kind that the member brought in. */
-#ifndef WS_STORY_SPLIT
-#define WS_STORY_SPLIT 0 /* tried and left off: docs/stories.md */
-#endif
-#ifndef WS_STORY_SPLIT_HI
-#define WS_STORY_SPLIT_HI 0.40
-#endif
-#ifndef WS_STORY_SPLIT_MARGIN
-#define WS_STORY_SPLIT_MARGIN 0.10
-#endif
-#ifndef WS_STORY_SPLIT_MIN
-#define WS_STORY_SPLIT_MIN 3 /* members a story needs before it splits */
-#endif
-#ifndef WS_STORY_SPLIT_MOVE
-#define WS_STORY_SPLIT_MOVE 1 /* the member leaves the old story */
-#endif
 /* The year rule: an article with a dated year (one that closes a date in
  * its title or lead, see story_terms.c) none of whose dated years any
  * member of a story of at least YEAR_MIN members has named is unlikely to
@@ -83,15 +59,6 @@
 #endif
 #ifndef WS_STORY_YEAR_TF
 #define WS_STORY_YEAR_TF 2 /* what "twice" is, when not YEAR_DATED */
-#endif
-/* Tried and left off (docs/stories.md): the rule the other way round (most
- * members date the story in a year the article, naming others, does not
- * name) and on a date's month. */
-#ifndef WS_STORY_YEAR_THEIRS
-#define WS_STORY_YEAR_THEIRS 0
-#endif
-#ifndef WS_STORY_MONTH_RULE
-#define WS_STORY_MONTH_RULE 0
 #endif
 #define STORY_YEARS 32 /* years and months a story remembers */
 #ifndef WS_STORY_B_DATED
@@ -168,7 +135,6 @@ typedef struct story {
     vec centroid; /* sum of the members' unit vectors, pruned */
     double cnorm;
     vec member[WS_STORY_MEMBERS];   /* the latest members, a ring */
-    float joined[WS_STORY_MEMBERS]; /* each one's similarity on joining */
     size_t n_member, next_member;
     uint64_t year[STORY_YEARS];       /* years its members named, first met */
     uint32_t year_dated[STORY_YEARS]; /* members that wrote each in a date */
@@ -400,36 +366,18 @@ static bool year_clash(const story *st, const vec *v)
 {
     if (st->size < WS_STORY_YEAR_MIN)
         return false;
-    bool named = false, theirs = false, shared = false;
-    bool year = false, year_met = false, month = false, month_met = false;
+    bool year = false, year_met = false;
     for (size_t i = 0; i < v->n; i++) {
-        uint8_t kind = v->t[i].kind;
-        if (kind != WS_STORY_YEAR && kind != WS_STORY_TIME)
+        if (v->t[i].kind != WS_STORY_YEAR || !v->t[i].strong)
             continue;
-        size_t k = story_year(st, v->t[i].hash);
-        if (kind == WS_STORY_TIME) {
-            month |= v->t[i].strong;
-            month_met |= v->t[i].strong && k != SIZE_MAX;
-            continue;
-        }
-        named = true;
-        year |= v->t[i].strong;
-        year_met |= v->t[i].strong && k != SIZE_MAX;
-        if (k != SIZE_MAX && 2 * st->year_dated[k] >= st->size)
-            shared = true;
+        year = true;
+        year_met |= story_year(st, v->t[i].hash) != SIZE_MAX;
     }
-    if ((year && !year_met) || (WS_STORY_MONTH_RULE && month && !month_met))
-        return true;
-    /* the other way round: most of the story dates its event in a year
-     * that the article, naming other years, does not name */
-    for (size_t k = 0; WS_STORY_YEAR_THEIRS && k < st->n_year; k++)
-        theirs |= 2 * st->year_dated[k] >= st->size;
-    return named && theirs && !shared;
+    return year && !year_met;
 }
 
-/* Adds v (owned by the story from now on) to st; sim is how like the
- * story v was (1 for the first member). */
-static void story_join(story *st, vec v, double sim, double day, bool dated)
+/* Adds v (owned by the story from now on) to st. */
+static void story_join(story *st, vec v, double day, bool dated)
 {
     if (st->size == 0)
         st->centroid.lang = v.lang; /* the language the story began in */
@@ -447,12 +395,10 @@ static void story_join(story *st, vec v, double sim, double day, bool dated)
             st->year_dated[k]++;
     }
     if (st->n_member < WS_STORY_MEMBERS) {
-        st->joined[st->n_member] = (float)sim;
         st->member[st->n_member++] = v;
     } else {
         free(st->member[st->next_member].t);
         st->member[st->next_member] = v;
-        st->joined[st->next_member] = (float)sim;
     }
     st->next_member = (st->next_member + 1) % WS_STORY_MEMBERS;
     st->size++;
@@ -460,54 +406,6 @@ static void story_join(story *st, vec v, double sim, double day, bool dated)
         st->last = day;
         st->dated = true;
     }
-}
-
-static vec vec_copy(const vec *v)
-{
-    vec c = *v;
-    c.t = ws_xmalloc((v->n ? v->n : 1) * sizeof *c.t);
-    memcpy(c.t, v->t, v->n * sizeof *c.t);
-    return c;
-}
-
-/* Takes member i out of st: out of the ring (the others keep their age
- * order) and its weights out of the centroid. */
-static void story_drop_member(story *st, size_t i)
-{
-    vec *c = &st->centroid;
-    const vec *m = &st->member[i];
-    size_t n = 0, a = 0, b = 0;
-    while (a < c->n) {
-        while (b < m->n && m->t[b].hash < c->t[a].hash)
-            b++;
-        wterm t = c->t[a++];
-        if (b < m->n && m->t[b].hash == t.hash)
-            t.w -= m->t[b].w;
-        if (t.w > 1e-6f)
-            c->t[n++] = t;
-    }
-    c->n = n;
-    double norm = 0;
-    for (size_t k = 0; k < c->n; k++)
-        norm += (double)c->t[k].w * c->t[k].w;
-    st->cnorm = sqrt(norm);
-    free(st->member[i].t);
-    vec ring[WS_STORY_MEMBERS];
-    float joined[WS_STORY_MEMBERS];
-    size_t k = 0;
-    size_t start = st->n_member < WS_STORY_MEMBERS ? 0 : st->next_member;
-    for (size_t j = 0; j < st->n_member; j++) {
-        size_t at = (start + j) % WS_STORY_MEMBERS;
-        if (at == i)
-            continue;
-        ring[k] = st->member[at];
-        joined[k++] = st->joined[at];
-    }
-    memcpy(st->member, ring, k * sizeof *ring);
-    memcpy(st->joined, joined, k * sizeof *joined);
-    st->n_member = k;
-    st->next_member = k;
-    st->size--;
 }
 
 static void live_remove(ws_stories *s, size_t i)
@@ -544,17 +442,9 @@ static void close_idle(ws_stories *s)
 /* How like story st the article v is: the centroid and the nearest of the
  * recent members, mixed; *entity is the like part that names and numbers
  * make, the larger of the two. */
-typedef struct likeness {
-    double centroid; /* cosine with the centroid */
-    double member;   /* with the nearest member */
-    size_t nearest;  /* that member, SIZE_MAX when none */
-} likeness;
-
-static double similarity(const story *st, const vec *v, double *entity,
-                         likeness *lk)
+static double similarity(const story *st, const vec *v, double *entity)
 {
     double best = 0, em = 0;
-    size_t nearest = SIZE_MAX;
     overlap c = overlap_of(v, &st->centroid);
     double cn = st->cnorm > 0 ? st->cnorm : 1;
     /* Nothing in common with the centroid: the members, a part of it,
@@ -566,35 +456,16 @@ static double similarity(const story *st, const vec *v, double *entity,
         double d = across(v, m) ? cos_across(v, m, &o) : o.all;
         if (d > best) {
             best = d;
-            nearest = i;
             em = across(v, m) ? d : o.entity;
         }
     }
     *entity = WS_MAX(c.entity / cn, em);
-    lk->centroid = c.all / cn;
-    lk->member = best;
-    lk->nearest = nearest;
     /* A story told in another language: its centroid's words cannot
      * match, so the nearest member decides alone. */
     double pen = year_clash(st, v) ? WS_STORY_YEAR_PENALTY : 1.0;
-#ifdef WS_STORY_TRACE
-    if (pen < 1.0)
-        fprintf(stderr, "CLASH\t%zu\t%.3f\n", st->id,
-                WS_STORY_MIX * c.all / cn + (1.0 - WS_STORY_MIX) * best);
-#endif
     if (across(v, &st->centroid))
         return pen * best;
     return pen * (WS_STORY_MIX * c.all / cn + (1.0 - WS_STORY_MIX) * best);
-}
-
-/* Whether the article, nearest to member lk->nearest of st, should rather
- * start a story with that member (see WS_STORY_SPLIT). */
-static bool split_off(const story *st, const likeness *lk)
-{
-    if (lk->nearest == SIZE_MAX || st->size < WS_STORY_SPLIT_MIN)
-        return false;
-    return st->joined[lk->nearest] < WS_STORY_SPLIT_HI &&
-           lk->member >= lk->centroid + WS_STORY_SPLIT_MARGIN;
 }
 
 ws_stories *ws_stories_new(const ws_story_opts *opts)
@@ -654,51 +525,19 @@ size_t ws_stories_add(ws_stories *s, const ws_article *a)
 
     size_t best = SIZE_MAX;
     double best_sim = 0;
-    likeness lk = {0, 0, SIZE_MAX};
-#ifdef WS_STORY_TRACE
-    fprintf(stderr, "DOC\t%s\n", a->id);
-#endif
     for (size_t i = 0; v.n && i < s->n_live; i++) {
-        likeness l;
-        double entity, sim = similarity(&s->live[i], &v, &entity, &l);
+        double entity, sim = similarity(&s->live[i], &v, &entity);
         if (sim >= s->threshold && entity > WS_STORY_ENTITY_MIN &&
             sim > best_sim) {
             best = i;
             best_sim = sim;
-            lk = l;
         }
     }
-    bool split =
-        WS_STORY_SPLIT && best != SIZE_MAX && split_off(&s->live[best], &lk);
-#ifdef WS_STORY_TRACE
-    fprintf(stderr, "TRACE\t%s\t%zd\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n", a->id,
-            best == SIZE_MAX || split ? (ssize_t)s->next_id
-                                      : (ssize_t)s->live[best].id,
-            best_sim, lk.centroid, lk.member,
-            lk.nearest == SIZE_MAX ? -1.0
-                                   : (double)s->live[best].joined[lk.nearest],
-            split);
-#endif
-    if (split) {
-        /* The member and the article start a story of their own. */
-        story *old = &s->live[best];
-        vec m = vec_copy(&old->member[lk.nearest]);
-        double msim = old->joined[lk.nearest];
-        if (WS_STORY_SPLIT_MOVE)
-            story_drop_member(old, lk.nearest);
+    if (best == SIZE_MAX) {
         best = s->n_live++;
         memset(&s->live[best], 0, sizeof s->live[best]);
         s->live[best].id = s->next_id++;
-        story_join(&s->live[best], m, 1.0, s->live[best].last, false);
-        s->live[best].last = old->last;
-        s->live[best].dated = old->dated;
-        (void)msim;
-    } else if (best == SIZE_MAX) {
-        best = s->n_live++;
-        memset(&s->live[best], 0, sizeof s->live[best]);
-        s->live[best].id = s->next_id++;
-        best_sim = 1.0;
     }
-    story_join(&s->live[best], v, best_sim, day, dated);
+    story_join(&s->live[best], v, day, dated);
     return s->live[best].id;
 }
