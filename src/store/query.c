@@ -43,20 +43,24 @@ static char *dup(const char *s)
     return s ? ws_xstrdup(s) : NULL;
 }
 
-/* Aliases of a speaker other than its name, sorted. */
-static ws_status load_aliases(ws_store *st, int64_t speaker, strlist *out)
+/* Aliases of a speaker other than its name, sorted. *q is the prepared
+ * query, made on first use and kept by the caller for the next speaker. */
+static ws_status load_aliases(ws_store *st, ws_stmt **q, int64_t speaker,
+                              strlist *out)
 {
     const ws_db_ops *o = st->ops;
-    ws_stmt *s = ws_store_prepare(
-        st, "SELECT a.alias FROM alias a JOIN speaker p ON p.id = a.speaker"
-            " WHERE a.speaker = ? AND a.alias <> p.name ORDER BY a.alias");
-    if (!s)
+    if (!*q)
+        *q = ws_store_prepare(
+            st, "SELECT a.alias FROM alias a JOIN speaker p"
+                " ON p.id = a.speaker WHERE a.speaker = ? AND a.alias <> p.name"
+                " ORDER BY a.alias");
+    if (!*q)
         return WS_ERR_DB;
-    o->bind_int(s, 1, speaker);
+    o->bind_int(*q, 1, speaker);
     int r;
-    while ((r = o->step(s)) == WS_STEP_ROW)
-        list_add(out, o->col_text(s, 0));
-    o->finalize(s);
+    while ((r = o->step(*q)) == WS_STEP_ROW)
+        list_add(out, o->col_text(*q, 0));
+    o->reset(*q);
     return r == WS_STEP_DONE ? WS_OK : ws_store_dberr(st, "aliases");
 }
 
@@ -64,7 +68,11 @@ static ws_status load_aliases(ws_store *st, int64_t speaker, strlist *out)
 
 typedef struct stmt_ctx {
     ws_store *st;
-    ws_stmt *head, *reports;
+    ws_stmt *head, *reports, *aliases;
+    /* The aliases of the last speaker seen: a speaker's timeline asks for
+     * the same list on every row. */
+    int64_t alias_of;
+    strlist alias_cache;
 } stmt_ctx;
 
 static ws_status emit_statement(stmt_ctx *c, int64_t id, ws_statement_fn each,
@@ -95,8 +103,15 @@ static ws_status emit_statement(stmt_ctx *c, int64_t id, ws_statement_fn each,
         rc = s == WS_STEP_DONE ? WS_OK : ws_store_dberr(st, "statement");
         goto done;
     }
-    if (speaker_id > 0 && (rc = load_aliases(st, speaker_id, &aliases)))
-        goto done;
+    if (speaker_id > 0 && speaker_id != c->alias_of) {
+        list_free(&c->alias_cache);
+        c->alias_of = 0;
+        if ((rc = load_aliases(st, &c->aliases, speaker_id, &c->alias_cache)))
+            goto done;
+        c->alias_of = speaker_id;
+    }
+    if (speaker_id > 0)
+        aliases = c->alias_cache;
 
     o->bind_int(c->reports, 1, id);
     while ((s = o->step(c->reports)) == WS_STEP_ROW) {
@@ -143,7 +158,6 @@ done:
         free((char *)reps[i].text);
     }
     free(reps);
-    list_free(&aliases);
     list_free(&outlets);
     free(speaker);
     free(text);
@@ -279,6 +293,9 @@ done:
         o->finalize(c.head);
     if (c.reports)
         o->finalize(c.reports);
+    if (c.aliases)
+        o->finalize(c.aliases);
+    list_free(&c.alias_cache);
     ws_buf_cleanup(&sql);
     free(key);
     free(match);
@@ -317,6 +334,7 @@ ws_status ws_store_speakers(ws_store *st, const ws_speaker_query *q,
     if (q->limit)
         ws_buf_puts(&sql, " LIMIT ?");
     ws_stmt *list = ws_store_prepare(st, ws_buf_cstr(&sql));
+    ws_stmt *aq = NULL;
     ws_stmt *tq = ws_store_prepare(
         st, "SELECT title, since, until FROM title WHERE speaker = ?"
             " ORDER BY since IS NULL, since, title");
@@ -341,7 +359,7 @@ ws_status ws_store_speakers(ws_store *st, const ws_speaker_query *q,
         char *name = dup(o->col_text(list, 1));
         char *kind = dup(o->col_text(list, 2));
         rec.statements = (size_t)o->col_int(list, 3);
-        rc = load_aliases(st, rec.id, &aliases);
+        rc = load_aliases(st, &aq, rec.id, &aliases);
         ws_speaker_title *titles = NULL;
         size_t n_titles = 0;
         o->bind_int(tq, 1, rec.id);
@@ -385,6 +403,8 @@ done:
         o->finalize(list);
     if (tq)
         o->finalize(tq);
+    if (aq)
+        o->finalize(aq);
     ws_buf_cleanup(&sql);
     free(lo);
     free(hi);
