@@ -388,6 +388,10 @@ static bool opens_clause(const qdoc *d, size_t cs0, size_t ms)
 {
     if (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ))
         return true;
+    /* "As Steven Rosenthal, a tax lawyer, put it, …" */
+    if (qd_has(d, ms - 1, QL_AS) && !d->slavic &&
+        (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2)))
+        return true;
     /* Role words count too: "Колишній голова облдержадміністрації Віктор
      * Гнатюк, який …, назвав". */
     size_t j = ms, k = 0;
@@ -434,8 +438,7 @@ static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
         if (ws_qmention_fwd(d, p, lim, &ms2, &me2) && me2 < lim &&
             !qd_has(d, ms2, QL_IT) &&
             ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
-              !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT | QL_CUE | QL_CUEP |
-                                  QL_WEAK)) ||
+              !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT)) ||
              qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
             *ms = ms2;
             *me = me2;
@@ -491,6 +494,37 @@ static size_t skip_adjunct(const qdoc *d, size_t j, size_t sb)
             return k;
     }
     return j;
+}
+
+/* Words of time and a prepositional phrase after a cue, up to a comma or
+ * colon ("said Thursday on Twitter,", "told his radio audience of
+ * Monday,", "said last week in Tel Aviv,"): the punctuation's token, or 0
+ * when the words could be a clause of their own ("said the plan,"). */
+static size_t gap_end(const qdoc *d, size_t j, size_t sb)
+{
+    size_t k = skip_time(d, j), lim = j + 12;
+    bool pp = false;
+    while (k < sb && k < lim && qd_word(d, k) && outside(d, k)) {
+        if (qd_has(d, k, QL_THAT | QL_CUE | QL_CUEP | QL_BE | QL_MODAL |
+                             QL_CONJ | QL_PRON | QL_PLUR))
+            return 0;
+        if (qd_has(d, k, QL_PREP))
+            pp = true;
+        else if (!pp && !(d->t[k].flags & (QF_CAP | QF_DIGIT)))
+            return 0;
+        k++;
+    }
+    if (k > j && k + 1 < sb && (qd_punct(d, k, ',') || qd_punct(d, k, ':')))
+        return k;
+    return 0;
+}
+
+/* The same words before a quote ("said Thursday on Twitter, “…”"): the
+ * quote's opening mark, or 0. */
+static size_t lead_gap(const qdoc *d, size_t j, size_t sb)
+{
+    size_t k = gap_end(d, j, sb);
+    return k && is_open(d, k + 1) ? k + 1 : 0;
 }
 
 /* One cue at token c: the forms of docs/quote.md, section 2, in order;
@@ -689,8 +723,17 @@ static void try_cue(finder *f, size_t c)
         (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2)) &&
         /* "As Professor Foner put it: ''…''" leads into the quote */
         !(ms - 1 == cs0 && qd_punct(d, cend, ':'))) {
-        if (qd_punct(d, cend, ',') && ms - 1 == cs0) {
-            size_t from = after_apposition(d, cend + 1, sb);
+        /* "As X said last week in Tel Aviv, …": the comma after the
+         * cue's adjunct. */
+        size_t comma = qd_punct(d, cend, ',') ? cend : gap_end(d, cend, sb);
+        if (comma && !qd_punct(d, comma, ','))
+            comma = 0;
+        /* "But, as Mr. Sykes said, …", "But at the time, as X put it,
+         * “…”": a few words before "as" open the sentence; what was said
+         * follows. */
+        if (comma && (ms - 1 == cs0 || words_in(d, cs0, ms - 1) <= 4 ||
+                      is_open(d, comma + 1))) {
+            size_t from = after_apposition(d, comma + 1, sb);
             add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
         } else if (ms - 1 > cs0) {
             add(f, F_AS, cs0, ms - 2, c, cend, ms, me);
@@ -784,6 +827,11 @@ static void try_cue(finder *f, size_t c)
             j++;
         if (j < d->n && d->t[j].type == QT_BREAK && qd_punct(d, after, ':'))
             j++;
+        if (!is_open(d, j) && qd_word(d, after)) {
+            size_t g = lead_gap(d, after, sb);
+            if (g)
+                j = g;
+        }
         size_t k0 = is_open(d, j) ? (size_t)d->t[j].quote : 0;
         /* "said “it gets me mad” every time …": the quote is a fragment
          * of a clause, read below as a bare clause. */
@@ -800,10 +848,14 @@ static void try_cue(finder *f, size_t c)
          * one quote; the trailer below takes the first half and the
          * second is merged into it (section 3). */
         size_t lp = WS_MIN(ms, lead);
-        bool split = !inverted && lp > cs0 &&
-                     (is_close(d, lp - 1) ||
-                      (lp > cs0 + 1 && ws_qdoc_sep(d, lp - 1) &&
-                       is_close(d, lp - 2)));
+        size_t lc = lp > cs0 && is_close(d, lp - 1) ? lp - 1
+                    : lp > cs0 + 1 && ws_qdoc_sep(d, lp - 1) &&
+                            is_close(d, lp - 2)
+                        ? lp - 2
+                        : 0;
+        /* Only a quote that opens the sentence is split ("Remarking upon
+         * his “empathy,” Starr said, “…”" leads into the second). */
+        bool split = !inverted && lc && d->q[d->t[lc].quote].open <= cs0;
         if (is_open(d, j) && !fragment && !name && !split &&
             (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
@@ -907,6 +959,10 @@ static void try_cue(finder *f, size_t c)
                         (inverted && d->slavic && !weak && is_close(d, p - 1)) ||
                         /* "“…,” he told reporters outside the room" */
                         ((lex & QL_TELL) && is_close(d, p - 1)) ||
+                        /* "“…,” Trump said last month on Twitter, “…”",
+                         * "“…,” he said when asked …" */
+                        (is_close(d, p - 1) &&
+                         (lead_gap(d, j, sb) || circumstance(d, j))) ||
                         /* "“…,” Bond said onstage Tuesday night." */
                         (is_close(d, p - 1) && words_to_end(d, j, sb) &&
                          !qd_has(d, j, QL_THAT | QL_PRON | QL_PLUR | QL_DET));
