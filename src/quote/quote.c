@@ -197,7 +197,10 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
     if (sb > from + 400)
         sb = from + 400;
     for (size_t i = from; i + 1 < sb; i++) {
-        if (!outside(d, i) || !qd_punct(d, i, ','))
+        if (!outside(d, i) || d->t[i].type != QT_PUNCT)
+            continue;
+        bool comma = qd_punct(d, i, ',');
+        if (!comma && !ws_qdoc_sep(d, i) && d->t[i].cp != 0x2015)
             continue;
         size_t j = i + 1;
         if (qd_has(d, j, QL_AUX) || ws_qdoc_is(d, j, "instead"))
@@ -209,6 +212,26 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
         if (qd_has(d, j, QL_CUE) && !(d->t[j].flags & QF_CAP) &&
             !qd_has(d, j, QL_CUEP))
             return i;
+        /* "When Clinton noted that …, Trump boasted, “…”": a named
+         * subject (or a pronoun) and a finite cue after the comma start
+         * the main clause. */
+        {
+            size_t m = i + 1, w = 0;
+            if (qd_has(d, m, QL_PRON | QL_PLUR) && !qd_has(d, m, QL_DET)) {
+                m++;
+                w++;
+            } else {
+                while (w < 3 && qd_word(d, m) && outside(d, m) &&
+                       (d->t[m].flags & QF_CAP) &&
+                       !qd_has(d, m, QL_STOP | QL_CUE | QL_CUEP))
+                    m++, w++;
+            }
+            if (w && qd_has(d, m, QL_CUE) && outside(d, m) &&
+                !(d->t[m].flags & QF_CAP))
+                return i;
+        }
+        if (!comma)
+            continue;
         /* "…, а вона додала, що …", "…, and she added that …": another
          * speaker's statement begins. */
         size_t k = qd_has(d, i + 1, QL_CONJ) ? i + 2 : i + 1;
@@ -372,8 +395,12 @@ static bool idle_cue(const qdoc *d, size_t c, size_t sa)
         size_t p = i - 1;
         if (qd_has(d, p, QL_MODAL))
             return true;
+        /* "went on to say" reports; "declined to say" does not */
         if (ws_qdoc_is(d, p, "to") && k == 0)
-            return true;
+            return !(p >= sa + 2 && ws_qdoc_is(d, p - 1, "on") &&
+                     (ws_qdoc_is(d, p - 2, "went") ||
+                      ws_qdoc_is(d, p - 2, "goes") ||
+                      ws_qdoc_is(d, p - 2, "go")));
         if (!qd_has(d, p, QL_AUX))
             break;
     }
@@ -639,7 +666,12 @@ static void try_cue(finder *f, size_t c)
         }
         return;
     }
-    bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
+    /* "X went on to say": the subject stands before "went on to". */
+    size_t vc = c >= cs0 + 4 && ws_qdoc_is(d, c - 1, "to") &&
+                        ws_qdoc_is(d, c - 2, "on")
+                    ? c - 3
+                    : c;
+    bool have_back = ws_qmention_back(d, cs0, vc, &ms, &me);
     size_t lead = ms; /* where the subject's words start, before the cue */
     if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms) &&
         !qd_has(d, ms, QL_ANON | QL_TITLE | QL_ORG))
@@ -771,8 +803,10 @@ static void try_cue(finder *f, size_t c)
     size_t after = cend;
     /* An English participle is never inverted: "…, saying she is …"
      * (Ukrainian "заявив" is both a participle and a past tense). */
-    if (!have_back && c > sa && (d->slavic || !(lex & QL_CUEP)) &&
-        (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) {
+    if (!have_back && (d->slavic || !(lex & QL_CUEP)) &&
+        ((c > sa && (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) ||
+         /* "Said Comey, “…”" */
+         (c == cs0 && !d->slavic && (d->t[c].flags & QF_CAP)))) {
         if (ws_qmention_fwd(d, cend, sb, &ms, &me)) {
             inverted = true;
             after = me;
