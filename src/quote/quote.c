@@ -197,6 +197,17 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
     if (sb > from + 400)
         sb = from + 400;
     for (size_t i = from; i + 1 < sb; i++) {
+        /* "She urges him to leave and repeatedly says, “…”": a second
+         * cue of the subject ends the first clause. */
+        if (i > from && qd_has(d, i, QL_CONJ) && outside(d, i) &&
+            !d->slavic) {
+            size_t m = i + 1;
+            while (m < sb && m < i + 3 && qd_has(d, m, QL_AUX))
+                m++;
+            if (qd_has(d, m, QL_CUE) && !qd_has(d, m, QL_CUEP) &&
+                !(d->t[m].flags & QF_CAP) && !qd_has(d, m - 1, QL_MODAL))
+                return i;
+        }
         if (!outside(d, i) || d->t[i].type != QT_PUNCT)
             continue;
         bool comma = qd_punct(d, i, ',');
@@ -554,6 +565,35 @@ static size_t lead_gap(const qdoc *d, size_t j, size_t sb)
     return k && is_open(d, k + 1) ? k + 1 : 0;
 }
 
+/* "several months after …", "two days ago", "a week later": a span of
+ * time after a trailer's cue. */
+static bool time_span(const qdoc *d, size_t j)
+{
+    static const char *const unit[] = {"minutes", "hours", "days", "weeks",
+                                       "months", "years", "minute", "hour",
+                                       "day", "week", "month", "year"};
+    if (!qd_word(d, j) || d->slavic ||
+        !(qd_has(d, j, QL_DET) || (d->t[j].flags & QF_DIGIT) ||
+          ws_qdoc_is(d, j, "few")))
+        return false;
+    size_t u = ws_qdoc_is(d, j + 1, "few") ? j + 2 : j + 1;
+    bool is_unit = false;
+    for (size_t k = 0; k < WS_COUNT(unit) && !is_unit; k++)
+        is_unit = ws_qdoc_is(d, u, unit[k]);
+    return is_unit && (qd_has(d, u + 1, QL_PREP) || circumstance(d, u + 1) ||
+                       ws_qdoc_is(d, u + 1, "ago") ||
+                       ws_qdoc_is(d, u + 1, "later") ||
+                       ws_qdoc_is(d, u + 1, "earlier"));
+}
+
+/* True when a relative pronoun stands right before cue c ("who said"). */
+static bool relative_pron(const qdoc *d, size_t c, size_t cs0)
+{
+    return c > cs0 && (ws_qdoc_is(d, c - 1, "who") ||
+                       ws_qdoc_is(d, c - 1, "which") ||
+                       ws_qdoc_is(d, c - 1, "that"));
+}
+
 /* One cue at token c: the forms of docs/quote.md, section 2, in order;
  * the first that fits makes the statement. */
 static void try_cue(finder *f, size_t c)
@@ -908,6 +948,32 @@ static void try_cue(finder *f, size_t c)
         }
     }
 
+    /* "…, tweeting, “…”", "while chanting, “…”", "before asking her,
+     * “…”", "X, a long apposition -- told me, ''…''": a cue, its object
+     * and a comma or colon right before a quote lead into it even when no
+     * subject is found; a participle's speaker is that of the statement
+     * before in the sentence or the clause's subject. */
+    if (!have_back && !inverted && !relative_pron(d, c, cs0)) {
+        size_t j = after;
+        if (qd_has(d, j, QL_PRON | QL_PLUR) && (lex & (QL_WEAK | QL_CUEP)))
+            j++;
+        if (j + 1 < sb && (qd_punct(d, j, ',') || qd_punct(d, j, ':')) &&
+            is_open(d, j + 1) &&
+            words_in(d, j + 1, d->q[d->t[j + 1].quote].close) >= 3) {
+            size_t k = (size_t)d->t[j + 1].quote;
+            const stmt *p = same_sentence(f, c);
+            size_t ms2 = c, me2 = c;
+            if (!p && c > cs0 + 1 &&
+                !clause_subject(d, cs0, c - 1, &ms2, &me2))
+                ms2 = me2 = c;
+            stmt *s = add(f, F_LEADIN, j + 1, d->q[k].close + 1, c, cend, ms2,
+                          me2);
+            if (s && p)
+                s->who = p->who;
+            return;
+        }
+    }
+
     /* That-clause: "X said (on Tuesday) that …", "заявив, що …". */
     if (!inverted) {
         /* "said at a campaign stop in Toledo, Ohio, that": a place
@@ -997,6 +1063,10 @@ static void try_cue(finder *f, size_t c)
                          * "“…,” he said when asked …" */
                         (is_close(d, p - 1) &&
                          (lead_gap(d, j, sb) || circumstance(d, j))) ||
+                        /* "“…,” she said several months after her
+                         * release, and …": a quote that ends on a comma
+                         * is the trailer's, whatever follows. */
+                        (is_close(d, p - 1) && time_span(d, j)) ||
                         /* "“…,” Bond said onstage Tuesday night." */
                         (is_close(d, p - 1) && words_to_end(d, j, sb) &&
                          !qd_has(d, j, QL_THAT | QL_PRON | QL_PLUR | QL_DET));
@@ -1070,6 +1140,12 @@ static void try_cue(finder *f, size_t c)
     if (d->t[j].type != QT_WORD && !is_open(d, j))
         return;
     size_t end = clause_end(d, j, sb);
+    /* "chanted “What curfew?” and kept going": the quote, not the verb
+     * that follows it. */
+    if (is_open(d, j) && d->q[d->t[j].quote].close + 2 < end &&
+        qd_has(d, d->q[d->t[j].quote].close + 1, QL_CONJ) &&
+        !is_open(d, d->q[d->t[j].quote].close + 2))
+        end = d->q[d->t[j].quote].close + 1;
     if (weak || !(lex & QL_BARE)) {
         size_t qa, qb;
         if (kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
