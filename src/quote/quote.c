@@ -173,6 +173,15 @@ static bool circumstance(const qdoc *d, size_t j)
     return false;
 }
 
+/* True when the quote that closes at close ends on a stop: "What
+ * curfew?" */
+static bool stop_inside(const qdoc *d, size_t close)
+{
+    return close > 0 && d->t[close - 1].type == QT_PUNCT &&
+           (d->t[close - 1].cp == '.' || d->t[close - 1].cp == '!' ||
+            d->t[close - 1].cp == '?' || d->t[close - 1].cp == 0x2026);
+}
+
 /* Trims punctuation (but not quotation marks) and a leading "that" off
  * content [*cs, *ce). */
 static void trim(const qdoc *d, size_t *cs, size_t *ce)
@@ -211,6 +220,8 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
         if (!outside(d, i) || d->t[i].type != QT_PUNCT)
             continue;
         bool comma = qd_punct(d, i, ',');
+        if (qd_punct(d, i, ';'))
+            return i;
         if (!comma && !ws_qdoc_sep(d, i) && d->t[i].cp != 0x2015)
             continue;
         size_t j = i + 1;
@@ -243,6 +254,12 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
         }
         if (!comma)
             continue;
+        /* "…, although it may take days", "…, and when pressed, she
+         * replied": a clause of concession or circumstance. */
+        if (!d->slavic &&
+            (ws_qdoc_is(d, i + 1, "although") || ws_qdoc_is(d, i + 1, "though") ||
+             (qd_has(d, i + 1, QL_CONJ) && circumstance(d, i + 2))))
+            return i;
         /* "…, а вона додала, що …", "…, and she added that …": another
          * speaker's statement begins. */
         size_t k = qd_has(d, i + 1, QL_CONJ) ? i + 2 : i + 1;
@@ -713,8 +730,12 @@ static void try_cue(finder *f, size_t c)
                     : c;
     bool have_back = ws_qmention_back(d, cs0, vc, &ms, &me);
     size_t lead = ms; /* where the subject's words start, before the cue */
+    /* A stray capitalised word names nobody, unless a finite cue follows
+     * it right away ("McLenney said …", "Republicans said …"). */
     if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms) &&
-        !qd_has(d, ms, QL_ANON | QL_TITLE | QL_ORG))
+        !qd_has(d, ms, QL_ANON | QL_TITLE | QL_ORG) &&
+        !(me == vc && (lex & QL_CUE) && !(lex & QL_CUEP) && !d->slavic &&
+          d->t[ms].lex == 0))
         have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
      * the party's director, said", "Roe, who says …, said"). */
@@ -1144,7 +1165,8 @@ static void try_cue(finder *f, size_t c)
      * that follows it. */
     if (is_open(d, j) && d->q[d->t[j].quote].close + 2 < end &&
         qd_has(d, d->q[d->t[j].quote].close + 1, QL_CONJ) &&
-        !is_open(d, d->q[d->t[j].quote].close + 2))
+        !is_open(d, d->q[d->t[j].quote].close + 2) &&
+        (weak || stop_inside(d, d->q[d->t[j].quote].close)))
         end = d->q[d->t[j].quote].close + 1;
     if (weak || !(lex & QL_BARE)) {
         size_t qa, qb;
