@@ -1329,7 +1329,11 @@ static void loose_quote(finder *f, size_t k)
     size_t words = words_in(d, o, c);
     if (words < 4 && !ends_sentence(d, c))
         return;
-    if (words < 10 && title_case(d, o + 1, c))
+    /* After a colon, a title-case quote that ends on a stop is a
+     * headline's quotation ("Warren Hammers CEO: ‘You Should Be
+     * Investigated.’"), not a title. */
+    bool colon = o > 0 && qd_punct(d, o - 1, ':');
+    if (words < 10 && title_case(d, o + 1, c) && !(colon && stop_inside(d, c)))
         return;
     size_t sa, sb;
     sentence_of(d, o, &sa, &sb);
@@ -1418,6 +1422,15 @@ static void loose_quote(finder *f, size_t k)
         add(f, F_CONTINUED, o, c + 1, o, o, cs0, cs0 + 1);
         return;
     }
+    /* "President Obama is rolling out a new message: “It's about me.”":
+     * a quote after a colon that ends a clause is its subject's. */
+    size_t ms, me;
+    if (colon && o > cs0 + 2 && d->t[o - 1].sent == d->t[o].sent &&
+        words >= 3 && clause_subject(d, cs0, o - 1, &ms, &me) &&
+        !qd_has(d, ms, QL_PLUR | QL_IT)) {
+        add(f, F_CONTINUED, o, c + 1, o - 1, o, ms, me);
+        return;
+    }
     if (prev && prev->who.kind != SK_NONE && d->t[o].para <= prev->para + 1) {
         stmt *s = add(f, F_CONTINUED, o, c + 1, o, o, o, o);
         if (s) {
@@ -1430,7 +1443,7 @@ static void loose_quote(finder *f, size_t k)
     /* Nobody is named next to it: a quotation still, its speaker left
      * null rather than guessed from whoever was named last (in news that
      * is as often a place or the outlet). */
-    if (words >= 6)
+    if (words >= 6 || (colon && words >= 3))
         add(f, F_ALONE, o, c + 1, o, o, o, o);
 }
 
