@@ -44,10 +44,11 @@ static const struct {
      "pointing asserting acknowledging admitting conceding vowing "
      "promising suggesting"},
     {QL_WEAK,
-     "called calls calling named names described describes describing "
+     "call called calls calling named names described describes describing "
      "dubbed labelled labeled branded termed hailed asked asks asking "
      "shouted yelled chanted chanting jokes barked boomed interjected "
-     "exclaimed screamed sang whispered read reads reading tweeting "
+     "exclaimed screamed sang sings singing whispered read reads reading "
+     "tweeting yelling shouting "
      "запитав запитала спитав спросил спросила назвавши називаючи "
      "называя"},
     /* Ukrainian and Russian forms that are not past tense (those come

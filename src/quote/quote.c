@@ -978,8 +978,17 @@ static void try_cue(finder *f, size_t c)
         size_t j = after;
         if (qd_has(d, j, QL_PRON | QL_PLUR) && (lex & (QL_WEAK | QL_CUEP)))
             j++;
-        if (j + 1 < sb && (qd_punct(d, j, ',') || qd_punct(d, j, ':')) &&
-            is_open(d, j + 1) &&
+        /* "…, singing “It's Our Time.”": a participle right before a
+         * whole quote, nothing after it in the clause. */
+        if (j == after && is_open(d, j) && c > cs0 && qd_punct(d, c - 1, ',') &&
+            d->t[c].flen > 3 &&
+            memcmp(qd_fold(d, c) + d->t[c].flen - 3, "ing", 3) == 0 &&
+            (!qd_word(d, d->q[d->t[j].quote].close + 1) ||
+             d->q[d->t[j].quote].close + 1 >= sb))
+            j--;
+        else if (!(qd_punct(d, j, ',') || qd_punct(d, j, ':')))
+            j = sb;
+        if (j + 1 < sb && is_open(d, j + 1) &&
             words_in(d, j + 1, d->q[d->t[j + 1].quote].close) >= 3) {
             size_t k = (size_t)d->t[j + 1].quote;
             const stmt *p = same_sentence(f, c);
@@ -1172,6 +1181,20 @@ static void try_cue(finder *f, size_t c)
         size_t qa, qb;
         if (kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
             return;
+    }
+    /* "call them “lone wolves” and describe …", "calls people “losers”
+     * and “sad.”": a weak cue's object and the name it is given; the
+     * clause goes on about something else. */
+    if (weak) {
+        size_t k = j;
+        while (k < end && k < j + 4 && qd_word(d, k) && outside(d, k))
+            k++;
+        if (is_open(d, k)) {
+            size_t e = d->q[d->t[k].quote].close + 1;
+            while (e + 1 < end && qd_has(d, e, QL_CONJ) && is_open(d, e + 1))
+                e = d->q[d->t[e + 1].quote].close + 1;
+            end = WS_MIN(end, e);
+        }
     }
     add(f, F_BARE, j, end, c, cend, ms, me);
 }
