@@ -603,6 +603,28 @@ static bool time_span(const qdoc *d, size_t j)
                        ws_qdoc_is(d, u + 1, "earlier"));
 }
 
+/* "asked", "asks", "asking". */
+static bool asks(const qdoc *d, size_t c)
+{
+    return ws_qdoc_is(d, c, "asked") || ws_qdoc_is(d, c, "asks") ||
+           ws_qdoc_is(d, c, "asking");
+}
+
+/* A word that opens an indirect question after "asked": whether, if,
+ * how, what …, "about", or "to" before a verb ("asked to release"). */
+static bool question_word(const qdoc *d, size_t k)
+{
+    static const char *const w[] = {"whether", "if",    "how",  "what",
+                                    "why",     "when",  "which", "who",
+                                    "where",   "about"};
+    for (size_t i = 0; i < WS_COUNT(w); i++)
+        if (ws_qdoc_is(d, k, w[i]))
+            return true;
+    return ws_qdoc_is(d, k, "to") && qd_word(d, k + 1) &&
+           !(d->t[k + 1].flags & QF_CAP) &&
+           !qd_has(d, k + 1, QL_DET | QL_PRON | QL_PLUR | QL_PREP);
+}
+
 /* True when a relative pronoun stands right before cue c ("who said"). */
 static bool relative_pron(const qdoc *d, size_t c, size_t cs0)
 {
@@ -810,6 +832,29 @@ static void try_cue(finder *f, size_t c)
             me = me2;
             lead = ms;
             have_back = relative = true;
+        }
+    }
+    /* "asked whether …", "Asked about her vote, X said …", "Mr. Rubin
+     * asked the students if …": an indirect question is the asker's
+     * speech, up to the first comma; a passive or a participle ("When
+     * asked how …") names no asker. */
+    if (asks(d, c) && !d->slavic) {
+        size_t k = cend;
+        while (k < sb && k < cend + 4 && qd_word(d, k) && outside(d, k) &&
+               !question_word(d, k) && !ws_qdoc_is(d, k, "not"))
+            k++;
+        if (k < sb && question_word(d, k)) {
+            size_t e = clause_end(d, k, sb);
+            e = WS_MIN(e, next_comma(d, k, e));
+            bool passive = c == cs0 ||
+                           (c > sa && (qd_has(d, c - 1, QL_BE) ||
+                                       circumstance(d, c - 1)));
+            if (passive || !have_back)
+                ms = me = c;
+            stmt *s = add(f, F_BARE, k, e, c, cend, ms, me);
+            if (s && s->cs > k && s->kind == K_INDIRECT)
+                s->cs = k; /* the question word stays: "how long …" */
+            return;
         }
     }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
