@@ -1038,6 +1038,115 @@ static void test_time_after_cue(void **state)
     done(&f);
 }
 
+/* Lead-ins after an adjunct, "as X said" after an opener, inverted
+ * "Said X", "went on to say", a participle or a cue without a subject
+ * right before a quote. */
+static void test_lead_ins(void **state)
+{
+    (void)state;
+    found f = run("Mayor Ivan Hrytsenko and Olha Savchuk met on Monday.\n\n"
+                  "Ivan Hrytsenko said last week in Lviv, \"The depot will "
+                  "open on the first of May.\"\n\n"
+                  "But, as Olha Savchuk said, \"Nobody has seen the "
+                  "contract yet.\"\n\n"
+                  "Said Hrytsenko, \"We have paid for every single tram.\"\n\n"
+                  "Savchuk went on to say, \"The council never voted on "
+                  "it.\"\n\n"
+                  "Protesters marched past the depot, chanting, \"Open the "
+                  "books now.\"\n\n"
+                  "A man in the crowd, a tram driver for thirty years who "
+                  "lost his job in the spring -- told me, \"They owe us "
+                  "three months of pay.\"\n",
+                  "en");
+    expect(&f, "The depot will open", "direct", "Ivan Hrytsenko");
+    expect(&f, "Nobody has seen the contract", "direct", "Olha Savchuk");
+    expect(&f, "We have paid for every", "direct", "Ivan Hrytsenko");
+    expect(&f, "The council never voted", "direct", "Olha Savchuk");
+    expect(&f, "Open the books now", "direct", NULL);
+    expect(&f, "They owe us three months", "direct", NULL);
+    done(&f);
+}
+
+/* Trailers after a quote followed by an adjunct, a span of time or a
+ * circumstance; a second quote after the adjunct is merged. A split only
+ * counts when the first quote opens the sentence. */
+static void test_trailer_adjuncts(void **state)
+{
+    (void)state;
+    found f = run("Olena Moroz runs the harbour. Petro Lys is her deputy.\n\n"
+                  "\"Word is,\" Moroz said last month on local radio, "
+                  "\"that the ferry will stop in June.\"\n\n"
+                  "\"It never crossed my mind to close it,\" Lys said "
+                  "several months after the vote, and the port stayed "
+                  "open.\n\n"
+                  "\"Absolutely,\" Moroz said when asked by a reporter.\n\n"
+                  "Remarking upon the \"new spirit,\" Lys said, \"The "
+                  "harbour has never been busier than this year.\"\n",
+                  "en");
+    expect(&f, "Word is, that the ferry", "direct", "Olena Moroz");
+    expect(&f, "It never crossed my mind", "direct", "Petro Lys");
+    expect(&f, "Absolutely", "direct", "Olena Moroz");
+    expect(&f, "The harbour has never been", "direct", "Petro Lys");
+    assert_null(find(&f, "Remarking"));
+    done(&f);
+}
+
+/* Where a clause ends: a semicolon, "although", "and when", a named
+ * subject and its cue after a comma or a dash, "and" before a second
+ * cue; a weak cue's content is its object and the quoted name. */
+static void test_clause_ends(void **state)
+{
+    (void)state;
+    found f = run("Taras Bilyk and Iryna Kovalenko spoke at the council.\n\n"
+                  "Bilyk said the budget was short; the council did not "
+                  "reply.\n\n"
+                  "The bridge, Kovalenko said, was finished, although the "
+                  "road is not.\n\n"
+                  "When Kovalenko noted that the firm had not paid its "
+                  "taxes, Bilyk boasted, \"That makes us smart.\"\n\n"
+                  "Kovalenko urges the council to act and repeatedly says, "
+                  "\"Do it now.\"\n\n"
+                  "Bilyk and his deputies call them \"lone wolves\" and "
+                  "describe the protest as a stunt.\n",
+                  "en");
+    expect(&f, "the budget was short", "indirect", "Taras Bilyk");
+    assert_false(any_with(&f, "did not reply"));
+    assert_false(any_with(&f, "although"));
+    expect(&f, "the firm had not paid its taxes", "indirect",
+           "Iryna Kovalenko");
+    assert_false(any_with(&f, "taxes, Bilyk"));
+    expect(&f, "That makes us smart", "direct", "Taras Bilyk");
+    expect(&f, "Do it now", "direct", "Iryna Kovalenko");
+    expect(&f, "the council to act", "indirect", "Iryna Kovalenko");
+    const ws_quote *q = find(&f, "them \"lone wolves\"");
+    assert_non_null(q);
+    assert_string_equal(q->kind, "mixed");
+    assert_false(any_with(&f, "stunt"));
+    done(&f);
+}
+
+/* A quote after a colon that ends a clause is the clause subject's; a
+ * right-facing ” after a stop opens a quote; a stray capitalised word
+ * right before "said" is a subject. */
+static void test_colon_and_marks(void **state)
+{
+    (void)state;
+    found f = run("Governor Maria Tkachuk visited the plant on Monday.\n\n"
+                  "Governor Maria Tkachuk is rolling out a new campaign "
+                  "message: \"It's about the plant.\"\n\n"
+                  "She spoke for an hour. ” … and the plant will stay open "
+                  "for as long as I am governor,” she said.\n\n"
+                  "Residents met in the hall. Marchuk said the plant "
+                  "never paid for the water it used.\n",
+                  "en");
+    expect(&f, "It's about the plant", "direct", "Maria Tkachuk");
+    expect(&f, "… and the plant will stay open", "direct", "Maria Tkachuk");
+    const ws_quote *q = find(&f, "the plant never paid");
+    assert_non_null(q);
+    assert_string_equal(q->mention, "Marchuk");
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -1162,6 +1271,10 @@ int main(void)
         cmocka_unit_test(test_apposition_roles),
         cmocka_unit_test(test_more_cues),
         cmocka_unit_test(test_time_after_cue),
+        cmocka_unit_test(test_lead_ins),
+        cmocka_unit_test(test_trailer_adjuncts),
+        cmocka_unit_test(test_clause_ends),
+        cmocka_unit_test(test_colon_and_marks),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
