@@ -76,6 +76,7 @@ static const struct {
      "colonel sergeant captain admiral marshal ombudsman mp lawmaker "
      "legislator negotiator diplomat chairperson president-elect "
      "prime-minister councillor councilor councilman councilwoman engineer "
+     "doctor physician "
      "президент прем'єр прем'єр-міністр міністр міністерка генсек "
      "генсекретар генеральний секретар речник речниця голова очільник "
      "очільниця посол посолка радник радниця депутат депутатка нардеп мер "
