@@ -676,6 +676,17 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
      * is a few words before the run, the organisation's name between. */
     if (!any && k >= 2) {
         for (size_t i = from, k2 = 0; i > 0 && k2 < 6; i--, k2++) {
+            /* "Голова … адміністрації (ОВА) Тарас Мирошниченко": a short
+             * parenthesis is stepped over. */
+            if (qd_punct(d, i - 1, ')') && i >= 2) {
+                size_t p = i - 2;
+                while (p > 0 && i - 1 - p < 6 && !qd_punct(d, p, '('))
+                    p--;
+                if (!qd_punct(d, p, '('))
+                    break;
+                i = p + 1;
+                continue;
+            }
             if (!qd_word(d, i - 1) || !depth0(d, i - 1) ||
                 qd_has(d, i - 1, QL_CUE | QL_CUEP | QL_PREP | QL_CONJ | QL_THAT))
                 break;
