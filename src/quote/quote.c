@@ -63,6 +63,9 @@ typedef struct finder {
     qcast cast;
     stmt *s;
     size_t ns;
+    size_t org_ms, org_me; /* a mention that names an organisation in
+                              full (see try_cue), empty when none */
+    int org_kind;          /* SK_ORG, or SK_ANON for a placed source */
 } finder;
 
 /* ---- sentence helpers ------------------------------------------------------ */
@@ -396,6 +399,17 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
     int lk;
     const char *last = last_speaker(f, cu0 < d->n ? cu0 : cs, &lk);
     ws_qresolve(d, &f->cast, ms, me, last, lk, &s->who);
+    if (s->who.kind == SK_NONE && ms == f->org_ms && me == f->org_me &&
+        me > ms && d->t[me - 1].end - d->t[ms].start <= MENTION_MAX) {
+        s->who.speaker =
+            f->org_kind == SK_ANON
+                ? NULL
+                : ws_arena_strndup(&f->cast.arena, d->text + d->t[ms].start,
+                                   d->t[me - 1].end - d->t[ms].start);
+        s->who.kind = f->org_kind;
+        s->who.ms = ms;
+        s->who.me = me;
+    }
     if (kind != K_INDIRECT)
         for (size_t k = qa; k <= qb; k++)
             f->d.q[k].claimed = (int)f->ns;
@@ -603,6 +617,18 @@ static bool time_span(const qdoc *d, size_t j)
                        ws_qdoc_is(d, u + 1, "earlier"));
 }
 
+/* A quote opening at j that is a name: up to three capitalised words,
+ * no stop ("«Вістям Полісся»"). */
+static bool name_in_marks(const qdoc *d, size_t j)
+{
+    if (!is_open(d, j))
+        return false;
+    size_t c = d->q[d->t[j].quote].close;
+    return qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP) &&
+           words_in(d, j, c) < 4 && !stop_inside(d, c) &&
+           !qd_punct(d, c - 1, ',');
+}
+
 /* "asked", "asks", "asking". */
 static bool asks(const qdoc *d, size_t c)
 {
@@ -640,6 +666,7 @@ static void try_cue(finder *f, size_t c)
     qdoc *d = &f->d;
     if (f->ns >= MAX_STATEMENTS)
         return;
+    f->org_ms = f->org_me = 0;
     size_t sa, sb;
     sentence_of(d, c, &sa, &sb);
     size_t cs0 = clause_start(d, sa, sb);
@@ -751,6 +778,31 @@ static void try_cue(finder *f, size_t c)
                     ? c - 3
                     : c;
     bool have_back = ws_qmention_back(d, cs0, vc, &ms, &me);
+    /* "Координаційний штаб з питань поводження з військовополоненими
+     * повідомив", "Джерело в Офісі омбудсмана розповіло": an
+     * organisation, or a source placed by a preposition, that opens the
+     * sentence and runs up to the cue in plain words. */
+    if ((!have_back || ms > cs0) && vc > cs0 + 2 && vc <= cs0 + 8 &&
+        words_in(d, cs0, vc) == vc - cs0 && outside(d, cs0) &&
+        (d->t[cs0].flags & QF_CAP) && !qd_has(d, cs0, QL_DET) &&
+        (qd_has(d, cs0, QL_ANON) || !qd_has(d, cs0, QL_STOP)) &&
+        ((qd_has(d, cs0, QL_ANON) && ws_qdoc_is(d, cs0 + 1, "в")) ||
+         (qd_has(d, cs0, QL_ANON) && ws_qdoc_is(d, cs0 + 1, "у")) ||
+         (d->slavic && qd_has(d, cs0 + 1, QL_ORG) &&
+          !(d->t[cs0 + 1].flags & QF_CAP) && qd_has(d, cs0 + 2, QL_PREP)))) {
+        size_t k = cs0;
+        while (k < vc && outside(d, k) &&
+               !qd_has(d, k, QL_CUE | QL_CUEP | QL_THAT | QL_CONJ | QL_BE))
+            k++;
+        if (k == vc) {
+            ms = cs0;
+            me = vc;
+            have_back = true;
+            f->org_ms = ms;
+            f->org_me = me;
+            f->org_kind = qd_has(d, cs0, QL_ANON) ? SK_ANON : SK_ORG;
+        }
+    }
     size_t lead = ms; /* where the subject's words start, before the cue */
     /* A stray capitalised word names nobody, unless a finite cue follows
      * it right away ("McLenney said …", "Republicans said …"). */
@@ -996,6 +1048,10 @@ static void try_cue(finder *f, size_t c)
         /* Only a quote that opens the sentence is split ("Remarking upon
          * his “empathy,” Starr said, “…”" leads into the second). */
         bool split = !inverted && lc && d->q[d->t[lc].quote].open <= cs0;
+        if (j == after && name_in_marks(d, j) &&
+            qd_punct(d, d->q[d->t[j].quote].close + 1, ',') &&
+            qd_has(d, d->q[d->t[j].quote].close + 2, QL_THAT))
+            name = true;
         if (is_open(d, j) && !fragment && !name && !split &&
             (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
@@ -1055,6 +1111,13 @@ static void try_cue(finder *f, size_t c)
          * adjunct may be longer. */
         size_t j = cend,
                lim = cend + ((lex & QL_TELL) ? 7 : qd_has(d, cend, QL_PREP) ? 10 : 5);
+        /* "розповіло «Вістям Полісся», що …": a name in marks as the
+         * addressee. */
+        if (name_in_marks(d, j) && qd_punct(d, d->q[d->t[j].quote].close + 1, ',') &&
+            qd_has(d, d->q[d->t[j].quote].close + 2, QL_THAT)) {
+            j = d->q[d->t[j].quote].close + 1;
+            lim = j + 2;
+        }
         /* A comma only right before the conjunction ("заявив, що") or
          * inside a place ("Toledo, Ohio"). */
         while (j < sb && j < lim && outside(d, j) && !qd_has(d, j, QL_THAT) &&
