@@ -399,7 +399,9 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
     int lk;
     const char *last = last_speaker(f, cu0 < d->n ? cu0 : cs, &lk);
     ws_qresolve(d, &f->cast, ms, me, last, lk, &s->who);
-    if (s->who.kind == SK_NONE && ms == f->org_ms && me == f->org_me &&
+    if ((s->who.kind == SK_NONE ||
+         (s->who.kind == SK_ORG && f->org_kind == SK_ORG)) &&
+        ms == f->org_ms && me == f->org_me &&
         me > ms && d->t[me - 1].end - d->t[ms].start <= MENTION_MAX) {
         s->who.speaker =
             f->org_kind == SK_ANON
@@ -782,7 +784,7 @@ static void try_cue(finder *f, size_t c)
      * повідомив", "Джерело в Офісі омбудсмана розповіло": an
      * organisation, or a source placed by a preposition, that opens the
      * sentence and runs up to the cue in plain words. */
-    if ((!have_back || ms > cs0) && vc > cs0 + 2 && vc <= cs0 + 8 &&
+    if ((!have_back || ms > cs0 || me < vc) && vc > cs0 + 2 && vc <= cs0 + 8 &&
         words_in(d, cs0, vc) == vc - cs0 && outside(d, cs0) &&
         (d->t[cs0].flags & QF_CAP) && !qd_has(d, cs0, QL_DET) &&
         (qd_has(d, cs0, QL_ANON) || !qd_has(d, cs0, QL_STOP)) &&

@@ -1147,6 +1147,33 @@ static void test_colon_and_marks(void **state)
     done(&f);
 }
 
+/* Ukrainian: an organisation's long name or a source placed by a
+ * preposition opening the sentence is the subject; a short name in marks
+ * after the cue is the addressee; a title before a parenthesis and a
+ * name is that person's. */
+static void test_uk_subjects(void **state)
+{
+    (void)state;
+    found f = run("Координаційний штаб з питань ремонту доріг повідомив, що "
+                  "роботи завершать у вересні.\n\n"
+                  "Джерело в Офісі мера розповіло «Вістям Полісся», що "
+                  "наступний тендер оголосять у жовтні.\n\n"
+                  "Голова Рівненської обласної адміністрації (ОДА) Остап "
+                  "Гнатюк заявив, що всі дороги області відремонтують до зими.\n\n"
+                  "Голова ОДА відповів, що торішні терміни зірвав "
+                  "підрядник.\n",
+                  "uk");
+    expect(&f, "роботи завершать у вересні", "indirect",
+           "Координаційний штаб з питань ремонту доріг");
+    const ws_quote *q = find(&f, "наступний тендер");
+    assert_non_null(q);
+    assert_string_equal(q->speaker_kind, "anonymous");
+    assert_null(find(&f, "Вістям Полісся"));
+    expect(&f, "всі дороги області", "indirect", "Остап Гнатюк");
+    expect(&f, "торішні терміни", "indirect", "Остап Гнатюк");
+    done(&f);
+}
+
 /* A text without sentence ends full of cues (lower case after every
  * stop), and one sentence of interposed dash cues: both stay linear. */
 static void test_runaway_sentence(void **state)
@@ -1275,6 +1302,7 @@ int main(void)
         cmocka_unit_test(test_trailer_adjuncts),
         cmocka_unit_test(test_clause_ends),
         cmocka_unit_test(test_colon_and_marks),
+        cmocka_unit_test(test_uk_subjects),
         cmocka_unit_test(test_runaway_sentence),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_empty),
