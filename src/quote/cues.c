@@ -122,7 +122,7 @@ static const struct {
      "source sources official officials insider insiders person people "
      "witness witnesses interlocutor respondents critics experts analysts "
      "voters residents supporters opponents aides advisers observers "
-     "investigators lawmakers members leaders participants organizers "
+     "investigators lawmakers members leaders participants organizers others "
      "organisers activists protesters students parents workers "
      "джерело джерела співрозмовник "
      "співрозмовники источник источники собеседник собеседники "

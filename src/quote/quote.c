@@ -216,8 +216,11 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
             size_t m = i + 1;
             while (m < sb && m < i + 3 && qd_has(d, m, QL_AUX))
                 m++;
-            if (qd_has(d, m, QL_CUE) && !qd_has(d, m, QL_CUEP) &&
-                !(d->t[m].flags & QF_CAP) && !qd_has(d, m - 1, QL_MODAL))
+            /* ("… and calls her “…”": a weak cue too) */
+            if (qd_has(d, m, QL_CUE | QL_WEAK) && !qd_has(d, m, QL_CUEP) &&
+                !(d->t[m].flags & QF_CAP) && !qd_has(d, m - 1, QL_MODAL) &&
+                !(d->t[m].flen > 3 &&
+                  memcmp(qd_fold(d, m) + d->t[m].flen - 3, "ing", 3) == 0))
                 return i;
         }
         if (!outside(d, i) || d->t[i].type != QT_PUNCT)
@@ -629,6 +632,28 @@ static bool name_in_marks(const qdoc *d, size_t j)
     return qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP) &&
            words_in(d, j, c) < 4 && !stop_inside(d, c) &&
            !qd_punct(d, c - 1, ',');
+}
+
+/* Words [a, b) before a comma that only open a sentence: one or two
+ * words ("Earlier,"), or a phrase that starts with a preposition, a word
+ * of circumstance or a participle ("After the event,", "Appearing on
+ * CNN,"). */
+static bool opening_adjunct(const qdoc *d, size_t a, size_t b)
+{
+    if (d->slavic || !qd_word(d, a))
+        return false;
+    size_t w = words_in(d, a, b);
+    if (w <= 2)
+        return true;
+    if (w > 12)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!outside(d, i) || qd_has(d, i, QL_CUE | QL_CUEP | QL_THAT))
+            return false;
+    return (qd_has(d, a, QL_PREP) && !qd_has(d, a, QL_ACC)) ||
+           circumstance(d, a) ||
+           (d->t[a].flen > 4 &&
+            memcmp(qd_fold(d, a) + d->t[a].flen - 3, "ing", 3) == 0);
 }
 
 /* "asked", "asks", "asking". */
@@ -1210,6 +1235,14 @@ static void try_cue(finder *f, size_t c)
                         /* "“…,” Bond said onstage Tuesday night." */
                         (is_close(d, p - 1) && words_to_end(d, j, sb) &&
                          !qd_has(d, j, QL_THAT | QL_PRON | QL_PLUR | QL_DET));
+            /* "After the event, Mr. Emanuel said Mr. Bush had …",
+             * "Appearing on CNN, the senator said …": an opening adjunct
+             * before the comma is no content when a clause follows the
+             * cue. */
+            if (ends && !is_close(d, p - 1) && opening_adjunct(d, cs0, p) &&
+                j < sb && qd_word(d, j) && !words_to_end(d, j, sb) &&
+                !qd_has(d, j, QL_PREP | QL_CONJ))
+                ends = false;
             if (ends && !weak) {
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */

@@ -1107,7 +1107,9 @@ static void test_clause_ends(void **state)
                   "Kovalenko urges the council to act and repeatedly says, "
                   "\"Do it now.\"\n\n"
                   "Bilyk and his deputies call them \"lone wolves\" and "
-                  "describe the protest as a stunt.\n",
+                  "describe the protest as a stunt.\n\n"
+                  "Bilyk says he respects the council and calls it \"a "
+                  "house of patient people.\"\n",
                   "en");
     expect(&f, "the budget was short", "indirect", "Taras Bilyk");
     assert_false(any_with(&f, "did not reply"));
@@ -1118,10 +1120,27 @@ static void test_clause_ends(void **state)
     expect(&f, "That makes us smart", "direct", "Taras Bilyk");
     expect(&f, "Do it now", "direct", "Iryna Kovalenko");
     expect(&f, "the council to act", "indirect", "Iryna Kovalenko");
+    expect(&f, "he respects the council", "indirect", "Taras Bilyk");
     const ws_quote *q = find(&f, "them \"lone wolves\"");
     assert_non_null(q);
     assert_string_equal(q->kind, "mixed");
     assert_false(any_with(&f, "stunt"));
+    assert_false(any_with(&f, "council and calls"));
+    done(&f);
+    /* An opening adjunct before the comma is no content when a clause
+     * follows the cue; "others" is a subject. */
+    f = run("Taras Bilyk met Iryna Kovalenko on Monday.\n\n"
+            "After the meeting, Mr. Bilyk said Kovalenko had not won him "
+            "over.\n\n"
+            "Appearing on local radio, Kovalenko said the budget would "
+            "pass in May.\n\n"
+            "Kovalenko and others said they could not support the plan.\n",
+            "en");
+    expect(&f, "Kovalenko had not won him over", "indirect", "Taras Bilyk");
+    expect(&f, "the budget would pass", "indirect", "Iryna Kovalenko");
+    assert_false(any_with(&f, "After the meeting"));
+    assert_false(any_with(&f, "Appearing on"));
+    expect(&f, "they could not support", "indirect", NULL);
     done(&f);
 }
 
