@@ -302,6 +302,18 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
         /* An initial's period inside a name: "Donald J. Trump"; the
          * period of an honorific or title abbreviation: "Mr. Obama",
          * "Sen. Marco Rubio". */
+        /* "Joseph R. Biden Jr. said", "Acme Inc. said": the period of a
+         * suffix right before the cue. */
+        if (qd_punct(d, t, '.') && !words && t > lo &&
+            (d->t[t - 1].flags & QF_CAP) &&
+            (ws_qdoc_is(d, t - 1, "jr") || ws_qdoc_is(d, t - 1, "sr") ||
+             ws_qdoc_is(d, t - 1, "inc") || ws_qdoc_is(d, t - 1, "corp") ||
+             ws_qdoc_is(d, t - 1, "ltd") || ws_qdoc_is(d, t - 1, "co"))) {
+            /* the suffix is stepped over, not part of the mention */
+            *me = t - 1;
+            i -= 2;
+            continue;
+        }
         if (qd_punct(d, t, '.') && words && t > lo &&
             ((name_word(d, t - 1) &&
               d->t[t - 1].end - d->t[t - 1].start == 1) ||
