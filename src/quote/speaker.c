@@ -287,6 +287,15 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
                 i--;
                 continue;
             }
+            /* "The Ministry for Communities Development", "the Committee
+             * on Foreign Affairs": a preposition inside an organisation's
+             * name. */
+            if (words && (ws_qdoc_is(d, t, "for") || ws_qdoc_is(d, t, "on")) &&
+                t > lo && qd_has(d, t - 1, QL_ORG) &&
+                (d->t[t - 1].flags & QF_CAP) && (d->t[t + 1].flags & QF_CAP)) {
+                i--;
+                continue;
+            }
             /* "Источник в мэрии", "a source at the ministry". */
             if (words && t > lo && loc_prep(d, t) &&
                 qd_has(d, t - 1, QL_ANON | QL_TITLE)) {
@@ -965,6 +974,19 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
     for (size_t i = ms; i < me; i++) {
         lower_org |= qd_has(d, i, QL_ORG) && !(d->t[i].flags & QF_CAP);
         role_word |= qd_has(d, i, QL_TITLE | QL_ANON);
+    }
+    /* "The Ministry for Communities Development": a capitalised
+     * organisation word, a preposition, then the name: the organisation. */
+    for (size_t i = ms; i + 2 < me && !role_word; i++) {
+        if (qd_has(d, i, QL_ORG) && (d->t[i].flags & QF_CAP) &&
+            (ws_qdoc_is(d, i + 1, "for") || ws_qdoc_is(d, i + 1, "on") ||
+             ws_qdoc_is(d, i + 1, "of")) &&
+            (d->t[i + 2].flags & QF_CAP) && !d->slavic) {
+            size_t s = qd_has(d, ms, QL_DEF) && ms + 1 < me ? ms + 1 : ms;
+            out->speaker = arena_join(&c->arena, d, s, me, false, 0);
+            out->kind = SK_ORG;
+            return;
+        }
     }
     if (lower_org && !role_word && name_word(d, me - 1)) {
         out->speaker = arena_join(&c->arena, d, ms, me, false, 0);
