@@ -1142,6 +1142,22 @@ static void test_clause_ends(void **state)
     assert_false(any_with(&f, "Appearing on"));
     expect(&f, "they could not support", "indirect", NULL);
     done(&f);
+    /* "The Ministry for X" is one organisation; a suffix ("Jr.") before
+     * the cue is stepped over. */
+    f = run("The Ministry for Regional Development said in a comment that "
+            "the application \"is being considered in the general "
+            "order\".\n\n"
+            "Vice Mayor Pavlo R. Kostenko Jr. said the depot would reopen "
+            "in the spring.\n",
+            "en");
+    const ws_quote *m = find(&f, "the application");
+    assert_non_null(m);
+    assert_string_equal(m->speaker_kind, "organisation");
+    assert_string_equal(m->speaker, "Ministry for Regional Development");
+    m = find(&f, "the depot would reopen");
+    assert_non_null(m);
+    assert_string_equal(m->mention, "Vice Mayor Pavlo R. Kostenko");
+    done(&f);
 }
 
 /* A quote after a colon that ends a clause is the clause subject's; a
