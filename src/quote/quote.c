@@ -1147,13 +1147,24 @@ static void try_cue(finder *f, size_t c)
         }
         /* A comma only right before the conjunction ("заявив, що") or
          * inside a place ("Toledo, Ohio"). */
-        while (j < sb && j < lim && outside(d, j) && !qd_has(d, j, QL_THAT) &&
-               (qd_word(d, j) ||
-                (qd_punct(d, j, ',') &&
-                 (qd_has(d, j + 1, QL_THAT) ||
-                  (j > cend && (d->t[j - 1].flags & QF_CAP) &&
-                   qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP))))))
+        while (j < sb && j < lim) {
+            /* "told MSNBC's “Morning Joe” that …": a short name in marks
+             * inside the object. */
+            if (j > cend && is_open(d, j) && !d->slavic &&
+                words_in(d, j, d->q[d->t[j].quote].close) <= 3 &&
+                qd_has(d, d->q[d->t[j].quote].close + 1, QL_THAT)) {
+                j = d->q[d->t[j].quote].close + 1;
+                break;
+            }
+            if (!(outside(d, j) && !qd_has(d, j, QL_THAT) &&
+                  (qd_word(d, j) ||
+                   (qd_punct(d, j, ',') &&
+                    (qd_has(d, j + 1, QL_THAT) ||
+                     (j > cend && (d->t[j - 1].flags & QF_CAP) &&
+                      qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP)))))))
+                break;
             j++;
+        }
         if (j < sb && qd_has(d, j, QL_THAT) && outside(d, j)) {
             if (!have_back && (lex & QL_CUEP)) {
                 const stmt *p = same_sentence(f, c);

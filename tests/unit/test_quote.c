@@ -1148,12 +1148,18 @@ static void test_clause_ends(void **state)
             "the application \"is being considered in the general "
             "order\".\n\n"
             "Vice Mayor Pavlo R. Kostenko Jr. said the depot would reopen "
-            "in the spring.\n",
+            "in the spring.\n\n"
+            "Ahead of the vote, Kostenko told Radio Lviv's \"Morning Hour\" "
+            "that nobody would question the budget.\n",
             "en");
     const ws_quote *m = find(&f, "the application");
     assert_non_null(m);
     assert_string_equal(m->speaker_kind, "organisation");
     assert_string_equal(m->speaker, "Ministry for Regional Development");
+    m = find(&f, "nobody would question");
+    assert_non_null(m);
+    assert_string_equal(m->mention, "Kostenko");
+    assert_false(any_with(&f, "Ahead of the vote"));
     m = find(&f, "the depot would reopen");
     assert_non_null(m);
     assert_string_equal(m->mention, "Vice Mayor Pavlo R. Kostenko");
