@@ -734,8 +734,20 @@ static void try_cue(finder *f, size_t c)
             me = j;
         }
         size_t after = m0 == SIZE_MAX ? cend : me;
-        if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
+        if (c > cs0 + 1 && ws_qdoc_sep(d, c - 1) && qd_punct(d, after, ',') &&
+            opening_adjunct(d, cs0, c - 1) && words_in(d, cs0, c - 1) < 3) {
+            /* "In addition, according to the department, …": the
+             * sentence, the attribution inside it. */
+            add(f, F_ACCORDING, cs0, clause_end(d, after + 1, sb), c, cend, ms,
+                me);
+        } else if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
             add(f, F_ACCORDING, cs0, c - 1, c, cend, ms, me);
+        } else if (c > cs0 + 3 && !d->slavic &&
+                   (qd_word(d, c - 1) || is_close(d, c - 1)) &&
+                   (after >= sb || qd_punct(d, after, '.'))) {
+            /* "… 46 percent to 39 percent according to a CBS poll
+             * released Monday." */
+            add(f, F_ACCORDING, cs0, c, c, cend, ms, me);
         } else if (qd_punct(d, after, ',')) {
             size_t from = after_apposition(d, after + 1, sb);
             add(f, F_ACCORDING, from, clause_end(d, from, sb), c, cend, ms, me);

@@ -1150,12 +1150,20 @@ static void test_clause_ends(void **state)
             "Vice Mayor Pavlo R. Kostenko Jr. said the depot would reopen "
             "in the spring.\n\n"
             "Ahead of the vote, Kostenko told Radio Lviv's \"Morning Hour\" "
-            "that nobody would question the budget.\n",
+            "that nobody would question the budget.\n\n"
+            "In addition, according to the ministry, nine depots will be "
+            "rebuilt by the winter.\n\n"
+            "Turnout rose to 46 percent in the city according to a survey "
+            "released Monday.\n",
             "en");
     const ws_quote *m = find(&f, "the application");
     assert_non_null(m);
     assert_string_equal(m->speaker_kind, "organisation");
     assert_string_equal(m->speaker, "Ministry for Regional Development");
+    m = find(&f, "In addition, according to the ministry");
+    assert_non_null(m);
+    assert_string_equal(m->kind, "indirect");
+    assert_non_null(find(&f, "Turnout rose to 46 percent"));
     m = find(&f, "nobody would question");
     assert_non_null(m);
     assert_string_equal(m->mention, "Kostenko");
