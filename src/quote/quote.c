@@ -1567,6 +1567,16 @@ static void loose_quote(finder *f, size_t k)
         d->q[k].claimed = (int)(prev - f->s);
         return;
     }
+    /* "…, because to her, “there's nothing more important than …”": a
+     * long quote after a comma that ends its sentence is a quotation
+     * still; its speaker is left null. */
+    if (!opens && o > 0 && qd_punct(d, o - 1, ',') && words >= 8 &&
+        stop_inside(d, c) &&
+        (c + 1 >= d->n || d->t[c + 1].type == QT_BREAK ||
+         d->t[c + 1].sent != d->t[c].sent)) {
+        add(f, F_ALONE, o, c + 1, o, o, o, o);
+        return;
+    }
     if (!opens)
         return;
     if (label) {

@@ -1186,10 +1186,16 @@ static void test_colon_and_marks(void **state)
                   "She spoke for an hour. ” … and the plant will stay open "
                   "for as long as I am governor,” she said.\n\n"
                   "Residents met in the hall. Marchuk said the plant "
-                  "never paid for the water it used.\n",
+                  "never paid for the water it used.\n\n"
+                  "She thanked the workers because to her, \"there is "
+                  "nothing more important for this town than the plant.\" "
+                  "The plant, \"a scare quote,\" stays.\n",
                   "en");
     expect(&f, "It's about the plant", "direct", "Maria Tkachuk");
     expect(&f, "… and the plant will stay open", "direct", "Maria Tkachuk");
+    expect(&f, "there is nothing more important for this town", "direct",
+           NULL);
+    assert_null(find(&f, "a scare quote"));
     const ws_quote *q = find(&f, "the plant never paid");
     assert_non_null(q);
     assert_string_equal(q->mention, "Marchuk");
