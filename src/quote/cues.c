@@ -27,7 +27,7 @@ static const struct {
      "cautioned complained confirmed confirms remarked commented replied "
      "responded recalled recalls observed suggested vowed promised pledged "
      "assured reassured repeated continued answered countered quipped "
-     "joked declares alleges boasted bragged"},
+     "joked declares alleges boasted bragged continues"},
     {QL_CUE | QL_TELL, "told tells tell"},
     {QL_CUE | QL_BARE, "denied denies"},
     {QL_TO, "vowed vows promised promises pledged pledges threatened "

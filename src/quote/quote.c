@@ -934,6 +934,14 @@ static void try_cue(finder *f, size_t c)
         while (k < sb && k < cend + 4 && qd_word(d, k) && outside(d, k) &&
                !question_word(d, k) && !ws_qdoc_is(d, k, "not"))
             k++;
+        /* "Blumenthal was asked, “If you had known …?”": the question,
+         * its asker unnamed. */
+        if (k == cend && k + 1 < sb && (qd_punct(d, k, ',') || qd_punct(d, k, ':')) &&
+            is_open(d, k + 1) && c > sa && qd_has(d, c - 1, QL_BE)) {
+            size_t q = (size_t)d->t[k + 1].quote;
+            add(f, F_LEADIN, k + 1, d->q[q].close + 1, c, cend, c, c);
+            return;
+        }
         if (k < sb && question_word(d, k)) {
             size_t e = clause_end(d, k, sb);
             e = WS_MIN(e, next_comma(d, k, e));

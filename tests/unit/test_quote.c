@@ -271,12 +271,19 @@ static void test_weak_cues(void **state)
     found f = run("When asked how to fix the grid, Marchenko said: \"We "
                   "start with the substations.\"\n\n"
                   "The journalist asked how long the repairs would take.\n\n"
-                  "\"Will it be ready by May?\" a resident asked.",
+                  "\"Will it be ready by May?\" a resident asked.\n\n"
+                  "Marchenko was asked, \"Is the money there for the "
+                  "repairs?\"",
                   "en");
     expect(&f, "We start with the substations", "direct", "Marchenko");
     expect(&f, "how to fix the grid", "indirect", NULL);
     assert_null(find(&f, "how to fix the grid")->mention);
     expect(&f, "how long the repairs would take", "indirect", NULL);
+    const ws_quote *p = find(&f, "Is the money there");
+    assert_non_null(p);
+    assert_string_equal(p->kind, "direct");
+    assert_string_equal(p->cue, "asked");
+    assert_null(p->speaker);
     assert_string_equal(find(&f, "how long the repairs")->mention,
                         "The journalist");
     const ws_quote *q = find(&f, "Will it be ready by May");
