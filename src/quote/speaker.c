@@ -1090,6 +1090,17 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         for (size_t e = 0; e < c->n && !best; e++)
             if (holds(&c->e[e], t, former))
                 best = &c->e[e];
+        /* "мэр" / "мер" is also called "городской голова" / "міський
+         * голова": the head of the city when no one holds "мэр". */
+        if (!best && (strcmp(t, "мэр") == 0 || strcmp(t, "мер") == 0)) {
+            size_t lo = me > 2000 ? me - 2000 : 0;
+            for (size_t i = me; i > lo && !best; i--) {
+                int32_t e = tok_ent[i - 1];
+                if (e >= 0 && c->e[e].nwords >= 2 &&
+                    holds(&c->e[e], "голова", former))
+                    best = &c->e[e];
+            }
+        }
         out->kind = SK_PERSON;
         out->speaker = best ? best->name : NULL;
         return;

@@ -1234,6 +1234,13 @@ static void test_uk_subjects(void **state)
     expect(&f, "всі дороги області", "indirect", "Остап Гнатюк");
     expect(&f, "торішні терміни", "indirect", "Остап Гнатюк");
     done(&f);
+    /* "мэр" names the "городской голова" when no one holds "мэр". */
+    f = run("Городской голова Ровно Игорь Ткач заявил, что мост откроют "
+            "к декабрю этого года.\n\n"
+            "«Без приемки я не пущу на мост никого», – подчеркнул мэр.\n",
+            "ru");
+    expect(&f, "Без приемки я не пущу", "direct", "Игорь Ткач");
+    done(&f);
 }
 
 /* A text without sentence ends full of cues (lower case after every
