@@ -362,6 +362,38 @@ static bool overlaps(const finder *f, size_t cs, size_t ce, size_t cue)
     return false;
 }
 
+/* "По словам аналитика": a role word the lexicon knows only in the
+ * nominative, here with one letter of case ending, names the latest
+ * person who holds that role (at most 2,000 tokens back). */
+static void oblique_role(finder *f, size_t m, qwho *who)
+{
+    const qdoc *d = &f->d;
+    const char *w = qd_fold(d, m);
+    size_t n = d->t[m].flen;
+    if (n < 8 || (d->t[m].flags & QF_CAP) || (unsigned char)w[n - 2] < 0xD0)
+        return;
+    const int32_t *tok_ent = (const int32_t *)(f->cast.e + QC_MAX_ENTITIES);
+    size_t lo = m > 2000 ? m - 2000 : 0;
+    for (size_t i = m; i > lo; i--) {
+        int32_t e = tok_ent[i - 1];
+        if (e < 0 || f->cast.e[e].nwords < 2)
+            continue;
+        const qentity *x = &f->cast.e[e];
+        for (size_t t = 0; t < x->ntitles; t++) {
+            const char *h = x->titles[t];
+            const char *sp = strrchr(h, ' ');
+            const char *last = sp ? sp + 1 : h;
+            size_t l = strlen(last);
+            if (!x->former[t] && l + 2 == n && memcmp(last, w, l) == 0 &&
+                ws_qlex_lookup(last, l) & QL_TITLE) {
+                who->speaker = x->name;
+                who->kind = SK_PERSON;
+                return;
+            }
+        }
+    }
+}
+
 /* Adds a statement with content [cs, ce), cue [cu0, cu1) and the mention
  * [ms, me) (resolved here). Returns it, or NULL when refused. */
 static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
@@ -402,8 +434,9 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
     int lk;
     const char *last = last_speaker(f, cu0 < d->n ? cu0 : cs, &lk);
     ws_qresolve(d, &f->cast, ms, me, last, lk, &s->who);
-    if ((s->who.kind == SK_NONE ||
-         (s->who.kind == SK_ORG && f->org_kind == SK_ORG)) &&
+    if (s->who.kind == SK_NONE && d->slavic && me == ms + 1)
+        oblique_role(f, ms, &s->who);
+    if ((s->who.kind == SK_NONE || (s->who.kind == SK_ORG && f->org_kind != SK_PERSON)) &&
         ms == f->org_ms && me == f->org_me &&
         me > ms && d->t[me - 1].end - d->t[ms].start <= MENTION_MAX) {
         s->who.speaker =
@@ -899,6 +932,22 @@ static void try_cue(finder *f, size_t c)
             ms = ms2;
             me = me2;
         }
+    }
+    /* "Представитель компании, пожелавший остаться неизвестным,
+     * сообщил": an aside that asks for anonymity makes the source
+     * anonymous. */
+    if (have_back && me < ca && ca - me < 24) {
+        static const char *const anon[] = {
+            "неизвестным", "анонимности", "анонимно", "анонімно",
+            "анонімності", "неназваним", "невідомим", "anonymity",
+            "anonymously"};
+        for (size_t i = me; i < ca; i++)
+            for (size_t k = 0; k < WS_COUNT(anon); k++)
+                if (ws_qdoc_is(d, i, anon[k]) && !ws_qcast_named(&f->cast, d, ms, me)) {
+                    f->org_ms = ms;
+                    f->org_me = me;
+                    f->org_kind = SK_ANON;
+                }
     }
     /* "Trump visited the state and said …", "She blamed X and then
      * said …": a second verb of the sentence's subject. */

@@ -1241,6 +1241,21 @@ static void test_uk_subjects(void **state)
             "ru");
     expect(&f, "Без приемки я не пущу", "direct", "Игорь Ткач");
     done(&f);
+    /* A role in an oblique case names its holder; an aside asking for
+     * anonymity makes the source anonymous. */
+    f = run("Ремонт обойдется в 4 млрд евро, заявил ведущий аналитик "
+            "энергетического центра Павел Серов.\n\n"
+            "По словам аналитика, ни один покупатель сейчас не готов "
+            "заключать контракты.\n\n"
+            "Представитель компании, пожелавший остаться неизвестным, "
+            "сообщил, что решение не может быть принято до суда.\n",
+            "ru");
+    expect(&f, "ни один покупатель", "indirect", "Павел Серов");
+    const ws_quote *a = find(&f, "решение не может");
+    assert_non_null(a);
+    assert_string_equal(a->speaker_kind, "anonymous");
+    assert_null(a->speaker);
+    done(&f);
 }
 
 /* A text without sentence ends full of cues (lower case after every
