@@ -362,6 +362,30 @@ static bool overlaps(const finder *f, size_t cs, size_t ce, size_t cue)
     return false;
 }
 
+/* "в Координаційному штабі" after a statement by "Координаційний штаб з
+ * питань …": the organisation named before, its first word compared by
+ * stem (all but an ending of up to three letters). */
+static void same_org(finder *f, size_t ms, qwho *who)
+{
+    const qdoc *d = &f->d;
+    const char *w = qd_fold(d, ms);
+    size_t n = d->t[ms].flen;
+    for (size_t i = f->ns; i > 0; i--) {
+        const stmt *p = &f->s[i - 1];
+        if (p->who.kind != SK_ORG || !p->who.speaker || p->who.me <= p->who.ms)
+            continue;
+        const char *v = qd_fold(d, p->who.ms);
+        size_t m = d->t[p->who.ms].flen, k = 0;
+        while (k < n && k < m && w[k] == v[k])
+            k++;
+        if (k >= 8 && k + 6 >= n && k + 6 >= m) {
+            who->speaker = p->who.speaker;
+            who->kind = SK_ORG;
+            return;
+        }
+    }
+}
+
 /* "По словам аналитика": a role word the lexicon knows only in the
  * nominative, here with one letter of case ending, names the latest
  * person who holds that role (at most 2,000 tokens back). */
@@ -436,6 +460,9 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
     ws_qresolve(d, &f->cast, ms, me, last, lk, &s->who);
     if (s->who.kind == SK_NONE && d->slavic && me == ms + 1)
         oblique_role(f, ms, &s->who);
+    if (d->slavic && ms > 0 && me > ms &&
+        (ws_qdoc_is(d, ms - 1, "в") || ws_qdoc_is(d, ms - 1, "у")))
+        same_org(f, ms, &s->who);
     if ((s->who.kind == SK_NONE || (s->who.kind == SK_ORG && f->org_kind != SK_PERSON)) &&
         ms == f->org_ms && me == f->org_me &&
         me > ms && d->t[me - 1].end - d->t[ms].start <= MENTION_MAX) {
@@ -1062,6 +1089,14 @@ static void try_cue(finder *f, size_t c)
          /* "Said Comey, “…”" */
          (c == cs0 && !d->slavic && (d->t[c].flags & QF_CAP)))) {
         if (ws_qmention_fwd(d, cend, sb, &ms, &me)) {
+            inverted = true;
+            after = me;
+        } else if (d->slavic && (ws_qdoc_is(d, cend, "в") || ws_qdoc_is(d, cend, "у")) &&
+                   qd_word(d, cend + 1) && (d->t[cend + 1].flags & QF_CAP) &&
+                   ws_qmention_fwd(d, cend + 1, sb, &ms, &me) && ms == cend + 1 &&
+                   (me >= sb || d->t[me].type == QT_PUNCT)) {
+            /* "«…», — зазначили в Координаційному штабі.": the
+             * organisation in the locative. */
             inverted = true;
             after = me;
         }
