@@ -27,7 +27,7 @@ static const struct {
      "cautioned complained confirmed confirms remarked commented replied "
      "responded recalled recalls observed suggested vowed promised pledged "
      "assured reassured repeated continued answered countered quipped "
-     "joked declares alleges"},
+     "joked declares alleges boasted bragged continues"},
     {QL_CUE | QL_TELL, "told tells tell"},
     {QL_CUE | QL_BARE, "denied denies"},
     {QL_TO, "vowed vows promised promises pledged pledges threatened "
@@ -44,10 +44,11 @@ static const struct {
      "pointing asserting acknowledging admitting conceding vowing "
      "promising suggesting"},
     {QL_WEAK,
-     "called calls calling named names described describes describing "
+     "call called calls calling named names described describes describing "
      "dubbed labelled labeled branded termed hailed asked asks asking "
      "shouted yelled chanted chanting jokes barked boomed interjected "
-     "exclaimed screamed sang whispered read reads reading tweeting "
+     "exclaimed screamed sang sings singing whispered read reads reading "
+     "tweeting yelling shouting "
      "запитав запитала спитав спросил спросила назвавши називаючи "
      "называя"},
     /* Ukrainian and Russian forms that are not past tense (those come
@@ -75,6 +76,7 @@ static const struct {
      "colonel sergeant captain admiral marshal ombudsman mp lawmaker "
      "legislator negotiator diplomat chairperson president-elect "
      "prime-minister councillor councilor councilman councilwoman engineer "
+     "doctor physician "
      "президент прем'єр прем'єр-міністр міністр міністерка генсек "
      "генсекретар генеральний секретар речник речниця голова очільник "
      "очільниця посол посолка радник радниця депутат депутатка нардеп мер "
@@ -120,7 +122,7 @@ static const struct {
      "source sources official officials insider insiders person people "
      "witness witnesses interlocutor respondents critics experts analysts "
      "voters residents supporters opponents aides advisers observers "
-     "investigators lawmakers members leaders participants organizers "
+     "investigators lawmakers members leaders participants organizers others "
      "organisers activists protesters students parents workers "
      "джерело джерела співрозмовник "
      "співрозмовники источник источники собеседник собеседники "

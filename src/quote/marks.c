@@ -181,6 +181,18 @@ static void open_at(qdoc *d, pairing *p, size_t tok, uint32_t c)
     (void)d;
 }
 
+/* True when a mark at token tok stands where a quote may open: at a
+ * paragraph's start or after a stop, a colon or a comma. */
+static bool opens_here(const qdoc *d, size_t tok)
+{
+    if (tok == 0 || d->t[tok - 1].type == QT_BREAK)
+        return true;
+    const qtok *t = &d->t[tok - 1];
+    return t->type == QT_PUNCT && (t->cp == '.' || t->cp == '!' ||
+                                   t->cp == '?' || t->cp == ':' ||
+                                   t->cp == ',');
+}
+
 /* Decides what the mark at token tok (code point c, between prev and next)
  * does: the curly marks say which way they face, straight ones are read
  * from the flanking characters, and a closer always closes the innermost
@@ -221,6 +233,9 @@ static void pair_mark(qdoc *d, pairing *p, size_t tok, uint32_t c,
             close_at(d, p, top, tok);
         else if (left && !right)
             open_at(d, p, tok, c);
+        else if (top < 0 && ps && ns && d->text[d->t[tok].start] != '\'' &&
+                 opens_here(d, tok))
+            open_at(d, p, tok, c); /* "he says, ” there are …" */
         return;
     case 0x2018: /* ‘ */
         if (left || (ps && !ns))

@@ -63,6 +63,9 @@ typedef struct finder {
     qcast cast;
     stmt *s;
     size_t ns;
+    size_t org_ms, org_me; /* a mention that names an organisation in
+                              full (see try_cue), empty when none */
+    int org_kind;          /* SK_ORG, or SK_ANON for a placed source */
 } finder;
 
 /* ---- sentence helpers ------------------------------------------------------ */
@@ -173,6 +176,15 @@ static bool circumstance(const qdoc *d, size_t j)
     return false;
 }
 
+/* True when the quote that closes at close ends on a stop: "What
+ * curfew?" */
+static bool stop_inside(const qdoc *d, size_t close)
+{
+    return close > 0 && d->t[close - 1].type == QT_PUNCT &&
+           (d->t[close - 1].cp == '.' || d->t[close - 1].cp == '!' ||
+            d->t[close - 1].cp == '?' || d->t[close - 1].cp == 0x2026);
+}
+
 /* Trims punctuation (but not quotation marks) and a leading "that" off
  * content [*cs, *ce). */
 static void trim(const qdoc *d, size_t *cs, size_t *ce)
@@ -197,7 +209,26 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
     if (sb > from + 400)
         sb = from + 400;
     for (size_t i = from; i + 1 < sb; i++) {
-        if (!outside(d, i) || !qd_punct(d, i, ','))
+        /* "She urges him to leave and repeatedly says, “…”": a second
+         * cue of the subject ends the first clause. */
+        if (i > from && qd_has(d, i, QL_CONJ) && outside(d, i) &&
+            !d->slavic) {
+            size_t m = i + 1;
+            while (m < sb && m < i + 3 && qd_has(d, m, QL_AUX))
+                m++;
+            /* ("… and calls her “…”": a weak cue too) */
+            if (qd_has(d, m, QL_CUE | QL_WEAK) && !qd_has(d, m, QL_CUEP) &&
+                !(d->t[m].flags & QF_CAP) && !qd_has(d, m - 1, QL_MODAL) &&
+                !(d->t[m].flen > 3 &&
+                  memcmp(qd_fold(d, m) + d->t[m].flen - 3, "ing", 3) == 0))
+                return i;
+        }
+        if (!outside(d, i) || d->t[i].type != QT_PUNCT)
+            continue;
+        bool comma = qd_punct(d, i, ',');
+        if (qd_punct(d, i, ';'))
+            return i;
+        if (!comma && !ws_qdoc_sep(d, i) && d->t[i].cp != 0x2015)
             continue;
         size_t j = i + 1;
         if (qd_has(d, j, QL_AUX) || ws_qdoc_is(d, j, "instead"))
@@ -208,6 +239,32 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
          * belongs to the sentence's main clause. */
         if (qd_has(d, j, QL_CUE) && !(d->t[j].flags & QF_CAP) &&
             !qd_has(d, j, QL_CUEP))
+            return i;
+        /* "When Clinton noted that …, Trump boasted, “…”": a named
+         * subject (or a pronoun) and a finite cue after the comma start
+         * the main clause. */
+        {
+            size_t m = i + 1, w = 0;
+            if (qd_has(d, m, QL_PRON | QL_PLUR) && !qd_has(d, m, QL_DET)) {
+                m++;
+                w++;
+            } else {
+                while (w < 3 && qd_word(d, m) && outside(d, m) &&
+                       (d->t[m].flags & QF_CAP) &&
+                       !qd_has(d, m, QL_STOP | QL_CUE | QL_CUEP))
+                    m++, w++;
+            }
+            if (w && qd_has(d, m, QL_CUE) && outside(d, m) &&
+                !(d->t[m].flags & QF_CAP))
+                return i;
+        }
+        if (!comma)
+            continue;
+        /* "…, although it may take days", "…, and when pressed, she
+         * replied": a clause of concession or circumstance. */
+        if (!d->slavic &&
+            (ws_qdoc_is(d, i + 1, "although") || ws_qdoc_is(d, i + 1, "though") ||
+             (qd_has(d, i + 1, QL_CONJ) && circumstance(d, i + 2))))
             return i;
         /* "…, а вона додала, що …", "…, and she added that …": another
          * speaker's statement begins. */
@@ -305,6 +362,62 @@ static bool overlaps(const finder *f, size_t cs, size_t ce, size_t cue)
     return false;
 }
 
+/* "в Координаційному штабі" after a statement by "Координаційний штаб з
+ * питань …": the organisation named before, its first word compared by
+ * stem (all but an ending of up to three letters). */
+static void same_org(finder *f, size_t ms, qwho *who)
+{
+    const qdoc *d = &f->d;
+    const char *w = qd_fold(d, ms);
+    size_t n = d->t[ms].flen;
+    for (size_t i = f->ns; i > 0; i--) {
+        const stmt *p = &f->s[i - 1];
+        if (p->who.kind != SK_ORG || !p->who.speaker || p->who.me <= p->who.ms)
+            continue;
+        const char *v = qd_fold(d, p->who.ms);
+        size_t m = d->t[p->who.ms].flen, k = 0;
+        while (k < n && k < m && w[k] == v[k])
+            k++;
+        if (k >= 8 && k + 6 >= n && k + 6 >= m) {
+            who->speaker = p->who.speaker;
+            who->kind = SK_ORG;
+            return;
+        }
+    }
+}
+
+/* "По словам аналитика": a role word the lexicon knows only in the
+ * nominative, here with one letter of case ending, names the latest
+ * person who holds that role (at most 2,000 tokens back). */
+static void oblique_role(finder *f, size_t m, qwho *who)
+{
+    const qdoc *d = &f->d;
+    const char *w = qd_fold(d, m);
+    size_t n = d->t[m].flen;
+    if (n < 8 || (d->t[m].flags & QF_CAP) || (unsigned char)w[n - 2] < 0xD0)
+        return;
+    const int32_t *tok_ent = (const int32_t *)(f->cast.e + QC_MAX_ENTITIES);
+    size_t lo = m > 2000 ? m - 2000 : 0;
+    for (size_t i = m; i > lo; i--) {
+        int32_t e = tok_ent[i - 1];
+        if (e < 0 || f->cast.e[e].nwords < 2)
+            continue;
+        const qentity *x = &f->cast.e[e];
+        for (size_t t = 0; t < x->ntitles; t++) {
+            const char *h = x->titles[t];
+            const char *sp = strrchr(h, ' ');
+            const char *last = sp ? sp + 1 : h;
+            size_t l = strlen(last);
+            if (!x->former[t] && l + 2 == n && memcmp(last, w, l) == 0 &&
+                ws_qlex_lookup(last, l) & QL_TITLE) {
+                who->speaker = x->name;
+                who->kind = SK_PERSON;
+                return;
+            }
+        }
+    }
+}
+
 /* Adds a statement with content [cs, ce), cue [cu0, cu1) and the mention
  * [ms, me) (resolved here). Returns it, or NULL when refused. */
 static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
@@ -345,6 +458,23 @@ static stmt *add(finder *f, enum form form, size_t cs, size_t ce, size_t cu0,
     int lk;
     const char *last = last_speaker(f, cu0 < d->n ? cu0 : cs, &lk);
     ws_qresolve(d, &f->cast, ms, me, last, lk, &s->who);
+    if (s->who.kind == SK_NONE && d->slavic && me == ms + 1)
+        oblique_role(f, ms, &s->who);
+    if (d->slavic && ms > 0 && me > ms &&
+        (ws_qdoc_is(d, ms - 1, "в") || ws_qdoc_is(d, ms - 1, "у")))
+        same_org(f, ms, &s->who);
+    if ((s->who.kind == SK_NONE || (s->who.kind == SK_ORG && f->org_kind != SK_PERSON)) &&
+        ms == f->org_ms && me == f->org_me &&
+        me > ms && d->t[me - 1].end - d->t[ms].start <= MENTION_MAX) {
+        s->who.speaker =
+            f->org_kind == SK_ANON
+                ? NULL
+                : ws_arena_strndup(&f->cast.arena, d->text + d->t[ms].start,
+                                   d->t[me - 1].end - d->t[ms].start);
+        s->who.kind = f->org_kind;
+        s->who.ms = ms;
+        s->who.me = me;
+    }
     if (kind != K_INDIRECT)
         for (size_t k = qa; k <= qb; k++)
             f->d.q[k].claimed = (int)f->ns;
@@ -372,8 +502,12 @@ static bool idle_cue(const qdoc *d, size_t c, size_t sa)
         size_t p = i - 1;
         if (qd_has(d, p, QL_MODAL))
             return true;
+        /* "went on to say" reports; "declined to say" does not */
         if (ws_qdoc_is(d, p, "to") && k == 0)
-            return true;
+            return !(p >= sa + 2 && ws_qdoc_is(d, p - 1, "on") &&
+                     (ws_qdoc_is(d, p - 2, "went") ||
+                      ws_qdoc_is(d, p - 2, "goes") ||
+                      ws_qdoc_is(d, p - 2, "go")));
         if (!qd_has(d, p, QL_AUX))
             break;
     }
@@ -387,6 +521,10 @@ static bool idle_cue(const qdoc *d, size_t c, size_t sa)
 static bool opens_clause(const qdoc *d, size_t cs0, size_t ms)
 {
     if (ms == cs0 || !qd_word(d, ms - 1) || qd_has(d, ms - 1, QL_CONJ))
+        return true;
+    /* "As Steven Rosenthal, a tax lawyer, put it, …" */
+    if (qd_has(d, ms - 1, QL_AS) && !d->slavic &&
+        (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2)))
         return true;
     /* Role words count too: "Колишній голова облдержадміністрації Віктор
      * Гнатюк, який …, назвав". */
@@ -434,8 +572,7 @@ static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
         if (ws_qmention_fwd(d, p, lim, &ms2, &me2) && me2 < lim &&
             !qd_has(d, ms2, QL_IT) &&
             ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
-              !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT | QL_CUE | QL_CUEP |
-                                  QL_WEAK)) ||
+              !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT)) ||
              qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
             *ms = ms2;
             *me = me2;
@@ -493,6 +630,122 @@ static size_t skip_adjunct(const qdoc *d, size_t j, size_t sb)
     return j;
 }
 
+/* Words of time and a prepositional phrase after a cue, up to a comma or
+ * colon ("said Thursday on Twitter,", "told his radio audience of
+ * Monday,", "said last week in Tel Aviv,"): the punctuation's token, or 0
+ * when the words could be a clause of their own ("said the plan,"). */
+static size_t gap_end(const qdoc *d, size_t j, size_t sb)
+{
+    size_t k = skip_time(d, j), lim = j + 12;
+    bool pp = false;
+    while (k < sb && k < lim && qd_word(d, k) && outside(d, k)) {
+        if (qd_has(d, k, QL_THAT | QL_CUE | QL_CUEP | QL_BE | QL_MODAL |
+                             QL_CONJ | QL_PRON | QL_PLUR))
+            return 0;
+        if (qd_has(d, k, QL_PREP))
+            pp = true;
+        else if (!pp && !(d->t[k].flags & (QF_CAP | QF_DIGIT)))
+            return 0;
+        k++;
+    }
+    if (k > j && k + 1 < sb && (qd_punct(d, k, ',') || qd_punct(d, k, ':')))
+        return k;
+    return 0;
+}
+
+/* The same words before a quote ("said Thursday on Twitter, “…”"): the
+ * quote's opening mark, or 0. */
+static size_t lead_gap(const qdoc *d, size_t j, size_t sb)
+{
+    size_t k = gap_end(d, j, sb);
+    return k && is_open(d, k + 1) ? k + 1 : 0;
+}
+
+/* "several months after …", "two days ago", "a week later": a span of
+ * time after a trailer's cue. */
+static bool time_span(const qdoc *d, size_t j)
+{
+    static const char *const unit[] = {"minutes", "hours", "days", "weeks",
+                                       "months", "years", "minute", "hour",
+                                       "day", "week", "month", "year"};
+    if (!qd_word(d, j) || d->slavic ||
+        !(qd_has(d, j, QL_DET) || (d->t[j].flags & QF_DIGIT) ||
+          ws_qdoc_is(d, j, "few")))
+        return false;
+    size_t u = ws_qdoc_is(d, j + 1, "few") ? j + 2 : j + 1;
+    bool is_unit = false;
+    for (size_t k = 0; k < WS_COUNT(unit) && !is_unit; k++)
+        is_unit = ws_qdoc_is(d, u, unit[k]);
+    return is_unit && (qd_has(d, u + 1, QL_PREP) || circumstance(d, u + 1) ||
+                       ws_qdoc_is(d, u + 1, "ago") ||
+                       ws_qdoc_is(d, u + 1, "later") ||
+                       ws_qdoc_is(d, u + 1, "earlier"));
+}
+
+/* A quote opening at j that is a name: up to three capitalised words,
+ * no stop ("«Вістям Полісся»"). */
+static bool name_in_marks(const qdoc *d, size_t j)
+{
+    if (!is_open(d, j))
+        return false;
+    size_t c = d->q[d->t[j].quote].close;
+    return qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP) &&
+           words_in(d, j, c) < 4 && !stop_inside(d, c) &&
+           !qd_punct(d, c - 1, ',');
+}
+
+/* Words [a, b) before a comma that only open a sentence: one or two
+ * words ("Earlier,"), or a phrase that starts with a preposition, a word
+ * of circumstance or a participle ("After the event,", "Appearing on
+ * CNN,"). */
+static bool opening_adjunct(const qdoc *d, size_t a, size_t b)
+{
+    if (d->slavic || !qd_word(d, a))
+        return false;
+    size_t w = words_in(d, a, b);
+    if (w <= 2)
+        return true;
+    if (w > 12)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!outside(d, i) || qd_has(d, i, QL_CUE | QL_CUEP | QL_THAT))
+            return false;
+    return (qd_has(d, a, QL_PREP) && !qd_has(d, a, QL_ACC)) ||
+           circumstance(d, a) ||
+           (d->t[a].flen > 4 &&
+            memcmp(qd_fold(d, a) + d->t[a].flen - 3, "ing", 3) == 0);
+}
+
+/* "asked", "asks", "asking". */
+static bool asks(const qdoc *d, size_t c)
+{
+    return ws_qdoc_is(d, c, "asked") || ws_qdoc_is(d, c, "asks") ||
+           ws_qdoc_is(d, c, "asking");
+}
+
+/* A word that opens an indirect question after "asked": whether, if,
+ * how, what …, "about", or "to" before a verb ("asked to release"). */
+static bool question_word(const qdoc *d, size_t k)
+{
+    static const char *const w[] = {"whether", "if",    "how",  "what",
+                                    "why",     "when",  "which", "who",
+                                    "where",   "about"};
+    for (size_t i = 0; i < WS_COUNT(w); i++)
+        if (ws_qdoc_is(d, k, w[i]))
+            return true;
+    return ws_qdoc_is(d, k, "to") && qd_word(d, k + 1) &&
+           !(d->t[k + 1].flags & QF_CAP) &&
+           !qd_has(d, k + 1, QL_DET | QL_PRON | QL_PLUR | QL_PREP);
+}
+
+/* True when a relative pronoun stands right before cue c ("who said"). */
+static bool relative_pron(const qdoc *d, size_t c, size_t cs0)
+{
+    return c > cs0 && (ws_qdoc_is(d, c - 1, "who") ||
+                       ws_qdoc_is(d, c - 1, "which") ||
+                       ws_qdoc_is(d, c - 1, "that"));
+}
+
 /* One cue at token c: the forms of docs/quote.md, section 2, in order;
  * the first that fits makes the statement. */
 static void try_cue(finder *f, size_t c)
@@ -500,6 +753,7 @@ static void try_cue(finder *f, size_t c)
     qdoc *d = &f->d;
     if (f->ns >= MAX_STATEMENTS)
         return;
+    f->org_ms = f->org_me = 0;
     size_t sa, sb;
     sentence_of(d, c, &sa, &sb);
     size_t cs0 = clause_start(d, sa, sb);
@@ -540,8 +794,20 @@ static void try_cue(finder *f, size_t c)
             me = j;
         }
         size_t after = m0 == SIZE_MAX ? cend : me;
-        if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
+        if (c > cs0 + 1 && ws_qdoc_sep(d, c - 1) && qd_punct(d, after, ',') &&
+            opening_adjunct(d, cs0, c - 1) && words_in(d, cs0, c - 1) < 3) {
+            /* "In addition, according to the department, …": the
+             * sentence, the attribution inside it. */
+            add(f, F_ACCORDING, cs0, clause_end(d, after + 1, sb), c, cend, ms,
+                me);
+        } else if (c > cs0 && ws_qdoc_sep(d, c - 1)) {
             add(f, F_ACCORDING, cs0, c - 1, c, cend, ms, me);
+        } else if (c > cs0 + 3 && !d->slavic &&
+                   (qd_word(d, c - 1) || is_close(d, c - 1)) &&
+                   (after >= sb || qd_punct(d, after, '.'))) {
+            /* "… 46 percent to 39 percent according to a CBS poll
+             * released Monday." */
+            add(f, F_ACCORDING, cs0, c, c, cend, ms, me);
         } else if (qd_punct(d, after, ',')) {
             size_t from = after_apposition(d, after + 1, sb);
             add(f, F_ACCORDING, from, clause_end(d, from, sb), c, cend, ms, me);
@@ -605,10 +871,44 @@ static void try_cue(finder *f, size_t c)
         }
         return;
     }
-    bool have_back = ws_qmention_back(d, cs0, c, &ms, &me);
+    /* "X went on to say": the subject stands before "went on to". */
+    size_t vc = c >= cs0 + 4 && ws_qdoc_is(d, c - 1, "to") &&
+                        ws_qdoc_is(d, c - 2, "on")
+                    ? c - 3
+                    : c;
+    bool have_back = ws_qmention_back(d, cs0, vc, &ms, &me);
+    /* "Координаційний штаб з питань поводження з військовополоненими
+     * повідомив", "Джерело в Офісі омбудсмана розповіло": an
+     * organisation, or a source placed by a preposition, that opens the
+     * sentence and runs up to the cue in plain words. */
+    if ((!have_back || ms > cs0 || me < vc) && vc > cs0 + 2 && vc <= cs0 + 8 &&
+        words_in(d, cs0, vc) == vc - cs0 && outside(d, cs0) &&
+        (d->t[cs0].flags & QF_CAP) && !qd_has(d, cs0, QL_DET) &&
+        (qd_has(d, cs0, QL_ANON) || !qd_has(d, cs0, QL_STOP)) &&
+        ((qd_has(d, cs0, QL_ANON) && ws_qdoc_is(d, cs0 + 1, "в")) ||
+         (qd_has(d, cs0, QL_ANON) && ws_qdoc_is(d, cs0 + 1, "у")) ||
+         (d->slavic && qd_has(d, cs0 + 1, QL_ORG) &&
+          !(d->t[cs0 + 1].flags & QF_CAP) && qd_has(d, cs0 + 2, QL_PREP)))) {
+        size_t k = cs0;
+        while (k < vc && outside(d, k) &&
+               !qd_has(d, k, QL_CUE | QL_CUEP | QL_THAT | QL_CONJ | QL_BE))
+            k++;
+        if (k == vc) {
+            ms = cs0;
+            me = vc;
+            have_back = true;
+            f->org_ms = ms;
+            f->org_me = me;
+            f->org_kind = qd_has(d, cs0, QL_ANON) ? SK_ANON : SK_ORG;
+        }
+    }
     size_t lead = ms; /* where the subject's words start, before the cue */
+    /* A stray capitalised word names nobody, unless a finite cue follows
+     * it right away ("McLenney said …", "Republicans said …"). */
     if (have_back && me - ms == 1 && ws_qcast_stray(&f->cast, d, ms) &&
-        !qd_has(d, ms, QL_ANON | QL_TITLE | QL_ORG))
+        !qd_has(d, ms, QL_ANON | QL_TITLE | QL_ORG) &&
+        !(me == vc && (lex & QL_CUE) && !(lex & QL_CUEP) && !d->slavic &&
+          d->t[ms].lex == 0))
         have_back = false;
     /* Apposition or relative clause between subject and cue ("Dan Roe,
      * the party's director, said", "Roe, who says …, said"). */
@@ -660,6 +960,22 @@ static void try_cue(finder *f, size_t c)
             me = me2;
         }
     }
+    /* "Представитель компании, пожелавший остаться неизвестным,
+     * сообщил": an aside that asks for anonymity makes the source
+     * anonymous. */
+    if (have_back && me < ca && ca - me < 24) {
+        static const char *const anon[] = {
+            "неизвестным", "анонимности", "анонимно", "анонімно",
+            "анонімності", "неназваним", "невідомим", "anonymity",
+            "anonymously"};
+        for (size_t i = me; i < ca; i++)
+            for (size_t k = 0; k < WS_COUNT(anon); k++)
+                if (ws_qdoc_is(d, i, anon[k]) && !ws_qcast_named(&f->cast, d, ms, me)) {
+                    f->org_ms = ms;
+                    f->org_me = me;
+                    f->org_kind = SK_ANON;
+                }
+    }
     /* "Trump visited the state and said …", "She blamed X and then
      * said …": a second verb of the sentence's subject. */
     if (!have_back && ca > cs0 + 2 && qd_has(d, ca - 1, QL_CONJ) &&
@@ -685,12 +1001,52 @@ static void try_cue(finder *f, size_t c)
             have_back = relative = true;
         }
     }
+    /* "asked whether …", "Asked about her vote, X said …", "Mr. Rubin
+     * asked the students if …": an indirect question is the asker's
+     * speech, up to the first comma; a passive or a participle ("When
+     * asked how …") names no asker. */
+    if (asks(d, c) && !d->slavic) {
+        size_t k = cend;
+        while (k < sb && k < cend + 4 && qd_word(d, k) && outside(d, k) &&
+               !question_word(d, k) && !ws_qdoc_is(d, k, "not"))
+            k++;
+        /* "Blumenthal was asked, “If you had known …?”": the question,
+         * its asker unnamed. */
+        if (k == cend && k + 1 < sb && (qd_punct(d, k, ',') || qd_punct(d, k, ':')) &&
+            is_open(d, k + 1) && c > sa && qd_has(d, c - 1, QL_BE)) {
+            size_t q = (size_t)d->t[k + 1].quote;
+            add(f, F_LEADIN, k + 1, d->q[q].close + 1, c, cend, c, c);
+            return;
+        }
+        if (k < sb && question_word(d, k)) {
+            size_t e = clause_end(d, k, sb);
+            e = WS_MIN(e, next_comma(d, k, e));
+            bool passive = c == cs0 ||
+                           (c > sa && (qd_has(d, c - 1, QL_BE) ||
+                                       circumstance(d, c - 1)));
+            if (passive || !have_back)
+                ms = me = c;
+            stmt *s = add(f, F_BARE, k, e, c, cend, ms, me);
+            if (s && s->cs > k && s->kind == K_INDIRECT)
+                s->cs = k; /* the question word stays: "how long …" */
+            return;
+        }
+    }
     if (!weak && have_back && ms > sa && qd_has(d, ms - 1, QL_AS) &&
         (ms - 1 == cs0 || ws_qdoc_sep(d, ms - 2)) &&
         /* "As Professor Foner put it: ''…''" leads into the quote */
         !(ms - 1 == cs0 && qd_punct(d, cend, ':'))) {
-        if (qd_punct(d, cend, ',') && ms - 1 == cs0) {
-            size_t from = after_apposition(d, cend + 1, sb);
+        /* "As X said last week in Tel Aviv, …": the comma after the
+         * cue's adjunct. */
+        size_t comma = qd_punct(d, cend, ',') ? cend : gap_end(d, cend, sb);
+        if (comma && !qd_punct(d, comma, ','))
+            comma = 0;
+        /* "But, as Mr. Sykes said, …", "But at the time, as X put it,
+         * “…”": a few words before "as" open the sentence; what was said
+         * follows. */
+        if (comma && (ms - 1 == cs0 || words_in(d, cs0, ms - 1) <= 4 ||
+                      is_open(d, comma + 1))) {
+            size_t from = after_apposition(d, comma + 1, sb);
             add(f, F_AS, from, clause_end(d, from, sb), c, cend, ms, me);
         } else if (ms - 1 > cs0) {
             add(f, F_AS, cs0, ms - 2, c, cend, ms, me);
@@ -728,9 +1084,19 @@ static void try_cue(finder *f, size_t c)
     size_t after = cend;
     /* An English participle is never inverted: "…, saying she is …"
      * (Ukrainian "заявив" is both a participle and a past tense). */
-    if (!have_back && c > sa && (d->slavic || !(lex & QL_CUEP)) &&
-        (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) {
+    if (!have_back && (d->slavic || !(lex & QL_CUEP)) &&
+        ((c > sa && (ws_qdoc_sep(d, c - 1) || is_close(d, c - 1))) ||
+         /* "Said Comey, “…”" */
+         (c == cs0 && !d->slavic && (d->t[c].flags & QF_CAP)))) {
         if (ws_qmention_fwd(d, cend, sb, &ms, &me)) {
+            inverted = true;
+            after = me;
+        } else if (d->slavic && (ws_qdoc_is(d, cend, "в") || ws_qdoc_is(d, cend, "у")) &&
+                   qd_word(d, cend + 1) && (d->t[cend + 1].flags & QF_CAP) &&
+                   ws_qmention_fwd(d, cend + 1, sb, &ms, &me) && ms == cend + 1 &&
+                   (me >= sb || d->t[me].type == QT_PUNCT)) {
+            /* "«…», — зазначили в Координаційному штабі.": the
+             * organisation in the locative. */
             inverted = true;
             after = me;
         }
@@ -784,6 +1150,11 @@ static void try_cue(finder *f, size_t c)
             j++;
         if (j < d->n && d->t[j].type == QT_BREAK && qd_punct(d, after, ':'))
             j++;
+        if (!is_open(d, j) && qd_word(d, after)) {
+            size_t g = lead_gap(d, after, sb);
+            if (g)
+                j = g;
+        }
         size_t k0 = is_open(d, j) ? (size_t)d->t[j].quote : 0;
         /* "said “it gets me mad” every time …": the quote is a fragment
          * of a clause, read below as a bare clause. */
@@ -800,10 +1171,18 @@ static void try_cue(finder *f, size_t c)
          * one quote; the trailer below takes the first half and the
          * second is merged into it (section 3). */
         size_t lp = WS_MIN(ms, lead);
-        bool split = !inverted && lp > cs0 &&
-                     (is_close(d, lp - 1) ||
-                      (lp > cs0 + 1 && ws_qdoc_sep(d, lp - 1) &&
-                       is_close(d, lp - 2)));
+        size_t lc = lp > cs0 && is_close(d, lp - 1) ? lp - 1
+                    : lp > cs0 + 1 && ws_qdoc_sep(d, lp - 1) &&
+                            is_close(d, lp - 2)
+                        ? lp - 2
+                        : 0;
+        /* Only a quote that opens the sentence is split ("Remarking upon
+         * his “empathy,” Starr said, “…”" leads into the second). */
+        bool split = !inverted && lc && d->q[d->t[lc].quote].open <= cs0;
+        if (j == after && name_in_marks(d, j) &&
+            qd_punct(d, d->q[d->t[j].quote].close + 1, ',') &&
+            qd_has(d, d->q[d->t[j].quote].close + 2, QL_THAT))
+            name = true;
         if (is_open(d, j) && !fragment && !name && !split &&
             (j > after || d->t[j].para == d->t[c].para)) {
             size_t k = (size_t)d->t[j].quote;
@@ -822,21 +1201,74 @@ static void try_cue(finder *f, size_t c)
         }
     }
 
+    /* "…, tweeting, “…”", "while chanting, “…”", "before asking her,
+     * “…”", "X, a long apposition -- told me, ''…''": a cue, its object
+     * and a comma or colon right before a quote lead into it even when no
+     * subject is found; a participle's speaker is that of the statement
+     * before in the sentence or the clause's subject. */
+    if (!have_back && !inverted && !relative_pron(d, c, cs0)) {
+        size_t j = after;
+        if (qd_has(d, j, QL_PRON | QL_PLUR) && (lex & (QL_WEAK | QL_CUEP)))
+            j++;
+        /* "…, singing “It's Our Time.”": a participle right before a
+         * whole quote, nothing after it in the clause. */
+        if (j == after && is_open(d, j) && c > cs0 && qd_punct(d, c - 1, ',') &&
+            d->t[c].flen > 3 &&
+            memcmp(qd_fold(d, c) + d->t[c].flen - 3, "ing", 3) == 0 &&
+            (!qd_word(d, d->q[d->t[j].quote].close + 1) ||
+             d->q[d->t[j].quote].close + 1 >= sb))
+            j--;
+        else if (!(qd_punct(d, j, ',') || qd_punct(d, j, ':')))
+            j = sb;
+        if (j + 1 < sb && is_open(d, j + 1) &&
+            words_in(d, j + 1, d->q[d->t[j + 1].quote].close) >= 3) {
+            size_t k = (size_t)d->t[j + 1].quote;
+            const stmt *p = same_sentence(f, c);
+            size_t ms2 = c, me2 = c;
+            if (!p && c > cs0 + 1 &&
+                !clause_subject(d, cs0, c - 1, &ms2, &me2))
+                ms2 = me2 = c;
+            stmt *s = add(f, F_LEADIN, j + 1, d->q[k].close + 1, c, cend, ms2,
+                          me2);
+            if (s && p)
+                s->who = p->who;
+            return;
+        }
+    }
+
     /* That-clause: "X said (on Tuesday) that …", "заявив, що …". */
     if (!inverted) {
         /* "said at a campaign stop in Toledo, Ohio, that": a place
          * adjunct may be longer. */
         size_t j = cend,
                lim = cend + ((lex & QL_TELL) ? 7 : qd_has(d, cend, QL_PREP) ? 10 : 5);
+        /* "розповіло «Вістям Полісся», що …": a name in marks as the
+         * addressee. */
+        if (name_in_marks(d, j) && qd_punct(d, d->q[d->t[j].quote].close + 1, ',') &&
+            qd_has(d, d->q[d->t[j].quote].close + 2, QL_THAT)) {
+            j = d->q[d->t[j].quote].close + 1;
+            lim = j + 2;
+        }
         /* A comma only right before the conjunction ("заявив, що") or
          * inside a place ("Toledo, Ohio"). */
-        while (j < sb && j < lim && outside(d, j) && !qd_has(d, j, QL_THAT) &&
-               (qd_word(d, j) ||
-                (qd_punct(d, j, ',') &&
-                 (qd_has(d, j + 1, QL_THAT) ||
-                  (j > cend && (d->t[j - 1].flags & QF_CAP) &&
-                   qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP))))))
+        while (j < sb && j < lim) {
+            /* "told MSNBC's “Morning Joe” that …": a short name in marks
+             * inside the object. */
+            if (j > cend && is_open(d, j) && !d->slavic &&
+                words_in(d, j, d->q[d->t[j].quote].close) <= 3 &&
+                qd_has(d, d->q[d->t[j].quote].close + 1, QL_THAT)) {
+                j = d->q[d->t[j].quote].close + 1;
+                break;
+            }
+            if (!(outside(d, j) && !qd_has(d, j, QL_THAT) &&
+                  (qd_word(d, j) ||
+                   (qd_punct(d, j, ',') &&
+                    (qd_has(d, j + 1, QL_THAT) ||
+                     (j > cend && (d->t[j - 1].flags & QF_CAP) &&
+                      qd_word(d, j + 1) && (d->t[j + 1].flags & QF_CAP)))))))
+                break;
             j++;
+        }
         if (j < sb && qd_has(d, j, QL_THAT) && outside(d, j)) {
             if (!have_back && (lex & QL_CUEP)) {
                 const stmt *p = same_sentence(f, c);
@@ -907,9 +1339,25 @@ static void try_cue(finder *f, size_t c)
                         (inverted && d->slavic && !weak && is_close(d, p - 1)) ||
                         /* "“…,” he told reporters outside the room" */
                         ((lex & QL_TELL) && is_close(d, p - 1)) ||
+                        /* "“…,” Trump said last month on Twitter, “…”",
+                         * "“…,” he said when asked …" */
+                        (is_close(d, p - 1) &&
+                         (lead_gap(d, j, sb) || circumstance(d, j))) ||
+                        /* "“…,” she said several months after her
+                         * release, and …": a quote that ends on a comma
+                         * is the trailer's, whatever follows. */
+                        (is_close(d, p - 1) && time_span(d, j)) ||
                         /* "“…,” Bond said onstage Tuesday night." */
                         (is_close(d, p - 1) && words_to_end(d, j, sb) &&
                          !qd_has(d, j, QL_THAT | QL_PRON | QL_PLUR | QL_DET));
+            /* "After the event, Mr. Emanuel said Mr. Bush had …",
+             * "Appearing on CNN, the senator said …": an opening adjunct
+             * before the comma is no content when a clause follows the
+             * cue. */
+            if (ends && !is_close(d, p - 1) && opening_adjunct(d, cs0, p) &&
+                j < sb && qd_word(d, j) && !words_to_end(d, j, sb) &&
+                !qd_has(d, j, QL_PREP | QL_CONJ))
+                ends = false;
             if (ends && !weak) {
                 /* An interposed cue ("In a merger, he said, the brand
                  * would survive"): the content runs on after it. */
@@ -980,10 +1428,31 @@ static void try_cue(finder *f, size_t c)
     if (d->t[j].type != QT_WORD && !is_open(d, j))
         return;
     size_t end = clause_end(d, j, sb);
+    /* "chanted “What curfew?” and kept going": the quote, not the verb
+     * that follows it. */
+    if (is_open(d, j) && d->q[d->t[j].quote].close + 2 < end &&
+        qd_has(d, d->q[d->t[j].quote].close + 1, QL_CONJ) &&
+        !is_open(d, d->q[d->t[j].quote].close + 2) &&
+        (weak || stop_inside(d, d->q[d->t[j].quote].close)))
+        end = d->q[d->t[j].quote].close + 1;
     if (weak || !(lex & QL_BARE)) {
         size_t qa, qb;
         if (kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
             return;
+    }
+    /* "call them “lone wolves” and describe …", "calls people “losers”
+     * and “sad.”": a weak cue's object and the name it is given; the
+     * clause goes on about something else. */
+    if (weak) {
+        size_t k = j;
+        while (k < end && k < j + 4 && qd_word(d, k) && outside(d, k))
+            k++;
+        if (is_open(d, k)) {
+            size_t e = d->q[d->t[k].quote].close + 1;
+            while (e + 1 < end && qd_has(d, e, QL_CONJ) && is_open(d, e + 1))
+                e = d->q[d->t[e + 1].quote].close + 1;
+            end = WS_MIN(end, e);
+        }
     }
     add(f, F_BARE, j, end, c, cend, ms, me);
 }
@@ -1141,7 +1610,11 @@ static void loose_quote(finder *f, size_t k)
     size_t words = words_in(d, o, c);
     if (words < 4 && !ends_sentence(d, c))
         return;
-    if (words < 10 && title_case(d, o + 1, c))
+    /* After a colon, a title-case quote that ends on a stop is a
+     * headline's quotation ("Warren Hammers CEO: ‘You Should Be
+     * Investigated.’"), not a title. */
+    bool colon = o > 0 && qd_punct(d, o - 1, ':');
+    if (words < 10 && title_case(d, o + 1, c) && !(colon && stop_inside(d, c)))
         return;
     size_t sa, sb;
     sentence_of(d, o, &sa, &sb);
@@ -1184,6 +1657,16 @@ static void loose_quote(finder *f, size_t k)
         prev->qb = k;
         prev->ce = c + 1;
         d->q[k].claimed = (int)(prev - f->s);
+        return;
+    }
+    /* "…, because to her, “there's nothing more important than …”": a
+     * long quote after a comma that ends its sentence is a quotation
+     * still; its speaker is left null. */
+    if (!opens && o > 0 && qd_punct(d, o - 1, ',') && words >= 8 &&
+        stop_inside(d, c) &&
+        (c + 1 >= d->n || d->t[c + 1].type == QT_BREAK ||
+         d->t[c + 1].sent != d->t[c].sent)) {
+        add(f, F_ALONE, o, c + 1, o, o, o, o);
         return;
     }
     if (!opens)
@@ -1230,6 +1713,15 @@ static void loose_quote(finder *f, size_t k)
         add(f, F_CONTINUED, o, c + 1, o, o, cs0, cs0 + 1);
         return;
     }
+    /* "President Obama is rolling out a new message: “It's about me.”":
+     * a quote after a colon that ends a clause is its subject's. */
+    size_t ms, me;
+    if (colon && o > cs0 + 2 && d->t[o - 1].sent == d->t[o].sent &&
+        words >= 3 && clause_subject(d, cs0, o - 1, &ms, &me) &&
+        !qd_has(d, ms, QL_PLUR | QL_IT)) {
+        add(f, F_CONTINUED, o, c + 1, o - 1, o, ms, me);
+        return;
+    }
     if (prev && prev->who.kind != SK_NONE && d->t[o].para <= prev->para + 1) {
         stmt *s = add(f, F_CONTINUED, o, c + 1, o, o, o, o);
         if (s) {
@@ -1242,7 +1734,7 @@ static void loose_quote(finder *f, size_t k)
     /* Nobody is named next to it: a quotation still, its speaker left
      * null rather than guessed from whoever was named last (in news that
      * is as often a place or the outlet). */
-    if (words >= 6)
+    if (words >= 6 || (colon && words >= 3))
         add(f, F_ALONE, o, c + 1, o, o, o, o);
 }
 

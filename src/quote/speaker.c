@@ -287,6 +287,15 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
                 i--;
                 continue;
             }
+            /* "The Ministry for Communities Development", "the Committee
+             * on Foreign Affairs": a preposition inside an organisation's
+             * name. */
+            if (words && (ws_qdoc_is(d, t, "for") || ws_qdoc_is(d, t, "on")) &&
+                t > lo && qd_has(d, t - 1, QL_ORG) &&
+                (d->t[t - 1].flags & QF_CAP) && (d->t[t + 1].flags & QF_CAP)) {
+                i--;
+                continue;
+            }
             /* "Источник в мэрии", "a source at the ministry". */
             if (words && t > lo && loc_prep(d, t) &&
                 qd_has(d, t - 1, QL_ANON | QL_TITLE)) {
@@ -302,6 +311,18 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
         /* An initial's period inside a name: "Donald J. Trump"; the
          * period of an honorific or title abbreviation: "Mr. Obama",
          * "Sen. Marco Rubio". */
+        /* "Joseph R. Biden Jr. said", "Acme Inc. said": the period of a
+         * suffix right before the cue. */
+        if (qd_punct(d, t, '.') && !words && t > lo &&
+            (d->t[t - 1].flags & QF_CAP) &&
+            (ws_qdoc_is(d, t - 1, "jr") || ws_qdoc_is(d, t - 1, "sr") ||
+             ws_qdoc_is(d, t - 1, "inc") || ws_qdoc_is(d, t - 1, "corp") ||
+             ws_qdoc_is(d, t - 1, "ltd") || ws_qdoc_is(d, t - 1, "co"))) {
+            /* the suffix is stepped over, not part of the mention */
+            *me = t - 1;
+            i -= 2;
+            continue;
+        }
         if (qd_punct(d, t, '.') && words && t > lo &&
             ((name_word(d, t - 1) &&
               d->t[t - 1].end - d->t[t - 1].start == 1) ||
@@ -676,6 +697,17 @@ static void add_run(qcast *c, const qdoc *d, size_t from, size_t to,
      * is a few words before the run, the organisation's name between. */
     if (!any && k >= 2) {
         for (size_t i = from, k2 = 0; i > 0 && k2 < 6; i--, k2++) {
+            /* "Голова … адміністрації (ОВА) Тарас Мирошниченко": a short
+             * parenthesis is stepped over. */
+            if (qd_punct(d, i - 1, ')') && i >= 2) {
+                size_t p = i - 2;
+                while (p > 0 && i - 1 - p < 6 && !qd_punct(d, p, '('))
+                    p--;
+                if (!qd_punct(d, p, '('))
+                    break;
+                i = p + 1;
+                continue;
+            }
             if (!qd_word(d, i - 1) || !depth0(d, i - 1) ||
                 qd_has(d, i - 1, QL_CUE | QL_CUEP | QL_PREP | QL_CONJ | QL_THAT))
                 break;
@@ -943,6 +975,19 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         lower_org |= qd_has(d, i, QL_ORG) && !(d->t[i].flags & QF_CAP);
         role_word |= qd_has(d, i, QL_TITLE | QL_ANON);
     }
+    /* "The Ministry for Communities Development": a capitalised
+     * organisation word, a preposition, then the name: the organisation. */
+    for (size_t i = ms; i + 2 < me && !role_word; i++) {
+        if (qd_has(d, i, QL_ORG) && (d->t[i].flags & QF_CAP) &&
+            (ws_qdoc_is(d, i + 1, "for") || ws_qdoc_is(d, i + 1, "on") ||
+             ws_qdoc_is(d, i + 1, "of")) &&
+            (d->t[i + 2].flags & QF_CAP) && !d->slavic) {
+            size_t s = qd_has(d, ms, QL_DEF) && ms + 1 < me ? ms + 1 : ms;
+            out->speaker = arena_join(&c->arena, d, s, me, false, 0);
+            out->kind = SK_ORG;
+            return;
+        }
+    }
     if (lower_org && !role_word && name_word(d, me - 1)) {
         out->speaker = arena_join(&c->arena, d, ms, me, false, 0);
         out->kind = SK_ORG;
@@ -1045,6 +1090,17 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         for (size_t e = 0; e < c->n && !best; e++)
             if (holds(&c->e[e], t, former))
                 best = &c->e[e];
+        /* "мэр" / "мер" is also called "городской голова" / "міський
+         * голова": the head of the city when no one holds "мэр". */
+        if (!best && (strcmp(t, "мэр") == 0 || strcmp(t, "мер") == 0)) {
+            size_t lo = me > 2000 ? me - 2000 : 0;
+            for (size_t i = me; i > lo && !best; i--) {
+                int32_t e = tok_ent[i - 1];
+                if (e >= 0 && c->e[e].nwords >= 2 &&
+                    holds(&c->e[e], "голова", former))
+                    best = &c->e[e];
+            }
+        }
         out->kind = SK_PERSON;
         out->speaker = best ? best->name : NULL;
         return;
