@@ -1,7 +1,8 @@
 /* The in-order worker pool of `extract -j N` and `ingest -j N` (see
- * pool.h). One mutex and one condition variable guard a ring of 4 slots per
- * thread: enough to keep every worker busy while the main thread waits for
- * the oldest result, and a bound on the documents held in memory. */
+ * pool.h). One mutex and two condition variables (work ready, work done)
+ * guard a ring of 16 slots per thread: enough to keep every worker busy
+ * while the main thread waits for the oldest result (one large page must
+ * not idle the others), and a bound on the documents held in memory. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "pool.h"
 
@@ -18,7 +19,8 @@ enum slot_state { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 
 typedef struct pool {
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    pthread_cond_t work_cv; /* a job is ready, or the run is over */
+    pthread_cond_t done_cv; /* a job is done */
     ws_job *jobs;
     enum slot_state *state;
     size_t n_slots;
@@ -78,7 +80,7 @@ static void *worker(void *arg)
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->claim == p->head && !p->finished)
-            pthread_cond_wait(&p->cv, &p->mu);
+            pthread_cond_wait(&p->work_cv, &p->mu);
         if (p->claim == p->head)
             break;
         size_t i = p->claim++ % p->n_slots;
@@ -87,7 +89,7 @@ static void *worker(void *arg)
         run_one(&p->jobs[i], p->work, p->ctx);
         pthread_mutex_lock(&p->mu);
         p->state[i] = SLOT_DONE;
-        pthread_cond_broadcast(&p->cv);
+        pthread_cond_signal(&p->done_cv);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -191,14 +193,15 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
     }
 
     pool p = {.work = work, .ctx = work_ctx};
-    p.n_slots = (size_t)threads * 4;
+    p.n_slots = (size_t)threads * 16;
     p.jobs = calloc(p.n_slots, sizeof *p.jobs);
     p.state = calloc(p.n_slots, sizeof *p.state);
     pthread_t *tid = calloc(threads, sizeof *tid);
     if (!p.jobs || !p.state || !tid)
         abort();
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.cv, NULL);
+    pthread_cond_init(&p.work_cv, NULL);
+    pthread_cond_init(&p.done_cv, NULL);
     unsigned started = 0;
     for (; started < threads; started++)
         if (pthread_create(&tid[started], NULL, worker, &p) != 0)
@@ -226,7 +229,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
                     p.state[i] = SLOT_DONE;
                     continue;
                 }
-                pthread_cond_wait(&p.cv, &p.mu);
+                pthread_cond_wait(&p.done_cv, &p.mu);
                 continue;
             }
             pthread_mutex_unlock(&p.mu);
@@ -242,7 +245,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
         }
         if (input_done && tail == p.head) {
             p.finished = true;
-            pthread_cond_broadcast(&p.cv);
+            pthread_cond_broadcast(&p.work_cv);
             pthread_mutex_unlock(&p.mu);
             break;
         }
@@ -263,13 +266,14 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
         pthread_mutex_lock(&p.mu);
         p.state[i] = SLOT_READY;
         p.head++;
-        pthread_cond_broadcast(&p.cv);
+        pthread_cond_signal(&p.work_cv);
         pthread_mutex_unlock(&p.mu);
     }
     for (unsigned t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
     progress_draw(&pr, in, true);
-    pthread_cond_destroy(&p.cv);
+    pthread_cond_destroy(&p.work_cv);
+    pthread_cond_destroy(&p.done_cv);
     pthread_mutex_destroy(&p.mu);
     free(tid);
     free(p.jobs);
