@@ -39,8 +39,8 @@ typedef struct ws_speaker_title {
 
 /* A view into the registry; valid until the registry is freed. */
 typedef struct ws_speaker_info {
-    const char *name;         /* canonical: the fullest name the articles give */
-    const char *kind;         /* "person", "organisation" or "anonymous" */
+    const char *name; /* canonical: the fullest name the articles give */
+    const char *kind; /* "person", "organisation" or "anonymous" */
     const char *const *aliases; /* other ways articles name them, sorted */
     size_t n_aliases;
     const ws_speaker_title *titles; /* sorted by from */
@@ -94,8 +94,8 @@ void ws_statements_free(ws_statements *st);
  * ws_speakers_resolve; WS_CORPUS_NONE: the quote starts its own statement
  * and is never joined). Returns the statement index: dense, 0-based, in
  * order of creation. */
-size_t ws_statements_add(ws_statements *st, size_t speaker,
-                         const ws_article *a, const ws_quote *q);
+size_t ws_statements_add(ws_statements *st, size_t speaker, const ws_article *a,
+                         const ws_quote *q);
 
 /* ---- stories -----------------------------------------------------------
  * Online clustering of articles into stories: each article, in time order,

@@ -84,8 +84,8 @@ typedef struct ws_statement_rec {
     const char *speaker; /* NULL when unresolved */
     const char *const *aliases;
     size_t n_aliases;
-    const char *text; /* the fullest report's wording */
-    const char *date; /* of the first report */
+    const char *text;           /* the fullest report's wording */
+    const char *date;           /* of the first report */
     const char *const *outlets; /* distinct, in order of first report */
     size_t n_outlets;
     const ws_report_rec *reports; /* in order of date */
@@ -95,17 +95,17 @@ typedef struct ws_statement_rec {
 } ws_statement_rec;
 
 typedef struct ws_statement_query {
-    const char *speaker; /* any alias of the speaker, any letter case */
-    const char *about;   /* words, all present in some report */
+    const char *speaker;       /* any alias of the speaker, any letter case */
+    const char *about;         /* words, all present in some report */
     const char *since, *until; /* YYYY-MM-DD bounds on the date, inclusive */
-    const char *outlet;  /* some report in this outlet */
-    const char *kind;    /* some report of this kind */
-    int64_t id;          /* > 0: only this statement */
-    int64_t story;       /* > 0: only statements first reported in it */
-    int oldest_first;    /* default newest first */
-    size_t limit;        /* 0: no limit */
-    int64_t before_id;   /* > 0: paging cursor (statements listed after
-                            the one with this id in the order used) */
+    const char *outlet;        /* some report in this outlet */
+    const char *kind;          /* some report of this kind */
+    int64_t id;                /* > 0: only this statement */
+    int64_t story;             /* > 0: only statements first reported in it */
+    int oldest_first;          /* default newest first */
+    size_t limit;              /* 0: no limit */
+    int64_t before_id;         /* > 0: paging cursor (statements listed after
+                                  the one with this id in the order used) */
 } ws_statement_query;
 
 typedef int (*ws_statement_fn)(const ws_statement_rec *r, void *ud);
@@ -141,7 +141,7 @@ typedef struct ws_story_article {
 
 typedef struct ws_story_rec {
     int64_t id;
-    const char *title, *date; /* of its first article */
+    const char *title, *date;         /* of its first article */
     const ws_story_article *articles; /* in time order */
     size_t n_articles;
 } ws_story_rec;

@@ -12,8 +12,8 @@
  * usage exit status. */
 int usage_error(const char *what, const char *arg, const char *hint)
 {
-    fprintf(stderr, "whosaid: %s '%s'%s%s%s\nTry 'whosaid help'.\n", what,
-            arg, hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
+    fprintf(stderr, "whosaid: %s '%s'%s%s%s\nTry 'whosaid help'.\n", what, arg,
+            hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
     return 2;
 }
 
@@ -26,11 +26,25 @@ bool parse_size(const char *s, size_t *out)
         return false;
     unsigned long long mul = 1;
     switch (*end) {
-    case '\0': break;
-    case 'k': case 'K': mul = 1ULL << 10; end++; break;
-    case 'm': case 'M': mul = 1ULL << 20; end++; break;
-    case 'g': case 'G': mul = 1ULL << 30; end++; break;
-    default: return false;
+    case '\0':
+        break;
+    case 'k':
+    case 'K':
+        mul = 1ULL << 10;
+        end++;
+        break;
+    case 'm':
+    case 'M':
+        mul = 1ULL << 20;
+        end++;
+        break;
+    case 'g':
+    case 'G':
+        mul = 1ULL << 30;
+        end++;
+        break;
+    default:
+        return false;
     }
     if (*end || v == 0 || v > (1ULL << 40) / mul)
         return false;
@@ -50,7 +64,6 @@ const char *option_value(int argc, char **argv, int *i, const char *name)
         return argv[++*i];
     return NULL;
 }
-
 
 int run_option(int argc, char **argv, int *i, run_opts *r, bool *taken)
 {

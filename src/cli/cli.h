@@ -24,8 +24,8 @@ const char *option_value(int argc, char **argv, int *i, const char *name);
 typedef struct run_opts {
     ws_extract_opts xo;
     ws_input_opts io;
-    unsigned jobs;  /* worker threads; 1 by default */
-    bool quiet;     /* no progress, no summary */
+    unsigned jobs;      /* worker threads; 1 by default */
+    bool quiet;         /* no progress, no summary */
     const char **paths; /* the PATH arguments (argv strings) */
     size_t n_paths;
     bool only_paths; /* after "--" */

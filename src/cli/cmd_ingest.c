@@ -26,9 +26,10 @@ static int commit_batch(ingest *g)
         return -1;
     }
     if (g->verbose && g->in_batch)
-        fprintf(stderr, "whosaid: committed %zu documents (%zu new, %zu "
-                        "already stored)\n", g->added + g->known, g->added,
-                g->known);
+        fprintf(stderr,
+                "whosaid: committed %zu documents (%zu new, %zu "
+                "already stored)\n",
+                g->added + g->known, g->added, g->known);
     g->in_batch = 0;
     return 0;
 }
@@ -139,8 +140,8 @@ int cmd_ingest(int argc, char **argv)
                 "whosaid: %zu new documents, %zu already stored, %zu "
                 "failed; the store holds %zu articles, %zu quotes, %zu "
                 "speakers, %zu statements, %zu stories\n",
-                g.added, g.known, g.failed, gs.articles, gs.quotes,
-                gs.speakers, gs.statements, gs.stories);
+                g.added, g.known, g.failed, gs.articles, gs.quotes, gs.speakers,
+                gs.statements, gs.stories);
     ws_store_close(g.st);
     return g.failed ? 1 : 0;
 }

@@ -134,8 +134,8 @@ static bool valid_date(const char *s, bool until, char out[11])
 
 /* Parses the options every query shares; returns 0, or the usage exit
  * status after printing why. */
-static int common_option(int argc, char **argv, int *i, common *c,
-                         bool *taken, bool quotebank)
+static int common_option(int argc, char **argv, int *i, common *c, bool *taken,
+                         bool quotebank)
 {
     const char *v;
     *taken = true;
@@ -404,15 +404,17 @@ int cmd_timeline(int argc, char **argv)
     ws_store *st = open_store(&c);
     if (!st)
         return 1;
-    ws_statement_query q = {.speaker = name, .oldest_first = 1,
-                            .limit = c.limit};
+    ws_statement_query q = {
+        .speaker = name, .oldest_first = 1, .limit = c.limit};
     tl_collect t = {0};
     ws_status s = ws_store_statements(st, &q, collect_row, &t);
     /* qsort is not stable: the place in date order breaks ties. */
     if (s == WS_OK)
         qsort(t.v, t.n, sizeof *t.v, by_story);
-    stmt_out o = {.format = c.format, .width = term_width(),
-                  .timeline = true, .story = -1};
+    stmt_out o = {.format = c.format,
+                  .width = term_width(),
+                  .timeline = true,
+                  .story = -1};
     statement_table_header(&o);
     for (size_t i = 0; s == WS_OK && i < t.n; i++) {
         ws_statement_query one = {.id = t.v[i].id};

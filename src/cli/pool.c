@@ -64,8 +64,8 @@ void ws_job_extract_opts(const ws_job *j, ws_extract_opts *xo)
     xo->date_hint = j->date;
     xo->outlet_hint = j->outlet;
     if (xo->format == WS_FORMAT_AUTO && j->format)
-        xo->format = strcmp(j->format, "text") == 0 ? WS_FORMAT_TEXT
-                                                    : WS_FORMAT_HTML;
+        xo->format =
+            strcmp(j->format, "text") == 0 ? WS_FORMAT_TEXT : WS_FORMAT_HTML;
 }
 
 static void run_one(ws_job *j, ws_job_work work, const void *ctx)
@@ -122,8 +122,8 @@ static void progress_draw(progress *pr, ws_input *in, bool final)
     char eta[48] = "";
     uint64_t pos = ws_input_position(in);
     if (pr->total && pos > 0 && !final) {
-        double left = (double)(pr->total > pos ? pr->total - pos : 0) *
-                      el / (double)pos;
+        double left =
+            (double)(pr->total > pos ? pr->total - pos : 0) * el / (double)pos;
         snprintf(eta, sizeof eta, "  %3.0f%%  ETA %d:%02d",
                  100.0 * (double)pos / (double)pr->total, (int)left / 60,
                  (int)left % 60);
@@ -137,8 +137,7 @@ static void progress_draw(progress *pr, ws_input *in, bool final)
 
 /* ---- the run ---- */
 
-static void fill(ws_job *j, ws_status st, const ws_document *doc,
-                 ws_input *in)
+static void fill(ws_job *j, ws_status st, const ws_document *doc, ws_input *in)
 {
     memset(j, 0, sizeof *j);
     if (st != WS_OK) {

@@ -31,9 +31,9 @@ typedef void (*ws_job_work)(ws_job *job, const void *ctx);
 typedef int (*ws_job_emit)(ws_job *job, void *ctx);
 
 typedef struct ws_pool_opts {
-    unsigned threads;      /* 0 or 1: in the calling thread */
-    bool progress;         /* draw progress on stderr */
-    uint64_t total_bytes;  /* inputs' size for the ETA, 0 when unknown */
+    unsigned threads;     /* 0 or 1: in the calling thread */
+    bool progress;        /* draw progress on stderr */
+    uint64_t total_bytes; /* inputs' size for the ETA, 0 when unknown */
 } ws_pool_opts;
 
 /* Sets xo's per-document fields (source, url, charset and the container's

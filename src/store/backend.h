@@ -74,8 +74,8 @@ ws_db *ws_sqlite_open(const char *path, int write, const ws_db_ops **ops,
 
 /* Opens the PostgreSQL database at a libpq URL (postgresql://...); the
  * same contract as ws_sqlite_open. */
-ws_db *ws_pg_open(const char *url, int write, const ws_db_ops **ops,
-                  char *err, size_t errlen);
+ws_db *ws_pg_open(const char *url, int write, const ws_db_ops **ops, char *err,
+                  size_t errlen);
 
 /* The URL with any password replaced by "***", for messages; at most
  * cap - 1 bytes. */

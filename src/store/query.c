@@ -210,9 +210,11 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
     if (q->until)
         ws_buf_puts(&sql, " AND s.day <= ?");
     if (match)
-        ws_buf_printf(&sql, " AND s.id IN (SELECT g.statement FROM "
-                            "quote_group g JOIN quote q ON q.id = g.quote "
-                            "WHERE %s)", o->quote_match);
+        ws_buf_printf(&sql,
+                      " AND s.id IN (SELECT g.statement FROM "
+                      "quote_group g JOIN quote q ON q.id = g.quote "
+                      "WHERE %s)",
+                      o->quote_match);
     if (q->outlet)
         ws_buf_puts(&sql, " AND s.id IN (SELECT g.statement FROM "
                           "quote_group g JOIN quote q ON q.id = g.quote "
@@ -228,8 +230,10 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
         ws_buf_puts(&sql, " AND s.story = ?");
     /* Dated statements in date order, undated after them either way. */
     if (cursor > 0 && cursor_day)
-        ws_buf_printf(&sql, " AND (s.day IS NULL OR s.day %s ? OR "
-                            "(s.day = ? AND s.id %s ?))", lt, lt);
+        ws_buf_printf(&sql,
+                      " AND (s.day IS NULL OR s.day %s ? OR "
+                      "(s.day = ? AND s.id %s ?))",
+                      lt, lt);
     else if (cursor > 0)
         ws_buf_printf(&sql, " AND s.day IS NULL AND s.id %s ?", lt);
     /* NULLS LAST rather than an "IS NULL" key: the newest-first order then
@@ -244,10 +248,11 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
             " FROM statement s LEFT JOIN speaker p ON p.id = s.speaker"
             " LEFT JOIN story t ON t.id = s.story WHERE s.id = ?");
     c.reports = ws_store_prepare(
-        st, "SELECT a.id, a.source, a.url, a.outlet, a.date, q.kind, q.text"
-            " FROM quote_group g JOIN quote q ON q.id = g.quote"
-            " JOIN article a ON a.id = q.article WHERE g.statement = ?"
-            " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq");
+        st,
+        "SELECT a.id, a.source, a.url, a.outlet, a.date, q.kind, q.text"
+        " FROM quote_group g JOIN quote q ON q.id = g.quote"
+        " JOIN article a ON a.id = q.article WHERE g.statement = ?"
+        " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq");
     if (!list || !c.head || !c.reports) {
         rc = WS_ERR_DB;
         goto done;
@@ -376,8 +381,7 @@ ws_status ws_store_speakers(ws_store *st, const ws_speaker_query *q,
             for (size_t k = 0; k < n_titles; k++) {
                 titles[k].title = tstr.v[3 * k];
                 titles[k].from = *tstr.v[3 * k + 1] ? tstr.v[3 * k + 1] : NULL;
-                titles[k].until =
-                    *tstr.v[3 * k + 2] ? tstr.v[3 * k + 2] : NULL;
+                titles[k].until = *tstr.v[3 * k + 2] ? tstr.v[3 * k + 2] : NULL;
             }
         }
         rec.name = name;
@@ -504,8 +508,7 @@ done:
 ws_status ws_store_article(ws_store *st, int64_t id, ws_article **out)
 {
     static const char *const kinds[] = {"direct", "mixed", "indirect"};
-    static const char *const skinds[] = {"person", "organisation",
-                                         "anonymous"};
+    static const char *const skinds[] = {"person", "organisation", "anonymous"};
     static const char *const formats[] = {"html", "text"};
     const ws_db_ops *o = st->ops;
     *out = NULL;
@@ -728,8 +731,8 @@ char *ws_statement_to_quotebank(const ws_statement_rec *r)
     }
     ws_buf_printf(&b, ",\"numOccurrences\":%zu,\"urls\":[", r->n_reports);
     for (size_t i = 0; i < r->n_reports; i++) {
-        const char *u = r->reports[i].url ? r->reports[i].url
-                                          : r->reports[i].source;
+        const char *u =
+            r->reports[i].url ? r->reports[i].url : r->reports[i].source;
         if (i)
             ws_buf_putc(&b, ',');
         ws_buf_json(&b, u ? u : "", u ? strlen(u) : 0);

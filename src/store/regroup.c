@@ -13,11 +13,11 @@
  * everything. Undated articles come last, read as of the newest day: a
  * scraped page that lost its date is far more often a recent one than an
  * old one, and this lets it join the live statements and stories. */
-#define SCAN_SQL                                                              \
-    "SELECT a.id, a.title, a.date, a.language, a.text, a.outlet, a.url,"     \
-    " a.source, q.id, q.text, q.kind, q.speaker_name, q.speaker_kind,"       \
-    " q.mention, q.cue, q.start, q.stop, q.confidence"                       \
-    " FROM article a LEFT JOIN quote q ON q.article = a.id"                  \
+#define SCAN_SQL                                                               \
+    "SELECT a.id, a.title, a.date, a.language, a.text, a.outlet, a.url,"       \
+    " a.source, q.id, q.text, q.kind, q.speaker_name, q.speaker_kind,"         \
+    " q.mention, q.cue, q.start, q.stop, q.confidence"                         \
+    " FROM article a LEFT JOIN quote q ON q.article = a.id"                    \
     " ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq"
 
 typedef struct scan {
@@ -42,8 +42,8 @@ static char *dup(const char *s)
 
 /* Reads the next article and its quotes into *a (quote ids into
  * *qids, capacity *qcap); returns 1, 0 at the end, -1 on error. */
-static int next_article(scan *sc, ws_article *a, int64_t *aid,
-                        int64_t **qids, size_t *qcap)
+static int next_article(scan *sc, ws_article *a, int64_t *aid, int64_t **qids,
+                        size_t *qcap)
 {
     static const char *const kinds[] = {"direct", "mixed", "indirect"};
     static const char *const speaker_kinds[] = {"person", "organisation",
@@ -81,8 +81,7 @@ static int next_article(scan *sc, ws_article *a, int64_t *aid,
             if (!q->kind)
                 q->kind = kinds[0];
             q->speaker = dup(o->col_text(s, 11));
-            q->speaker_kind =
-                static_kind(o->col_text(s, 12), speaker_kinds, 3);
+            q->speaker_kind = static_kind(o->col_text(s, 12), speaker_kinds, 3);
             q->mention = dup(o->col_text(s, 13));
             q->cue = dup(o->col_text(s, 14));
             q->start = (size_t)o->col_int(s, 15);
@@ -141,11 +140,13 @@ static const char *const summary_sql =
     " SELECT statement, speaker, date, day, fullest, n, story FROM ("
     "  SELECT g.statement, g.speaker, a.date, a.day, x.story,"
     "   first_value(q.text) OVER (PARTITION BY g.statement"
-    "    ORDER BY length(q.text) DESC, a.day IS NOT NULL, a.day, a.date, a.source, a.doc_hash, q.seq)"
+    "    ORDER BY length(q.text) DESC, a.day IS NOT NULL, a.day, a.date, "
+    "a.source, a.doc_hash, q.seq)"
     "    AS fullest,"
     "   count(*) OVER (PARTITION BY g.statement) AS n,"
     "   row_number() OVER (PARTITION BY g.statement"
-    "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq) AS rn"
+    "    ORDER BY a.day IS NULL, a.day, a.date, a.source, a.doc_hash, q.seq) "
+    "AS rn"
     "  FROM quote_group g JOIN quote q ON q.id = g.quote"
     "  JOIN article a ON a.id = q.article"
     "  LEFT JOIN article_story x ON x.article = a.id) t WHERE rn = 1;"
@@ -163,14 +164,14 @@ static const char *const summary_sql =
 static ws_status write_speakers(ws_store *st, const ws_speakers *sp)
 {
     const ws_db_ops *o = st->ops;
-    ws_stmt *ps = ws_store_prepare(
-        st, "INSERT INTO speaker (id, name, kind, statements) "
-            "VALUES (?,?,?,0)");
+    ws_stmt *ps =
+        ws_store_prepare(st, "INSERT INTO speaker (id, name, kind, statements) "
+                             "VALUES (?,?,?,0)");
     ws_stmt *pa = ws_store_prepare(
         st, "INSERT INTO alias (speaker, alias, key) VALUES (?,?,?)");
-    ws_stmt *pt = ws_store_prepare(
-        st, "INSERT INTO title (speaker, title, since, until) "
-            "VALUES (?,?,?,?)");
+    ws_stmt *pt =
+        ws_store_prepare(st, "INSERT INTO title (speaker, title, since, until) "
+                             "VALUES (?,?,?,?)");
     ws_status rc = ps && pa && pt ? WS_OK : WS_ERR_DB;
     size_t n = ws_speakers_count(sp);
     for (size_t i = 0; rc == WS_OK && i < n; i++) {
@@ -285,9 +286,11 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
 {
     const ws_db_ops *o = st->ops;
     ws_statements *stmts = ws_statements_new(NULL);
-    rows ua = {.st = st, .width = 2,
+    rows ua = {.st = st,
+               .width = 2,
                .insert = "INSERT INTO article_story (article, story) VALUES "};
-    rows uq = {.st = st, .width = 3,
+    rows uq = {.st = st,
+               .width = 3,
                .insert = "INSERT INTO quote_group (quote, speaker, statement)"
                          " VALUES "};
     ws_status rc = WS_OK;
@@ -347,8 +350,10 @@ ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
         stats = &local;
     memset(stats, 0, sizeof *stats);
     if (!st->db || !st->write || st->in_tx) {
-        ws_store_fail(st, "database '%s': regroup needs a writable store "
-                          "outside a transaction", st->path);
+        ws_store_fail(st,
+                      "database '%s': regroup needs a writable store "
+                      "outside a transaction",
+                      st->path);
         return WS_ERR_USAGE;
     }
     /* One regrouping at a time among the processes writing this store,

@@ -7,8 +7,8 @@
 #include "../core/core.h"
 
 #include <sqlite3.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct ws_db {
@@ -25,10 +25,10 @@ static const char *const migrations[] = {
     /* 1: articles, quotes, the corpus groupings, full-text indexes */
     "CREATE TABLE article ("
     " id INTEGER PRIMARY KEY,"
-    " doc_hash TEXT NOT NULL UNIQUE,"  /* hash of the document's bytes */
-    " text_hash TEXT NOT NULL,"        /* the record's id: hash of the body */
+    " doc_hash TEXT NOT NULL UNIQUE," /* hash of the document's bytes */
+    " text_hash TEXT NOT NULL,"       /* the record's id: hash of the body */
     " source TEXT NOT NULL, url TEXT, outlet TEXT, title TEXT,"
-    " date TEXT, day TEXT,"            /* day: the date's YYYY-MM-DD */
+    " date TEXT, day TEXT," /* day: the date's YYYY-MM-DD */
     " authors TEXT NOT NULL, language TEXT, dateline TEXT,"
     " format TEXT, charset TEXT, text TEXT NOT NULL);"
     "CREATE UNIQUE INDEX article_url_text ON article(url, text_hash)"

@@ -93,12 +93,12 @@ ws_status ws_store_open(const char *where, enum ws_store_mode mode,
         char shown[512];
         ws_pg_redact(where, shown, sizeof shown);
         st->path = ws_xstrdup(shown);
-        st->db = ws_pg_open(where, st->write, &st->ops, st->err,
-                            sizeof st->err);
+        st->db =
+            ws_pg_open(where, st->write, &st->ops, st->err, sizeof st->err);
     } else {
         st->path = ws_xstrdup(where);
-        st->db = ws_sqlite_open(where, st->write, &st->ops, st->err,
-                                sizeof st->err);
+        st->db =
+            ws_sqlite_open(where, st->write, &st->ops, st->err, sizeof st->err);
     }
     if (!st->db)
         return WS_ERR_IO;
@@ -109,14 +109,17 @@ ws_status ws_store_open(const char *where, enum ws_store_mode mode,
         return WS_ERR_IO;
     }
     if (version > (int)st->ops->n_migrations) {
-        ws_store_fail(st, "database '%s' has schema version %d; this whosaid "
-                          "knows versions up to %zu (upgrade whosaid)",
+        ws_store_fail(st,
+                      "database '%s' has schema version %d; this whosaid "
+                      "knows versions up to %zu (upgrade whosaid)",
                       where, version, st->ops->n_migrations);
         return WS_ERR_IO;
     }
     if (!st->write && version == 0) {
-        ws_store_fail(st, "database '%s' is not a whosaid database (create "
-                          "one with 'whosaid ingest')", where);
+        ws_store_fail(st,
+                      "database '%s' is not a whosaid database (create "
+                      "one with 'whosaid ingest')",
+                      where);
         return WS_ERR_IO;
     }
     if (st->write && version < (int)st->ops->n_migrations &&
@@ -224,8 +227,8 @@ static ws_stmt *quote_insert(ws_store *st, size_t n)
                       " speaker_name, speaker_kind, mention, cue, start,"
                       " stop, confidence) VALUES ");
     for (size_t i = 0; i < n; i++)
-        ws_buf_puts(&sql, i ? ",(?,?,?,?,?,?,?,?,?,?,?)"
-                            : "(?,?,?,?,?,?,?,?,?,?,?)");
+        ws_buf_puts(&sql,
+                    i ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)");
     st->put_quotes[n - 1] = ws_store_prepare(st, ws_buf_cstr(&sql));
     ws_buf_cleanup(&sql);
     return st->put_quotes[n - 1];
@@ -308,8 +311,7 @@ static ws_status insert_doc(ws_store *st, const char *doc_hash,
     const ws_db_ops *o = st->ops;
     *added = 0;
     if (!st->in_tx) {
-        ws_store_fail(st, "database '%s': add outside a transaction",
-                      st->path);
+        ws_store_fail(st, "database '%s': add outside a transaction", st->path);
         return WS_ERR_USAGE;
     }
     if (prepare_ingest(st) != WS_OK)
@@ -329,8 +331,8 @@ static ws_status insert_doc(ws_store *st, const char *doc_hash,
     char day[11];
     ws_store_day(a->date, day);
     int64_t id = 0;
-    ws_status res = store_article(st, doc_hash, text_hash, a, day,
-                                  authors_json, &id);
+    ws_status res =
+        store_article(st, doc_hash, text_hash, a, day, authors_json, &id);
     if (res != WS_OK)
         return res;
     if (id <= 0) /* another writer stored it first */
@@ -396,8 +398,7 @@ static ws_status merge_one(ws_store *dst, ws_store *src, ws_stmt *row,
                            ws_stmt *qs, int *added)
 {
     static const char *const kinds[] = {"direct", "mixed", "indirect"};
-    static const char *const skinds[] = {"person", "organisation",
-                                         "anonymous"};
+    static const char *const skinds[] = {"person", "organisation", "anonymous"};
     const ws_db_ops *o = src->ops;
     ws_article a;
     memset(&a, 0, sizeof a);
@@ -456,8 +457,8 @@ static ws_status merge_one(ws_store *dst, ws_store *src, ws_stmt *row,
         q->confidence = o->col_double(qs, 8);
     }
     o->reset(qs);
-    ws_status rc = r == WS_STEP_DONE ? WS_OK
-                                     : ws_store_dberr(src, "cannot read quotes");
+    ws_status rc =
+        r == WS_STEP_DONE ? WS_OK : ws_store_dberr(src, "cannot read quotes");
     if (rc == WS_OK) {
         rc = insert_doc(dst, cols[0] ? cols[0] : "", &a,
                         cols[7] ? cols[7] : "[]", added);
@@ -482,8 +483,8 @@ ws_status ws_store_merge(ws_store *dst, ws_store *src, size_t *added,
     /* Streamed: a source store larger than memory passes in batches. */
     ws_stmt *row = src->ops->prepare_stream(
         src->db, "SELECT id, doc_hash, text_hash, source, url, outlet, title,"
-             " date, authors, language, dateline, format, charset, text,"
-             " day FROM article ORDER BY id");
+                 " date, authors, language, dateline, format, charset, text,"
+                 " day FROM article ORDER BY id");
     if (!row)
         ws_store_dberr(src, "cannot prepare a query");
     ws_stmt *qs = ws_store_prepare(

@@ -151,8 +151,7 @@ static int on_statement(const ws_statement_rec *r, void *ud)
     if (s->n < 64)
         s->ids[s->n] = r->id;
     s->n++;
-    snprintf(s->speaker, sizeof s->speaker, "%s",
-             r->speaker ? r->speaker : "");
+    snprintf(s->speaker, sizeof s->speaker, "%s", r->speaker ? r->speaker : "");
     s->reports += r->n_reports;
     assert_non_null(r->text);
     assert_true(r->n_reports >= 1);
@@ -311,12 +310,12 @@ static void test_foreign_and_corrupt_files(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_open_missing_read_only,
-                                        make_path, drop_path),
+        cmocka_unit_test_setup_teardown(test_open_missing_read_only, make_path,
+                                        drop_path),
         cmocka_unit_test_setup_teardown(test_add_is_idempotent, make_path,
                                         drop_path),
-        cmocka_unit_test_setup_teardown(
-            test_uncommitted_is_lost_committed_kept, make_path, drop_path),
+        cmocka_unit_test_setup_teardown(test_uncommitted_is_lost_committed_kept,
+                                        make_path, drop_path),
         cmocka_unit_test_setup_teardown(test_regroup_and_query, make_path,
                                         drop_path),
         cmocka_unit_test_setup_teardown(test_speakers_and_stories, make_path,
