@@ -16,11 +16,11 @@
 #include <string.h>
 
 enum {
-    MAX_PARAMS = 4096,    /* the store's batched updates bind 768 */
-    MAX_SQL = 1 << 20,    /* bytes of one statement's text */
-    FETCH_ROWS = 256,     /* rows per cursor FETCH */
-    MAX_WORDS = 64,       /* words of a full-text query */
-    MAX_MATCH = 8192,     /* bytes of a rewritten full-text query */
+    MAX_PARAMS = 4096, /* the store's batched updates bind 768 */
+    MAX_SQL = 1 << 20, /* bytes of one statement's text */
+    FETCH_ROWS = 256,  /* rows per cursor FETCH */
+    MAX_WORDS = 64,    /* words of a full-text query */
+    MAX_MATCH = 8192,  /* bytes of a rewritten full-text query */
 };
 
 /* One lock for the writers of a database that must run alone: schema
@@ -40,13 +40,13 @@ struct ws_stmt {
     int n_params;
     char **values; /* n_params of them, NULL: SQL NULL */
     Oid *types;
-    int stream;        /* rows through a cursor */
-    char name[40];     /* of the prepared statement, "" until prepared */
-    char cursor[40];   /* of the open cursor, "" when none */
+    int stream;      /* rows through a cursor */
+    char name[40];   /* of the prepared statement, "" until prepared */
+    char cursor[40]; /* of the open cursor, "" when none */
     unsigned long runs;
     PGresult *res;
-    int cur, n_rows;   /* current row in res */
-    int own_tx;        /* the cursor's transaction was begun for it */
+    int cur, n_rows; /* current row in res */
+    int own_tx;      /* the cursor's transaction was begun for it */
     int started, done;
 };
 
@@ -63,8 +63,8 @@ static void set_error(ws_db *db, const PGresult *res)
     while (n && (db->err[n - 1] == '\n' || db->err[n - 1] == ' '))
         db->err[--n] = '\0';
     const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-    db->deadlocked = state && (strcmp(state, "40P01") == 0 ||
-                               strcmp(state, "40001") == 0);
+    db->deadlocked =
+        state && (strcmp(state, "40P01") == 0 || strcmp(state, "40001") == 0);
 }
 
 static void fail(ws_db *db, const char *msg)
@@ -325,14 +325,14 @@ static int start(ws_stmt *s)
     }
     PGresult *res;
     if (s->runs++ == 0) {
-        res = PQexecParams(db->conn, s->sql, s->n_params, s->types, vals,
-                           NULL, NULL, 0);
+        res = PQexecParams(db->conn, s->sql, s->n_params, s->types, vals, NULL,
+                           NULL, 0);
     } else {
         if (!s->name[0]) {
             char name[40];
             snprintf(name, sizeof name, "ws_st_%lu", db->next_name++);
-            PGresult *p = PQprepare(db->conn, name, s->sql, s->n_params,
-                                    s->types);
+            PGresult *p =
+                PQprepare(db->conn, name, s->sql, s->n_params, s->types);
             if (PQresultStatus(p) != PGRES_COMMAND_OK) {
                 set_error(db, p);
                 PQclear(p);
@@ -341,8 +341,8 @@ static int start(ws_stmt *s)
             PQclear(p);
             memcpy(s->name, name, sizeof name);
         }
-        res = PQexecPrepared(db->conn, s->name, s->n_params, vals, NULL,
-                             NULL, 0);
+        res =
+            PQexecPrepared(db->conn, s->name, s->n_params, vals, NULL, NULL, 0);
     }
     return take_result(s, res);
 }
@@ -483,7 +483,8 @@ static ws_status db_set_version(ws_db *db, int version)
     snprintf(sql, sizeof sql,
              "CREATE TABLE IF NOT EXISTS whosaid_schema (version INTEGER "
              "NOT NULL); DELETE FROM whosaid_schema; "
-             "INSERT INTO whosaid_schema VALUES (%d)", version);
+             "INSERT INTO whosaid_schema VALUES (%d)",
+             version);
     return db_exec(db, sql);
 }
 
@@ -499,8 +500,8 @@ static ws_status db_begin_exclusive(ws_db *db)
     if (db_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ") != WS_OK) {
         char keep[sizeof db->err];
         memcpy(keep, db->err, sizeof keep);
-        PQclear(PQexec(db->conn,
-                       "SELECT pg_advisory_unlock(" EXCLUSIVE_LOCK ")"));
+        PQclear(
+            PQexec(db->conn, "SELECT pg_advisory_unlock(" EXCLUSIVE_LOCK ")"));
         memcpy(db->err, keep, sizeof keep);
         return WS_ERR_DB;
     }
@@ -633,8 +634,8 @@ void ws_pg_redact(const char *url, char *out, size_t cap)
     ws_buf_cleanup(&b);
 }
 
-ws_db *ws_pg_open(const char *url, int write, const ws_db_ops **ops,
-                  char *err, size_t errlen)
+ws_db *ws_pg_open(const char *url, int write, const ws_db_ops **ops, char *err,
+                  size_t errlen)
 {
     char shown[512];
     ws_pg_redact(url, shown, sizeof shown);

@@ -38,11 +38,6 @@ static void list_free(strlist *l)
     memset(l, 0, sizeof *l);
 }
 
-static char *dup(const char *s)
-{
-    return s ? ws_xstrdup(s) : NULL;
-}
-
 /* Aliases of a speaker other than its name, sorted. *q is the prepared
  * query, made on first use and kept by the caller for the next speaker. */
 static ws_status load_aliases(ws_store *st, ws_stmt **q, int64_t speaker,
@@ -92,11 +87,11 @@ static ws_status emit_statement(stmt_ctx *c, int64_t id, ws_statement_fn each,
     int s = o->step(c->head);
     if (s == WS_STEP_ROW) {
         speaker_id = o->col_int(c->head, 0);
-        speaker = dup(o->col_text(c->head, 1));
-        text = dup(o->col_text(c->head, 2));
-        date = dup(o->col_text(c->head, 3));
+        speaker = ws_store_dup(o->col_text(c->head, 1));
+        text = ws_store_dup(o->col_text(c->head, 2));
+        date = ws_store_dup(o->col_text(c->head, 3));
         r.story = o->col_int(c->head, 4);
-        story_title = dup(o->col_text(c->head, 5));
+        story_title = ws_store_dup(o->col_text(c->head, 5));
     }
     o->reset(c->head);
     if (s != WS_STEP_ROW) {
@@ -121,12 +116,12 @@ static ws_status emit_statement(stmt_ctx *c, int64_t id, ws_statement_fn each,
         }
         ws_report_rec *p = &reps[n_reps++];
         p->article = o->col_int(c->reports, 0);
-        p->source = dup(o->col_text(c->reports, 1));
-        p->url = dup(o->col_text(c->reports, 2));
-        p->outlet = dup(o->col_text(c->reports, 3));
-        p->date = dup(o->col_text(c->reports, 4));
-        p->kind = dup(o->col_text(c->reports, 5));
-        p->text = dup(o->col_text(c->reports, 6));
+        p->source = ws_store_dup(o->col_text(c->reports, 1));
+        p->url = ws_store_dup(o->col_text(c->reports, 2));
+        p->outlet = ws_store_dup(o->col_text(c->reports, 3));
+        p->date = ws_store_dup(o->col_text(c->reports, 4));
+        p->kind = ws_store_dup(o->col_text(c->reports, 5));
+        p->text = ws_store_dup(o->col_text(c->reports, 6));
         if (p->outlet && !list_has(&outlets, p->outlet))
             list_add(&outlets, p->outlet);
     }
@@ -193,7 +188,7 @@ ws_status ws_store_statements(ws_store *st, const ws_statement_query *q,
         o->bind_int(cs, 1, cursor);
         int r = o->step(cs);
         if (r == WS_STEP_ROW)
-            cursor_day = dup(o->col_text(cs, 0));
+            cursor_day = ws_store_dup(o->col_text(cs, 0));
         o->finalize(cs);
         if (r != WS_STEP_ROW)
             goto done; /* unknown cursor: past the end */
@@ -361,8 +356,8 @@ ws_status ws_store_speakers(ws_store *st, const ws_speaker_query *q,
         ws_speaker_rec rec = {0};
         strlist aliases = {0}, tstr = {0};
         rec.id = o->col_int(list, 0);
-        char *name = dup(o->col_text(list, 1));
-        char *kind = dup(o->col_text(list, 2));
+        char *name = ws_store_dup(o->col_text(list, 1));
+        char *kind = ws_store_dup(o->col_text(list, 2));
         rec.statements = (size_t)o->col_int(list, 3);
         rc = load_aliases(st, &aq, rec.id, &aliases);
         ws_speaker_title *titles = NULL;
@@ -457,8 +452,8 @@ ws_status ws_store_stories(ws_store *st, const ws_story_query *q,
     while (!stop && (r = o->step(list)) == WS_STEP_ROW) {
         ws_story_rec rec = {0};
         rec.id = o->col_int(list, 0);
-        char *title = dup(o->col_text(list, 1));
-        char *date = dup(o->col_text(list, 2));
+        char *title = ws_store_dup(o->col_text(list, 1));
+        char *date = ws_store_dup(o->col_text(list, 2));
         ws_story_article *arts = NULL;
         size_t n = 0, cap = 0;
         o->bind_int(aq, 1, rec.id);
@@ -469,11 +464,11 @@ ws_status ws_store_stories(ws_store *st, const ws_story_query *q,
             }
             ws_story_article *p = &arts[n++];
             p->id = o->col_int(aq, 0);
-            p->source = dup(o->col_text(aq, 1));
-            p->url = dup(o->col_text(aq, 2));
-            p->outlet = dup(o->col_text(aq, 3));
-            p->title = dup(o->col_text(aq, 4));
-            p->date = dup(o->col_text(aq, 5));
+            p->source = ws_store_dup(o->col_text(aq, 1));
+            p->url = ws_store_dup(o->col_text(aq, 2));
+            p->outlet = ws_store_dup(o->col_text(aq, 3));
+            p->title = ws_store_dup(o->col_text(aq, 4));
+            p->date = ws_store_dup(o->col_text(aq, 5));
         }
         o->reset(aq);
         rec.title = title;
@@ -507,8 +502,6 @@ done:
 
 ws_status ws_store_article(ws_store *st, int64_t id, ws_article **out)
 {
-    static const char *const kinds[] = {"direct", "mixed", "indirect"};
-    static const char *const skinds[] = {"person", "organisation", "anonymous"};
     static const char *const formats[] = {"html", "text"};
     const ws_db_ops *o = st->ops;
     *out = NULL;
@@ -533,15 +526,15 @@ ws_status ws_store_article(ws_store *st, int64_t id, ws_article **out)
         goto done;
     }
     ws_article *a = ws_xcalloc(1, sizeof *a);
-    a->source = dup(o->col_text(as, 0));
-    a->id = dup(o->col_text(as, 1));
-    a->url = dup(o->col_text(as, 2));
-    a->outlet = dup(o->col_text(as, 3));
-    a->title = dup(o->col_text(as, 4));
-    a->date = dup(o->col_text(as, 5));
-    a->language = dup(o->col_text(as, 6));
-    a->dateline = dup(o->col_text(as, 7));
-    a->text = dup(o->col_text(as, 8));
+    a->source = ws_store_dup(o->col_text(as, 0));
+    a->id = ws_store_dup(o->col_text(as, 1));
+    a->url = ws_store_dup(o->col_text(as, 2));
+    a->outlet = ws_store_dup(o->col_text(as, 3));
+    a->title = ws_store_dup(o->col_text(as, 4));
+    a->date = ws_store_dup(o->col_text(as, 5));
+    a->language = ws_store_dup(o->col_text(as, 6));
+    a->dateline = ws_store_dup(o->col_text(as, 7));
+    a->text = ws_store_dup(o->col_text(as, 8));
     a->text_len = a->text ? strlen(a->text) : 0;
     const char *f = o->col_text(as, 9);
     for (size_t k = 0; f && k < 2; k++)
@@ -555,24 +548,7 @@ ws_status ws_store_article(ws_store *st, int64_t id, ws_article **out)
             cap = cap ? cap * 2 : 8;
             a->quotes = ws_xrealloc(a->quotes, cap * sizeof *a->quotes);
         }
-        ws_quote *q = &a->quotes[a->n_quotes++];
-        memset(q, 0, sizeof *q);
-        q->text = dup(o->col_text(qs, 0));
-        const char *k = o->col_text(qs, 1);
-        q->kind = kinds[0];
-        for (size_t j = 0; k && j < 3; j++)
-            if (strcmp(k, kinds[j]) == 0)
-                q->kind = kinds[j];
-        q->speaker = dup(o->col_text(qs, 2));
-        k = o->col_text(qs, 3);
-        for (size_t j = 0; k && j < 3; j++)
-            if (strcmp(k, skinds[j]) == 0)
-                q->speaker_kind = skinds[j];
-        q->mention = dup(o->col_text(qs, 4));
-        q->cue = dup(o->col_text(qs, 5));
-        q->start = (size_t)o->col_int(qs, 6);
-        q->end = (size_t)o->col_int(qs, 7);
-        q->confidence = o->col_double(qs, 8);
+        ws_store_read_quote(st, qs, 0, &a->quotes[a->n_quotes++]);
     }
     if (!a->text)
         a->text = ws_xstrdup("");

@@ -26,42 +26,25 @@ typedef struct scan {
     int row; /* WS_STEP_* of the last step */
 } scan;
 
-static const char *static_kind(const char *k, const char *const *names,
-                               size_t n)
-{
-    for (size_t i = 0; k && i < n; i++)
-        if (strcmp(k, names[i]) == 0)
-            return names[i];
-    return NULL;
-}
-
-static char *dup(const char *s)
-{
-    return s ? ws_xstrdup(s) : NULL;
-}
-
 /* Reads the next article and its quotes into *a (quote ids into
  * *qids, capacity *qcap); returns 1, 0 at the end, -1 on error. */
 static int next_article(scan *sc, ws_article *a, int64_t *aid, int64_t **qids,
                         size_t *qcap)
 {
-    static const char *const kinds[] = {"direct", "mixed", "indirect"};
-    static const char *const speaker_kinds[] = {"person", "organisation",
-                                                "anonymous"};
     const ws_db_ops *o = sc->st->ops;
     ws_stmt *s = sc->s;
     if (sc->row != WS_STEP_ROW)
         return sc->row == WS_STEP_DONE ? 0 : -1;
     memset(a, 0, sizeof *a);
     *aid = o->col_int(s, 0);
-    a->title = dup(o->col_text(s, 1));
-    a->date = dup(o->col_text(s, 2));
-    a->language = dup(o->col_text(s, 3));
-    a->text = dup(o->col_text(s, 4));
+    a->title = ws_store_dup(o->col_text(s, 1));
+    a->date = ws_store_dup(o->col_text(s, 2));
+    a->language = ws_store_dup(o->col_text(s, 3));
+    a->text = ws_store_dup(o->col_text(s, 4));
     a->text_len = a->text ? strlen(a->text) : 0;
-    a->outlet = dup(o->col_text(s, 5));
-    a->url = dup(o->col_text(s, 6));
-    a->source = dup(o->col_text(s, 7));
+    a->outlet = ws_store_dup(o->col_text(s, 5));
+    a->url = ws_store_dup(o->col_text(s, 6));
+    a->source = ws_store_dup(o->col_text(s, 7));
     size_t cap = 0;
     while (sc->row == WS_STEP_ROW && o->col_int(s, 0) == *aid) {
         if (o->col_text(s, 9)) {
@@ -73,20 +56,8 @@ static int next_article(scan *sc, ws_article *a, int64_t *aid, int64_t **qids,
                 *qcap = *qcap ? *qcap * 2 : 8;
                 *qids = ws_xrealloc(*qids, *qcap * sizeof **qids);
             }
-            ws_quote *q = &a->quotes[a->n_quotes];
-            (*qids)[a->n_quotes++] = o->col_int(s, 8);
-            memset(q, 0, sizeof *q);
-            q->text = dup(o->col_text(s, 9));
-            q->kind = static_kind(o->col_text(s, 10), kinds, 3);
-            if (!q->kind)
-                q->kind = kinds[0];
-            q->speaker = dup(o->col_text(s, 11));
-            q->speaker_kind = static_kind(o->col_text(s, 12), speaker_kinds, 3);
-            q->mention = dup(o->col_text(s, 13));
-            q->cue = dup(o->col_text(s, 14));
-            q->start = (size_t)o->col_int(s, 15);
-            q->end = (size_t)o->col_int(s, 16);
-            q->confidence = o->col_double(s, 17);
+            (*qids)[a->n_quotes] = o->col_int(s, 8);
+            ws_store_read_quote(sc->st, s, 9, &a->quotes[a->n_quotes++]);
         }
         sc->row = o->step(s);
     }
@@ -98,13 +69,7 @@ static int next_article(scan *sc, ws_article *a, int64_t *aid, int64_t **qids,
 /* Frees what next_article duplicated. */
 static void clear_article(ws_article *a)
 {
-    for (size_t i = 0; i < a->n_quotes; i++) {
-        free(a->quotes[i].text);
-        free(a->quotes[i].speaker);
-        free(a->quotes[i].mention);
-        free(a->quotes[i].cue);
-    }
-    free(a->quotes);
+    ws_store_free_quotes(a->quotes, a->n_quotes);
     free(a->title);
     free(a->date);
     free(a->language);

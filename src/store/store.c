@@ -197,6 +197,53 @@ char *ws_store_fold(const char *s)
     return out;
 }
 
+char *ws_store_dup(const char *s)
+{
+    return s ? ws_xstrdup(s) : NULL;
+}
+
+/* The static name among names[0..n) equal to k, or NULL. */
+static const char *static_name(const char *k, const char *const *names,
+                               size_t n)
+{
+    for (size_t i = 0; k && i < n; i++)
+        if (strcmp(k, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
+void ws_store_read_quote(ws_store *st, ws_stmt *s, int col, ws_quote *q)
+{
+    static const char *const kinds[] = {"direct", "mixed", "indirect"};
+    static const char *const speaker_kinds[] = {"person", "organisation",
+                                                "anonymous"};
+    const ws_db_ops *o = st->ops;
+    const char *t = o->col_text(s, col);
+    memset(q, 0, sizeof *q);
+    q->text = ws_xstrdup(t ? t : "");
+    q->kind = static_name(o->col_text(s, col + 1), kinds, 3);
+    if (!q->kind)
+        q->kind = kinds[0];
+    q->speaker = ws_store_dup(o->col_text(s, col + 2));
+    q->speaker_kind = static_name(o->col_text(s, col + 3), speaker_kinds, 3);
+    q->mention = ws_store_dup(o->col_text(s, col + 4));
+    q->cue = ws_store_dup(o->col_text(s, col + 5));
+    q->start = (size_t)o->col_int(s, col + 6);
+    q->end = (size_t)o->col_int(s, col + 7);
+    q->confidence = o->col_double(s, col + 8);
+}
+
+void ws_store_free_quotes(ws_quote *q, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(q[i].text);
+        free(q[i].speaker);
+        free(q[i].mention);
+        free(q[i].cue);
+    }
+    free(q);
+}
+
 static ws_status prepare_ingest(ws_store *st)
 {
     if (st->find)
@@ -397,8 +444,6 @@ ws_status ws_store_add(ws_store *st, const ws_article *a, const char *bytes,
 static ws_status merge_one(ws_store *dst, ws_store *src, ws_stmt *row,
                            ws_stmt *qs, int *added)
 {
-    static const char *const kinds[] = {"direct", "mixed", "indirect"};
-    static const char *const skinds[] = {"person", "organisation", "anonymous"};
     const ws_db_ops *o = src->ops;
     ws_article a;
     memset(&a, 0, sizeof a);
@@ -433,28 +478,7 @@ static ws_status merge_one(ws_store *dst, ws_store *src, ws_stmt *row,
             cap = cap ? cap * 2 : 8;
             a.quotes = ws_xrealloc(a.quotes, cap * sizeof *a.quotes);
         }
-        ws_quote *q = &a.quotes[a.n_quotes++];
-        memset(q, 0, sizeof *q);
-        const char *t = o->col_text(qs, 0);
-        q->text = ws_xstrdup(t ? t : "");
-        const char *k = o->col_text(qs, 1);
-        q->kind = kinds[0];
-        for (size_t j = 0; k && j < 3; j++)
-            if (strcmp(k, kinds[j]) == 0)
-                q->kind = kinds[j];
-        t = o->col_text(qs, 2);
-        q->speaker = t ? ws_xstrdup(t) : NULL;
-        k = o->col_text(qs, 3);
-        for (size_t j = 0; k && j < 3; j++)
-            if (strcmp(k, skinds[j]) == 0)
-                q->speaker_kind = skinds[j];
-        t = o->col_text(qs, 4);
-        q->mention = t ? ws_xstrdup(t) : NULL;
-        t = o->col_text(qs, 5);
-        q->cue = t ? ws_xstrdup(t) : NULL;
-        q->start = (size_t)o->col_int(qs, 6);
-        q->end = (size_t)o->col_int(qs, 7);
-        q->confidence = o->col_double(qs, 8);
+        ws_store_read_quote(src, qs, 0, &a.quotes[a.n_quotes++]);
     }
     o->reset(qs);
     ws_status rc =
@@ -463,13 +487,7 @@ static ws_status merge_one(ws_store *dst, ws_store *src, ws_stmt *row,
         rc = insert_doc(dst, cols[0] ? cols[0] : "", &a,
                         cols[7] ? cols[7] : "[]", added);
     }
-    for (size_t i = 0; i < a.n_quotes; i++) {
-        free(a.quotes[i].text);
-        free(a.quotes[i].speaker);
-        free(a.quotes[i].mention);
-        free(a.quotes[i].cue);
-    }
-    free(a.quotes);
+    ws_store_free_quotes(a.quotes, a.n_quotes);
     for (int i = 0; i < 14; i++)
         free(cols[i]);
     return rc;

@@ -35,5 +35,14 @@ ws_stmt *ws_store_prepare(ws_store *st, const char *sql);
 void ws_store_day(const char *date, char day[11]);
 /* A case-folded copy for alias lookups (malloc'd). */
 char *ws_store_fold(const char *s);
+/* A malloc'd copy of s, or NULL for NULL. */
+char *ws_store_dup(const char *s);
+/* Fills *q from the quote columns at col.. col+8 of the current row of s:
+ * text, kind, speaker name, speaker kind, mention, cue, start, stop,
+ * confidence (the order of the quote table). Strings are malloc'd; kind
+ * and speaker kind point to static names. */
+void ws_store_read_quote(ws_store *st, ws_stmt *s, int col, ws_quote *q);
+/* Frees what ws_store_read_quote copied for q[0..n), and q. */
+void ws_store_free_quotes(ws_quote *q, size_t n);
 
 #endif
