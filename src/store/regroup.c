@@ -69,7 +69,7 @@ static int next_article(scan *sc, ws_article *a, int64_t *aid, int64_t **qids,
 /* Frees what next_article duplicated. */
 static void clear_article(ws_article *a)
 {
-    ws_store_free_quotes(a->quotes, a->n_quotes);
+    ws_quote_list_free(a->quotes, a->n_quotes);
     free(a->title);
     free(a->date);
     free(a->language);

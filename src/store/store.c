@@ -233,17 +233,6 @@ void ws_store_read_quote(ws_store *st, ws_stmt *s, int col, ws_quote *q)
     q->confidence = o->col_double(s, col + 8);
 }
 
-void ws_store_free_quotes(ws_quote *q, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(q[i].text);
-        free(q[i].speaker);
-        free(q[i].mention);
-        free(q[i].cue);
-    }
-    free(q);
-}
-
 static ws_status prepare_ingest(ws_store *st)
 {
     if (st->find)
@@ -487,7 +476,7 @@ static ws_status merge_one(ws_store *dst, ws_store *src, ws_stmt *row,
         rc = insert_doc(dst, cols[0] ? cols[0] : "", &a,
                         cols[7] ? cols[7] : "[]", added);
     }
-    ws_store_free_quotes(a.quotes, a.n_quotes);
+    ws_quote_list_free(a.quotes, a.n_quotes);
     for (int i = 0; i < 14; i++)
         free(cols[i]);
     return rc;

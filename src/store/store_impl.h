@@ -6,6 +6,7 @@
 #include "whosaid/store.h"
 
 #include "../core/core.h"
+#include "../quote/quote.h"
 #include "backend.h"
 
 #include <stdlib.h>
@@ -42,7 +43,6 @@ char *ws_store_dup(const char *s);
  * confidence (the order of the quote table). Strings are malloc'd; kind
  * and speaker kind point to static names. */
 void ws_store_read_quote(ws_store *st, ws_stmt *s, int col, ws_quote *q);
-/* Frees what ws_store_read_quote copied for q[0..n), and q. */
-void ws_store_free_quotes(ws_quote *q, size_t n);
+/* (ws_quote_list_free of the quote stage frees what it copied.) */
 
 #endif
