@@ -1,8 +1,11 @@
 /* The in-order worker pool of `extract -j N` and `ingest -j N` (see
- * pool.h). One mutex and two condition variables (work ready, work done)
- * guard a ring of 16 slots per thread: enough to keep every worker busy
- * while the main thread waits for the oldest result (one large page must
- * not idle the others), and a bound on the documents held in memory. */
+ * pool.h). N - 1 worker threads and the main thread share the work: the
+ * main thread reads documents into a ring of 8 slots per thread, emits
+ * results from its tail in order, and takes jobs itself when the ring is
+ * full, so N threads run on N cores and none is woken per document. One
+ * mutex and two condition variables (work ready, oldest job done) guard
+ * the ring; its size keeps every thread busy past one large page and
+ * bounds the documents held in memory. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "pool.h"
 
@@ -24,8 +27,11 @@ typedef struct pool {
     ws_job *jobs;
     enum slot_state *state;
     size_t n_slots;
-    size_t head;  /* next slot the reader fills */
-    size_t claim; /* next slot a worker takes */
+    size_t head;     /* next slot the reader fills */
+    size_t claim;    /* next slot a worker takes */
+    size_t tail;     /* next slot to emit */
+    unsigned idle;   /* workers waiting for work */
+    bool main_waits; /* the main thread waits for the slot at tail */
     bool finished;
     ws_job_work work;
     const void *ctx;
@@ -41,8 +47,19 @@ static char *copy_str(const char *s)
     return d;
 }
 
+/* A slot keeps its data buffer up to this size for the next document, so
+ * that steady work touches the same pages instead of fresh ones. */
+#define KEEP_BUFFER (1u << 20)
+
 static void job_clear(ws_job *j)
 {
+    char *keep = NULL;
+    size_t cap = 0;
+    if (j->cap <= KEEP_BUFFER) {
+        keep = j->data;
+        cap = j->cap;
+        j->data = NULL;
+    }
     free(j->source);
     free(j->url);
     free(j->charset);
@@ -54,6 +71,8 @@ static void job_clear(ws_job *j)
     ws_article_free(j->art);
     free(j->out);
     memset(j, 0, sizeof *j);
+    j->data = keep;
+    j->cap = cap;
 }
 
 void ws_job_extract_opts(const ws_job *j, ws_extract_opts *xo)
@@ -79,8 +98,11 @@ static void *worker(void *arg)
     pool *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->claim == p->head && !p->finished)
+        while (p->claim == p->head && !p->finished) {
+            p->idle++;
             pthread_cond_wait(&p->work_cv, &p->mu);
+            p->idle--;
+        }
         if (p->claim == p->head)
             break;
         size_t i = p->claim++ % p->n_slots;
@@ -89,7 +111,8 @@ static void *worker(void *arg)
         run_one(&p->jobs[i], p->work, p->ctx);
         pthread_mutex_lock(&p->mu);
         p->state[i] = SLOT_DONE;
-        pthread_cond_signal(&p->done_cv);
+        if (p->main_waits && i == p->tail % p->n_slots)
+            pthread_cond_signal(&p->done_cv);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -137,9 +160,9 @@ static void progress_draw(progress *pr, ws_input *in, bool final)
 
 /* ---- the run ---- */
 
+/* j is clear, maybe with a buffer kept from its last document. */
 static void fill(ws_job *j, ws_status st, const ws_document *doc, ws_input *in)
 {
-    memset(j, 0, sizeof *j);
     if (st != WS_OK) {
         j->input_error = copy_str(ws_input_errmsg(in));
         return;
@@ -150,9 +173,13 @@ static void fill(ws_job *j, ws_status st, const ws_document *doc, ws_input *in)
     j->format = copy_str(doc->format);
     j->date = copy_str(doc->date);
     j->outlet = copy_str(doc->outlet);
-    j->data = malloc(doc->len + 1);
-    if (!j->data)
-        abort();
+    if (doc->len + 1 > j->cap) {
+        free(j->data);
+        j->cap = doc->len + 1;
+        j->data = malloc(j->cap);
+        if (!j->data)
+            abort();
+    }
     memcpy(j->data, doc->data, doc->len);
     j->data[doc->len] = '\0';
     j->len = doc->len;
@@ -169,7 +196,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
     ws_document doc;
 
     if (!threads) {
-        ws_job j;
+        ws_job j = {0};
         for (;;) {
             ws_status st = ws_input_next(in, &doc);
             if (st == WS_STATUS_COUNT)
@@ -188,86 +215,82 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
             }
         }
         progress_draw(&pr, in, true);
+        free(j.data);
         return stopped ? -1 : errors;
     }
 
+    /* The main thread reads, emits, and works too when the ring is full:
+     * N threads in all, so none waits for a core. */
+    unsigned workers = threads - 1;
     pool p = {.work = work, .ctx = work_ctx};
-    p.n_slots = (size_t)threads * 16;
+    p.n_slots = (size_t)threads * 8;
     p.jobs = calloc(p.n_slots, sizeof *p.jobs);
     p.state = calloc(p.n_slots, sizeof *p.state);
-    pthread_t *tid = calloc(threads, sizeof *tid);
+    pthread_t *tid = calloc(workers, sizeof *tid);
     if (!p.jobs || !p.state || !tid)
         abort();
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.work_cv, NULL);
     pthread_cond_init(&p.done_cv, NULL);
     unsigned started = 0;
-    for (; started < threads; started++)
+    for (; started < workers; started++)
         if (pthread_create(&tid[started], NULL, worker, &p) != 0)
             break;
-    size_t tail = 0; /* next slot to emit */
     bool input_done = false;
+    pthread_mutex_lock(&p.mu);
     for (;;) {
-        /* Emit what is done at the tail, in order; wait for the tail when
-         * the ring is full or the input is over. */
-        pthread_mutex_lock(&p.mu);
-        for (;;) {
-            bool full = p.head - tail == p.n_slots;
-            bool more = tail < p.head;
-            if (!more)
-                break;
-            size_t i = tail % p.n_slots;
-            if (p.state[i] != SLOT_DONE) {
-                if (!full && !input_done)
-                    break;
-                if (started == 0) { /* no thread could start: do it here */
-                    p.claim++;
-                    pthread_mutex_unlock(&p.mu);
-                    run_one(&p.jobs[i], work, work_ctx);
-                    pthread_mutex_lock(&p.mu);
-                    p.state[i] = SLOT_DONE;
-                    continue;
-                }
-                pthread_cond_wait(&p.done_cv, &p.mu);
+        size_t t = p.tail % p.n_slots;
+        if (p.tail < p.head && p.state[t] == SLOT_DONE) {
+            /* Emit the oldest result. */
+            pthread_mutex_unlock(&p.mu);
+            int stop = stopped ? 0 : emit(&p.jobs[t], emit_ctx);
+            job_clear(&p.jobs[t]);
+            if (stop)
+                stopped = input_done = true;
+            pthread_mutex_lock(&p.mu);
+            p.state[t] = SLOT_FREE;
+            p.tail++;
+        } else if (!input_done && p.head - p.tail < p.n_slots) {
+            /* Read the next document into a free slot. */
+            pthread_mutex_unlock(&p.mu);
+            ws_status st = ws_input_next(in, &doc);
+            size_t i = p.head % p.n_slots;
+            if (st == WS_STATUS_COUNT) {
+                input_done = true;
+                pthread_mutex_lock(&p.mu);
                 continue;
             }
-            pthread_mutex_unlock(&p.mu);
-            int stop = stopped ? 0 : emit(&p.jobs[i], emit_ctx);
-            job_clear(&p.jobs[i]);
+            fill(&p.jobs[i], st, &doc, in);
+            errors += p.jobs[i].input_error != NULL;
+            pr.docs += !p.jobs[i].input_error;
+            pr.bytes += p.jobs[i].len;
+            progress_draw(&pr, in, false);
             pthread_mutex_lock(&p.mu);
-            p.state[i] = SLOT_FREE;
-            tail++;
-            if (stop) {
-                stopped = true;
-                input_done = true;
-            }
-        }
-        if (input_done && tail == p.head) {
-            p.finished = true;
-            pthread_cond_broadcast(&p.work_cv);
+            p.state[i] = SLOT_READY;
+            p.head++;
+            if (p.idle)
+                pthread_cond_signal(&p.work_cv);
+        } else if (p.claim < p.head) {
+            /* Nothing to read or emit: work on the next job. */
+            size_t i = p.claim++ % p.n_slots;
+            p.state[i] = SLOT_BUSY;
             pthread_mutex_unlock(&p.mu);
-            break;
+            if (!stopped)
+                run_one(&p.jobs[i], work, work_ctx);
+            pthread_mutex_lock(&p.mu);
+            p.state[i] = SLOT_DONE;
+        } else if (p.tail < p.head) {
+            /* The oldest job is in a worker's hands. */
+            p.main_waits = true;
+            pthread_cond_wait(&p.done_cv, &p.mu);
+            p.main_waits = false;
+        } else {
+            break; /* input over, all emitted */
         }
-        pthread_mutex_unlock(&p.mu);
-        if (input_done)
-            continue;
-        ws_status st = ws_input_next(in, &doc);
-        if (st == WS_STATUS_COUNT) {
-            input_done = true;
-            continue;
-        }
-        size_t i = p.head % p.n_slots;
-        fill(&p.jobs[i], st, &doc, in);
-        errors += p.jobs[i].input_error != NULL;
-        pr.docs += !p.jobs[i].input_error;
-        pr.bytes += p.jobs[i].len;
-        progress_draw(&pr, in, false);
-        pthread_mutex_lock(&p.mu);
-        p.state[i] = SLOT_READY;
-        p.head++;
-        pthread_cond_signal(&p.work_cv);
-        pthread_mutex_unlock(&p.mu);
     }
+    p.finished = true;
+    pthread_cond_broadcast(&p.work_cv);
+    pthread_mutex_unlock(&p.mu);
     for (unsigned t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
     progress_draw(&pr, in, true);
@@ -275,6 +298,8 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
     pthread_cond_destroy(&p.done_cv);
     pthread_mutex_destroy(&p.mu);
     free(tid);
+    for (size_t i = 0; i < p.n_slots; i++)
+        free(p.jobs[i].data);
     free(p.jobs);
     free(p.state);
     return stopped ? -1 : errors;

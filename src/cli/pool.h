@@ -1,9 +1,10 @@
 /* Parallel extraction in input order: the main thread reads documents and
- * hands copies to N worker threads through a bounded ring; results are
- * given back to the main thread strictly in input order, so output and
- * database content are the same for every N. With N == 1 no thread is
- * started. Progress on stderr is drawn here too (documents, MB, rate, ETA
- * when the inputs' total size is known). */
+ * hands copies to N - 1 worker threads through a bounded ring, working on
+ * them itself when the ring is full; results are given back to the main
+ * thread strictly in input order, so output and database content are the
+ * same for every N. With N == 1 no thread is started. Progress on stderr is
+ * drawn here too (documents, MB, rate, ETA when the inputs' total size is
+ * known). */
 #ifndef WS_CLI_POOL_H
 #define WS_CLI_POOL_H
 
@@ -16,7 +17,7 @@ typedef struct ws_job {
     char *source, *url, *charset;
     char *format, *date, *outlet; /* what the container says, or NULL */
     char *data;
-    size_t len;
+    size_t len, cap;   /* data's length; its buffer's size */
     char *input_error; /* the input failed: its message; work is skipped */
     /* filled by the work function */
     ws_status status;

@@ -6,9 +6,9 @@
  * and заявил all count without listing every form. */
 #include "qparts.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 /* Each entry: the classes, then the words (space-separated). */
 static const struct {
@@ -222,7 +222,7 @@ typedef struct entry {
 } entry;
 
 static entry table[TABLE_SIZE];
-static once_flag table_once = ONCE_FLAG_INIT;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash(const char *s, size_t n)
 {
@@ -312,7 +312,7 @@ static unsigned slavic_stem(const char *s, size_t n)
 
 unsigned ws_qlex_lookup(const char *s, size_t n)
 {
-    call_once(&table_once, build);
+    pthread_once(&table_once, build);
     if (n == 0 || n > 40)
         return 0;
     unsigned bits = find(s, n);
