@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Threads: `whosaid extract` and `whosaid ingest` at -j 1 and -j 2 (and -j
-# auto) over the AEB pages given R times (default 5), wall time, pages/s,
-# the speedup, and a check that the outputs are identical.
+# auto) over the AEB pages given R times (default 20: a run of a few seconds,
+# where a crawl's steady state shows; short runs pay a fixed warm-up of a few
+# tens of ms for the second thread's heap), wall time, pages/s, the speedup,
+# and a check that the outputs are identical.
 # usage: bench/jobs.sh [WHOSAID] [R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 W=${1:-build/whosaid}
-R=${2:-5}
+R=${2:-20}
 A=../shared/eval/extraction/aeb/html
 out=bench/out/jobs
 mkdir -p "$out"
