@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p += n + (ff != NULL);
     }
     ws_regroup_stats gs;
-    if (ws_store_commit(st) != WS_OK || ws_store_regroup(st, &gs) != WS_OK ||
+    if (ws_store_commit(st) != WS_OK || ws_store_regroup(st, 0, &gs) != WS_OK ||
         gs.articles != docs)
         abort();
 

@@ -69,7 +69,7 @@ static void setup(void)
     }
     ws_regroup_stats gs;
     if (ws_store_commit(store) != WS_OK ||
-        ws_store_regroup(store, &gs) != WS_OK)
+        ws_store_regroup(store, 0, &gs) != WS_OK)
         abort();
     snprintf(dir, sizeof dir, "/tmp/ws-fuzz-http-XXXXXX");
     if (!mkdtemp(dir))

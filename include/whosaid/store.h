@@ -62,12 +62,22 @@ ws_status ws_store_merge(ws_store *dst, ws_store *src, size_t *added,
 
 typedef struct ws_regroup_stats {
     size_t articles, quotes, speakers, statements, stories;
+    int current; /* the groupings were current: nothing was recomputed */
 } ws_regroup_stats;
+
+enum {
+    /* Recompute even when no article was added since the last regrouping
+     * (after an upgrade of whosaid's rules). */
+    WS_REGROUP_FORCE = 1
+};
 
 /* Recomputes speakers, statements and stories over every stored article in
  * time order (date, then order of storage), in one transaction. The result
- * depends only on what is stored, never on the order of ingest runs. */
-ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats);
+ * depends only on what is stored, never on the order of ingest runs. When
+ * every article is grouped already it only counts, unless flags has
+ * WS_REGROUP_FORCE. */
+ws_status ws_store_regroup(ws_store *st, unsigned flags,
+                           ws_regroup_stats *stats);
 
 /* ---- queries ----
  * Each query calls `each` once per record; the record and its strings are

@@ -39,6 +39,7 @@ int run_option(int argc, char **argv, int *i, run_opts *r, bool *taken);
 
 int cmd_ingest(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_regroup(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);

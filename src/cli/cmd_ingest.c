@@ -1,8 +1,9 @@
 /* `whosaid ingest`: reads the same inputs as extract, stores each article
  * with its quotes in batches (each batch one transaction, reported once
  * committed), then regroups speakers, statements and stories over the
- * whole store. A killed run loses no committed batch; running it again
- * skips what is stored and finishes the rest. */
+ * whole store (unless --no-regroup; `whosaid regroup` does it later). A
+ * killed run loses no committed batch; running it again skips what is
+ * stored and finishes the rest. */
 #include "cli.h"
 #include "pool.h"
 
@@ -16,7 +17,7 @@ typedef struct ingest {
     ws_store *st;
     size_t batch, in_batch;
     size_t added, known, failed;
-    bool verbose, db_failed;
+    bool verbose, db_failed, no_regroup;
 } ingest;
 
 static int commit_batch(ingest *g)
@@ -96,6 +97,8 @@ int cmd_ingest(int argc, char **argv)
                 rc = usage_error("bad --batch", v, "documents per commit");
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
             g.verbose = true;
+        else if (strcmp(a, "--no-regroup") == 0)
+            g.no_regroup = true;
         else
             rc = usage_error("unknown option", a, NULL);
     }
@@ -128,14 +131,20 @@ int cmd_ingest(int argc, char **argv)
     free(r.paths);
 
     ws_regroup_stats gs = {0};
-    if (!g.db_failed && ws_store_regroup(g.st, &gs) != WS_OK)
+    if (!g.db_failed && !g.no_regroup &&
+        ws_store_regroup(g.st, 0, &gs) != WS_OK)
         g.db_failed = true;
     if (g.db_failed) {
         fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(g.st));
         ws_store_close(g.st);
         return 1;
     }
-    if (!r.quiet)
+    if (!r.quiet && g.no_regroup)
+        fprintf(stderr,
+                "whosaid: %zu new documents, %zu already stored, %zu "
+                "failed; not regrouped\n",
+                g.added, g.known, g.failed);
+    else if (!r.quiet)
         fprintf(stderr,
                 "whosaid: %zu new documents, %zu already stored, %zu "
                 "failed; the store holds %zu articles, %zu quotes, %zu "
@@ -192,7 +201,7 @@ int cmd_merge(int argc, char **argv)
         ws_store_close(in);
     }
     ws_regroup_stats gs = {0};
-    if (!rc && ws_store_regroup(out, &gs) != WS_OK) {
+    if (!rc && ws_store_regroup(out, 0, &gs) != WS_OK) {
         fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(out));
         rc = 1;
     }
@@ -205,5 +214,49 @@ int cmd_merge(int argc, char **argv)
                 gs.statements, gs.stories);
     ws_store_close(out);
     free(dbs);
+    return rc;
+}
+
+/* `whosaid regroup`: recomputes speakers, statements and stories when
+ * articles were stored without (ingest --no-regroup, a killed run), or
+ * with --force always (after an upgrade of whosaid). */
+int cmd_regroup(int argc, char **argv)
+{
+    const char *db = NULL, *v;
+    bool quiet = false;
+    unsigned flags = 0;
+    for (int i = 0; i < argc; i++) {
+        if ((v = option_value(argc, argv, &i, "--db")))
+            db = v;
+        else if (strcmp(argv[i], "--force") == 0)
+            flags |= WS_REGROUP_FORCE;
+        else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0)
+            quiet = true;
+        else
+            return usage_error(argv[i][0] == '-' ? "unknown option"
+                                                 : "unexpected argument",
+                               argv[i], NULL);
+    }
+    /* Opened for reading first: a missing store is an error here, never
+     * created empty. */
+    ws_store *st;
+    ws_regroup_stats gs = {0};
+    int rc = 0;
+    ws_status s = ws_store_open(db, WS_STORE_READ, &st);
+    if (s == WS_OK) {
+        ws_store_close(st);
+        s = ws_store_open(db, WS_STORE_WRITE, &st);
+    }
+    if (s != WS_OK || ws_store_regroup(st, flags, &gs) != WS_OK) {
+        fprintf(stderr, "whosaid: %s\n", ws_store_errmsg(st));
+        rc = 1;
+    } else if (!quiet) {
+        fprintf(stderr,
+                "whosaid: %s; the store holds %zu articles, %zu quotes, %zu "
+                "speakers, %zu statements, %zu stories\n",
+                gs.current ? "the groupings were current" : "regrouped",
+                gs.articles, gs.quotes, gs.speakers, gs.statements, gs.stories);
+    }
+    ws_store_close(st);
     return rc;
 }

@@ -1,8 +1,8 @@
 /* The whosaid command line: a thin front end over the public API. Each
  * subcommand parses its options, streams documents from ws_input and prints
  * records; errors name the input and never stop the other inputs. */
-#include "cli.h"
 #include "../http/http.h"
+#include "cli.h"
 #include "pool.h"
 
 #include <errno.h>
@@ -20,6 +20,8 @@ static const char usage_text[] =
     "  ingest [PATH|-]...    store articles, quotes, speakers, statements\n"
     "                        and stories in the database\n"
     "  merge OUT IN...       fold shard databases into OUT and regroup\n"
+    "  regroup               recompute speakers, statements and stories\n"
+    "                        (after ingest --no-regroup; --force: always)\n"
     "  quotes                statements, newest first, with their outlets\n"
     "  timeline NAME         a speaker's statements by date, by story\n"
     "  speakers              speakers with their aliases and titles\n"
@@ -45,6 +47,7 @@ static const char usage_text[] =
     "  --db PATH             the database (default ./whosaid.db)\n"
     "  --batch N             documents per committed transaction (500)\n"
     "  --verbose             report each committed batch on stderr\n"
+    "  --no-regroup          store only; run `whosaid regroup` at the end\n"
     "  --quiet               no summary line\n"
     "\n"
     "query options (quotes, timeline, speakers, stories, export):\n"
@@ -153,8 +156,7 @@ static int cmd_extract(int argc, char **argv)
     ws_input_free(in);
     free(r.paths);
     if (fflush(stdout) != 0) {
-        fprintf(stderr, "whosaid: error writing output: %s\n",
-                strerror(errno));
+        fprintf(stderr, "whosaid: error writing output: %s\n", strerror(errno));
         failed = 1;
     }
     return failed;
@@ -174,7 +176,7 @@ int main(int argc, char **argv)
         int (*run)(int, char **);
     } corpus_cmds[] = {
         {"ingest", cmd_ingest},     {"merge", cmd_merge},
-        {"quotes", cmd_quotes},
+        {"regroup", cmd_regroup},   {"quotes", cmd_quotes},
         {"timeline", cmd_timeline}, {"speakers", cmd_speakers},
         {"stories", cmd_stories},   {"export", cmd_export},
         {"serve", cmd_serve},

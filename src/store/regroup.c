@@ -307,7 +307,36 @@ static ws_status assign(ws_store *st, const ws_speakers *sp,
     return rc;
 }
 
-ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
+/* Every article has its story row from the last regrouping, so the
+ * groupings are current when no article lacks one: the counts are then
+ * read from the tables and stats->current set. */
+static ws_status grouped_already(ws_store *st, ws_regroup_stats *stats)
+{
+    const ws_db_ops *o = st->ops;
+    ws_stmt *s = o->prepare(
+        st->db, "SELECT (SELECT COUNT(*) FROM article a WHERE NOT EXISTS "
+                "(SELECT 1 FROM article_story x WHERE x.article = a.id)),"
+                " (SELECT COUNT(*) FROM article), (SELECT COUNT(*) FROM "
+                "quote), (SELECT COUNT(*) FROM speaker), (SELECT COUNT(*) "
+                "FROM statement), (SELECT COUNT(*) FROM story)");
+    if (!s)
+        return ws_store_dberr(st, "cannot count the groupings");
+    int r = o->step(s);
+    if (r == WS_STEP_ROW && o->col_int(s, 0) == 0) {
+        stats->current = 1;
+        stats->articles = (size_t)o->col_int(s, 1);
+        stats->quotes = (size_t)o->col_int(s, 2);
+        stats->speakers = (size_t)o->col_int(s, 3);
+        stats->statements = (size_t)o->col_int(s, 4);
+        stats->stories = (size_t)o->col_int(s, 5);
+    }
+    o->finalize(s);
+    return r == WS_STEP_ERROR ? ws_store_dberr(st, "cannot count the groupings")
+                              : WS_OK;
+}
+
+ws_status ws_store_regroup(ws_store *st, unsigned flags,
+                           ws_regroup_stats *stats)
 {
     const ws_db_ops *o = st->ops;
     ws_regroup_stats local;
@@ -327,6 +356,13 @@ ws_status ws_store_regroup(ws_store *st, ws_regroup_stats *stats)
     if (o->begin_exclusive(st->db) != WS_OK)
         return ws_store_dberr(st, "cannot begin regrouping");
     ws_status rc = WS_OK;
+    if (!(flags & WS_REGROUP_FORCE))
+        rc = grouped_already(st, stats);
+    if (rc != WS_OK || stats->current) {
+        if (o->end_exclusive(st->db, 0) != WS_OK && rc == WS_OK)
+            rc = ws_store_dberr(st, "cannot end regrouping");
+        return rc;
+    }
     if (o->exec(st->db, "DELETE FROM quote_group; DELETE FROM article_story;"
                         "DELETE FROM speaker; DELETE FROM alias;"
                         "DELETE FROM title; DELETE FROM statement;"

@@ -378,6 +378,33 @@ try:
     check(rc == 0, f"ingest -j 2 ({err.strip()})")
     check(answers(jdb) == want, "ingest -j 2 gives the same answers as -j 1")
 
+    # Storing first and regrouping once after (many writers into one
+    # store): the same answers; a regrouping with nothing new only counts.
+    ndb = target.new_db("noregroup")
+    rc, out, err = run("ingest", "--db", ndb, "--no-regroup", *inputs)
+    check(rc == 0 and "not regrouped" in err, f"ingest --no-regroup ({err})")
+    check(count(ndb, "SELECT count(*) FROM statement") == 0,
+          "--no-regroup leaves the groupings alone")
+    rc, out, err = run("regroup", "--db", ndb)
+    check(rc == 0 and "regrouped;" in err, f"regroup ({err.strip()})")
+    check(answers(ndb) == want, "ingest --no-regroup, then regroup: the "
+          "answers of one run")
+    rc, out, err = run("regroup", "--db", ndb)
+    check(rc == 0 and "were current" in err, f"regroup again ({err.strip()})")
+    rc, out, err = run("ingest", "--db", ndb, *inputs)
+    check(rc == 0 and "0 new documents" in err, "ingest of stored inputs")
+    rc, out, err = run("regroup", "--db", ndb, "--force")
+    check(rc == 0 and "regrouped;" in err and answers(ndb) == want,
+          f"regroup --force ({err.strip()})")
+    nope = target.missing_db("nope-regroup")
+    rc, out, err = run("regroup", "--db", nope)
+    check(rc == 1 and "nope-regroup" in err, f"regroup of a missing store "
+          f"({err.strip()})")
+    if not PG:
+        check(not os.path.exists(nope), "regroup creates no store")
+    rc, out, err = run("regroup", "--db", ndb, "--bogus")
+    check(rc == 2, "regroup: unknown option")
+
     shards = []
     for k in (1, 2, 3):
         sdb = target.new_db(f"shard{k}")

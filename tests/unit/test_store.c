@@ -168,15 +168,39 @@ static void test_regroup_and_query(void **state)
     assert_int_equal(ws_store_open(db_path, WS_STORE_WRITE, &st), WS_OK);
     add_all(st);
     ws_regroup_stats gs;
-    assert_int_equal(ws_store_regroup(st, &gs), WS_OK);
+    assert_int_equal(ws_store_regroup(st, 0, &gs), WS_OK);
     assert_int_equal(gs.articles, 3);
     assert_true(gs.quotes >= 3);
     assert_true(gs.statements >= 2 && gs.statements <= gs.quotes);
     assert_true(gs.stories >= 1 && gs.stories <= 3);
-    /* Regrouping twice gives the same numbers. */
-    ws_regroup_stats again;
-    assert_int_equal(ws_store_regroup(st, &again), WS_OK);
+    assert_int_equal(gs.current, 0);
+    /* Nothing added since: the groupings are current and only counted;
+     * forced, regrouping again gives the same numbers. */
+    ws_regroup_stats again, forced;
+    assert_int_equal(ws_store_regroup(st, 0, &again), WS_OK);
+    assert_int_equal(again.current, 1);
+    assert_int_equal(ws_store_regroup(st, WS_REGROUP_FORCE, &forced), WS_OK);
+    assert_int_equal(forced.current, 0);
+    again.current = 0;
     assert_memory_equal(&gs, &again, sizeof gs);
+    assert_memory_equal(&gs, &forced, sizeof gs);
+    /* One article more: regrouped, not merely counted. */
+    const char *more = "Bridge to open in June\n\n3 May 2025\n\n"
+                       "\"The bridge opens in June,\" Mayor Ilona Varga "
+                       "said.\n";
+    ws_article *m = extract(more, "more.txt");
+    int added = 0;
+    assert_int_equal(ws_store_begin(st), WS_OK);
+    assert_int_equal(ws_store_add(st, m, more, strlen(more), &added), WS_OK);
+    assert_int_equal(ws_store_commit(st), WS_OK);
+    ws_article_free(m);
+    assert_int_equal(added, 1);
+    ws_regroup_stats grown;
+    assert_int_equal(ws_store_regroup(st, 0, &grown), WS_OK);
+    assert_int_equal(grown.current, 0);
+    assert_int_equal(grown.articles, 4);
+    assert_int_equal(grown.quotes, gs.quotes + 1);
+    gs = grown;
     ws_store_close(st);
 
     assert_int_equal(ws_store_open(db_path, WS_STORE_READ, &st), WS_OK);
@@ -263,7 +287,7 @@ static void test_speakers_and_stories(void **state)
     ws_store *st;
     assert_int_equal(ws_store_open(db_path, WS_STORE_WRITE, &st), WS_OK);
     add_all(st);
-    assert_int_equal(ws_store_regroup(st, NULL), WS_OK);
+    assert_int_equal(ws_store_regroup(st, 0, NULL), WS_OK);
     ws_store_close(st);
     assert_int_equal(ws_store_open(db_path, WS_STORE_READ, &st), WS_OK);
 
