@@ -27,7 +27,11 @@ static const struct {
      "cautioned complained confirmed confirms remarked commented replied "
      "responded recalled recalls observed suggested vowed promised pledged "
      "assured reassured repeated continued answered countered quipped "
-     "joked declares alleges boasted bragged continues"},
+     "joked declares alleges boasted bragged continues notes concludes "
+     ""},
+    /* Verbs of speech that also have other senses ("reported a loss",
+     * "charged with fraud"): only with "that" or a quote. */
+    {QL_CUE, "reported reports charged"},
     {QL_CUE | QL_TELL, "told tells tell"},
     {QL_CUE | QL_BARE, "denied denies"},
     {QL_TO, "vowed vows promised promises pledged pledges threatened "

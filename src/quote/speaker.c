@@ -383,7 +383,8 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
         *me = i + 1; /* "her" at the end: a pronoun */
         return true;
     }
-    if (i < hi && qd_has(d, i, QL_DET) && depth0(d, i))
+    bool det = i < hi && qd_has(d, i, QL_DET) && depth0(d, i);
+    if (det)
         i++;
     /* "сообщили в компании …", "заявили у міністерстві": the place of
      * an organisation's statement. */
@@ -419,6 +420,29 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                 size_t j = i;
                 while (j < hi && j < i + 3 && modifier(d, j))
                     j++;
+                /* "a senior Cruz adviser", "one district GOP leader":
+                 * at the start of a mention, capitalised words may sit
+                 * among the modifiers before the role word. */
+                size_t k = i;
+                while (!words && k < hi && k < i + 4 && depth0(d, k) &&
+                       (modifier(d, k) || name_word(d, k)))
+                    k++;
+                if (k > j && k < hi && depth0(d, k) &&
+                    qd_has(d, k, QL_TITLE | QL_ANON)) {
+                    words += k - i;
+                    i = k;
+                    continue;
+                }
+                /* "said Virginia delegate Beau Correll,": one word
+                 * between a capitalised word and a full name that ends
+                 * the clause. */
+                if (words && j == i + 1 && j + 2 < hi && name_word(d, j) &&
+                    name_word(d, j + 1) && depth0(d, j + 1) &&
+                    d->t[j + 2].type == QT_PUNCT) {
+                    words++;
+                    i = j;
+                    continue;
+                }
                 /* "пресс-секретарь компании Анна Ефремова": lower-case
                  * words between a title and the name it is followed by. */
                 /* Only after a role in English: "Trump attacked
@@ -440,6 +464,25 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
             continue;
         }
         break;
+    }
+    if (!words && det) {
+        /* A plain noun phrase the lexicon does not know, ending the
+         * clause: "says a narrator.", "said the designer, who …". */
+        size_t k = i;
+        while (k < hi && k < i + 4 && depth0(d, k) &&
+               (modifier(d, k) || name_word(d, k)))
+            k++;
+        /* its head is a noun, not a verb ("His ex-wife agreed,") */
+        const char *head = k > i ? qd_fold(d, k - 1) : "";
+        size_t hl = k > i ? d->t[k - 1].flen : 0;
+        bool verb = hl > 3 && memcmp(head + hl - 2, "ed", 2) == 0;
+        if (k > i && !verb &&
+            (k == hi || (depth0(d, k) && (qd_punct(d, k, ',') ||
+                                                   qd_punct(d, k, '.') ||
+                                                   qd_punct(d, k, ';'))))) {
+            *me = k;
+            return true;
+        }
     }
     *me = end;
     return words > 0;
