@@ -936,6 +936,26 @@ static void try_cue(finder *f, size_t c)
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
             opens_clause(d, cs0, ms))
             have_back = true;
+        /* "Harry Bond, 30, of Raleigh, N.C., who was among those polled,
+         * said": an apposition with commas of its own; a full name that
+         * opens the clause right before one of the earlier commas. */
+        for (size_t k2 = k, round = 0; !have_back && round < 4 &&
+                                       k2 > cs0 + 2 && ca - k2 < 32;
+             round++) {
+            k2--; /* onto the comma */
+            while (k2 > cs0 && !(qd_punct(d, k2 - 1, ',') && outside(d, k2 - 1)))
+                k2--;
+            size_t ms2, me2;
+            if (k2 > cs0 + 1 && ca - k2 < 32 &&
+                ws_qmention_back(d, cs0, k2 - 1, &ms2, &me2) &&
+                me2 == k2 - 1 && me2 - ms2 >= 2 &&
+                ws_qcast_named(&f->cast, d, ms2, me2) &&
+                opens_clause(d, cs0, ms2)) {
+                ms = ms2;
+                me = me2;
+                have_back = true;
+            }
+        }
         /* "A senior official at the port authority, who spoke on condition
          * of anonymity, said": the role before a prepositional phrase. */
         size_t ms2, me2;
