@@ -27,6 +27,14 @@ static bool name_word(const qdoc *d, size_t i)
                        QL_CUE | QL_CUEP | QL_LABEL));
 }
 
+/* A capitalised word that may describe a speaker: a name, a place, an
+ * acronym ("a senior GOP adviser", "a Florida strategist"). */
+static bool cap_word(const qdoc *d, size_t i)
+{
+    return qd_word(d, i) && (d->t[i].flags & QF_CAP) &&
+           !(d->t[i].lex & (QL_STOP | QL_CUE | QL_CUEP | QL_LABEL));
+}
+
 /* Number of code points in s[0..n). */
 static size_t cps(const char *s, size_t n)
 {
@@ -425,7 +433,7 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                  * among the modifiers before the role word. */
                 size_t k = i;
                 while (!words && k < hi && k < i + 4 && depth0(d, k) &&
-                       (modifier(d, k) || name_word(d, k)))
+                       (modifier(d, k) || cap_word(d, k)))
                     k++;
                 if (k > j && k < hi && depth0(d, k) &&
                     qd_has(d, k, QL_TITLE | QL_ANON)) {
@@ -433,13 +441,13 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                     i = k;
                     continue;
                 }
-                /* "said Virginia delegate Beau Correll,": one word
-                 * between a capitalised word and a full name that ends
-                 * the clause. */
-                if (words && j == i + 1 && j + 2 < hi && name_word(d, j) &&
+                /* "said Virginia delegate Beau Correll,", "said
+                 * conservative activist Bob Klaus,": a role the lexicon
+                 * lacks before a full name that ends the clause. */
+                if (j <= i + 2 && j + 2 < hi && name_word(d, j) &&
                     name_word(d, j + 1) && depth0(d, j + 1) &&
                     d->t[j + 2].type == QT_PUNCT) {
-                    words++;
+                    words += j - i;
                     i = j;
                     continue;
                 }
@@ -470,7 +478,7 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
          * clause: "says a narrator.", "said the designer, who …". */
         size_t k = i;
         while (k < hi && k < i + 4 && depth0(d, k) &&
-               (modifier(d, k) || name_word(d, k)))
+               (modifier(d, k) || cap_word(d, k)))
             k++;
         /* its head is a noun, not a verb ("His ex-wife agreed,") */
         const char *head = k > i ? qd_fold(d, k - 1) : "";
