@@ -1660,7 +1660,16 @@ static void loose_quote(finder *f, size_t k)
             size_t e = me;
             if (qd_punct(d, e, '.'))
                 e++;
-            if (e >= d->n || d->t[e].type == QT_BREAK || is_open(d, e) ||
+            /* "“…” - Hillary Clinton. Clinton has …": a full name and a
+             * period, the text going on after it. */
+            bool signed_off = qd_punct(d, me, '.') &&
+                              (me - ms >= 2 ||
+                               ws_qcast_named(&f->cast, d, ms, me)) &&
+                              ends_sentence(d, c) && e < d->n &&
+                              (d->t[me - 1].flags & QF_CAP) && qd_word(d, e) &&
+                              (d->t[e].flags & QF_CAP);
+            if (signed_off || e >= d->n || d->t[e].type == QT_BREAK ||
+                is_open(d, e) ||
                 memchr(d->text + d->t[e - 1].end, '\n',
                        d->t[e].start - d->t[e - 1].end)) {
                 add(f, F_TRAILER, o, c + 1, c + 1, c + 2, ms, me);
