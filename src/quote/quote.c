@@ -161,6 +161,20 @@ static size_t skip_time(const qdoc *d, size_t j)
     return j;
 }
 
+/* Before position end, a time phrase "in December 1992", "on Tuesday",
+ * "in 2008" is stepped over: the position where it starts, else end. */
+static size_t skip_time_back(const qdoc *d, size_t lo, size_t end)
+{
+    size_t j = end, k = 0;
+    while (j > lo + 1 && k < 3 && qd_word(d, j - 1) &&
+           ((d->t[j - 1].flags & QF_DIGIT) ||
+            ((d->t[j - 1].flags & QF_CAP) && qd_has(d, j - 1, QL_STOP))))
+        j--, k++;
+    if (k && (ws_qdoc_is(d, j - 1, "in") || ws_qdoc_is(d, j - 1, "on")))
+        return j - 1;
+    return end;
+}
+
 /* A word that opens an adjunct of circumstance: "as he entered", "when
  * she resigned", "during the rally". */
 static bool circumstance(const qdoc *d, size_t j)
@@ -1750,6 +1764,20 @@ static void loose_quote(finder *f, size_t k)
         !qd_has(d, ms, QL_PLUR | QL_IT)) {
         add(f, F_CONTINUED, o, c + 1, o - 1, o, ms, me);
         return;
+    }
+    /* "… doesn't surprise Republican pollster Daron Shaw: “…”", "Here's
+     * Clinton in December 1992: “…”": a person named right before the
+     * colon, or before a time phrase that ends at it. */
+    if (colon && words >= 3 && o > cs0 + 1 &&
+        d->t[o - 1].sent == d->t[o].sent) {
+        size_t end = o - 1;
+        size_t t = skip_time_back(d, cs0, end);
+        if (ws_qmention_back(d, cs0, t, &ms, &me) && me == t &&
+            !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT | QL_DET) &&
+            ws_qcast_named(&f->cast, d, ms, me)) {
+            add(f, F_CONTINUED, o, c + 1, o - 1, o, ms, me);
+            return;
+        }
     }
     if (prev && prev->who.kind != SK_NONE && d->t[o].para <= prev->para + 1) {
         stmt *s = add(f, F_CONTINUED, o, c + 1, o, o, o, o);
