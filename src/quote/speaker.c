@@ -35,6 +35,42 @@ static bool cap_word(const qdoc *d, size_t i)
            !(d->t[i].lex & (QL_STOP | QL_CUE | QL_CUEP | QL_LABEL));
 }
 
+/* A word of time that heads an adjunct, not a speaker: "The next month,",
+ * "Hours later,". */
+static bool time_word(const qdoc *d, size_t i)
+{
+    static const char *const w[] = {
+        "day",    "days",    "week",    "weeks",     "month",  "months",
+        "year",   "years",   "hour",    "hours",     "minute", "minutes",
+        "moment", "moments", "morning", "afternoon", "evening", "night",
+        "weekend", "time",   "times",   "decade",    "decades", "later",
+        "earlier", "ago"};
+    if (d->t[i].flags & QF_DIGIT)
+        return true;
+    for (size_t k = 0; k < WS_COUNT(w); k++)
+        if (ws_qdoc_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
+/* A lower-case word that reads as a verb, so no part of a mention:
+ * "endorsed", "praises", "met". */
+static bool verb_like(const qdoc *d, size_t i)
+{
+    static const char *const w[] = {"met", "beat", "hit", "took", "gave",
+                                    "sent", "left", "saw", "made", "won",
+                                    "lost", "let", "got", "led", "ran"};
+    const char *f = qd_fold(d, i);
+    size_t n = d->t[i].flen;
+    if (n > 3 && (memcmp(f + n - 2, "ed", 2) == 0 ||
+                  (f[n - 1] == 's' && f[n - 2] != 's')))
+        return true;
+    for (size_t k = 0; k < WS_COUNT(w); k++)
+        if (ws_qdoc_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
 /* Number of code points in s[0..n). */
 static size_t cps(const char *s, size_t n)
 {
@@ -366,9 +402,10 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     if (k2 && qd_has(d, i2 - 1, QL_DET) && depth0(d, i2 - 1) &&
         !(d->t[i2 - 1].flags & QF_CAP))
         i = i2;
+    /* "In 2016," opens an adjunct, not a noun phrase */
     if (i > lo && depth0(d, i - 1) &&
         (qd_has(d, i - 1, QL_DET) || (d->t[i - 1].flags & (QF_DIGIT | QF_CAP))) &&
-        qd_word(d, i - 1))
+        !qd_has(d, i - 1, QL_PREP) && qd_word(d, i - 1))
         i--;
     else if (i != lo)
         return false;
@@ -444,9 +481,13 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                 /* "said Virginia delegate Beau Correll,", "said
                  * conservative activist Bob Klaus,": a role the lexicon
                  * lacks before a full name that ends the clause. */
-                if (j <= i + 2 && j + 2 < hi && name_word(d, j) &&
+                bool nouns = true;
+                for (size_t t = i; t < j; t++)
+                    nouns &= !verb_like(d, t);
+                if (nouns && j <= i + 2 && j + 2 < hi && name_word(d, j) &&
                     name_word(d, j + 1) && depth0(d, j + 1) &&
-                    d->t[j + 2].type == QT_PUNCT) {
+                    d->t[j + 1].end - d->t[j + 1].start > 1 &&
+                    (qd_punct(d, j + 2, ',') || qd_punct(d, j + 2, '.'))) {
                     words += j - i;
                     i = j;
                     continue;
@@ -480,10 +521,13 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
         while (k < hi && k < i + 4 && depth0(d, k) &&
                (modifier(d, k) || cap_word(d, k)))
             k++;
-        /* its head is a noun, not a verb ("His ex-wife agreed,") */
-        const char *head = k > i ? qd_fold(d, k - 1) : "";
-        size_t hl = k > i ? d->t[k - 1].flen : 0;
-        bool verb = hl > 3 && memcmp(head + hl - 2, "ed", 2) == 0;
+        /* its head is a noun, not a verb ("His ex-wife agreed,"), and
+         * names no time ("The next month,") */
+        bool verb = k > i && d->t[k - 1].flen > 3 &&
+                    memcmp(qd_fold(d, k - 1) + d->t[k - 1].flen - 2, "ed",
+                           2) == 0;
+        for (size_t t = i; t < k; t++)
+            verb |= time_word(d, t);
         if (k > i && !verb &&
             (k == hi || (depth0(d, k) && (qd_punct(d, k, ',') ||
                                                    qd_punct(d, k, '.') ||
