@@ -945,7 +945,20 @@ static void try_cue(finder *f, size_t c)
         while (k > cs0 && ca - k < 24 && !(qd_punct(d, k - 1, ',') &&
                                            outside(d, k - 1)))
             k--;
-        if (k > cs0 + 1 && qd_punct(d, k - 1, ',') && ca - k < 24 &&
+        /* "Marco Rubio, whose hometown, Miami, is …, argues": a person
+         * named at the clause's start and set off by a comma is the
+         * subject; the commas after it belong to the apposition. */
+        size_t ms0, me0;
+        if (ca - cs0 < 48 && ws_qmention_fwd(d, cs0, ca, &ms0, &me0) &&
+            ms0 == cs0 && me0 + 2 < ca && qd_punct(d, me0, ',') &&
+            outside(d, me0) && me0 - ms0 >= 2 &&
+            ws_qcast_named(&f->cast, d, ms0, me0)) {
+            ms = ms0;
+            me = me0;
+            have_back = true;
+        }
+        if (!have_back && k > cs0 + 1 && qd_punct(d, k - 1, ',') &&
+            ca - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
             opens_clause(d, cs0, ms))
