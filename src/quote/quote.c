@@ -1394,6 +1394,11 @@ static void try_cue(finder *f, size_t c)
                          * release, and …": a quote that ends on a comma
                          * is the trailer's, whatever follows. */
                         (is_close(d, p - 1) && time_span(d, j)) ||
+                        /* "“…,” said a GOP data expert who has worked
+                         * for …": a relative clause about the speaker. */
+                        (is_close(d, p - 1) && inverted &&
+                         (ws_qdoc_is(d, j, "who") ||
+                          ws_qdoc_is(d, j, "whose"))) ||
                         /* "“…,” Bond said onstage Tuesday night." */
                         (is_close(d, p - 1) && words_to_end(d, j, sb) &&
                          !qd_has(d, j, QL_THAT | QL_PRON | QL_PLUR | QL_DET));
