@@ -1757,6 +1757,28 @@ static void loose_quote(finder *f, size_t k)
         }
         return;
     }
+    /* "Iowa State University's Dianne Bystrom agreed. “…”", "Valastro
+     * praised Christie's leadership …. “…”": a quote that follows, in its
+     * paragraph, a sentence without quotes or statements whose subject
+     * is a person is that person's. */
+    if (o > 0 && d->t[o - 1].type != QT_BREAK && d->t[o - 1].sent != d->t[o].sent &&
+        d->t[o - 1].para == d->t[o].para && (!prev || prev->ce <= o - 1) &&
+        words >= 4) {
+        size_t pa, pb;
+        sentence_of(d, o - 1, &pa, &pb);
+        size_t pcs = clause_start(d, pa, pb);
+        bool plain = pb - pa < 60 && (!prev || prev->ce <= pa);
+        for (size_t i = pa; plain && i < pb; i++)
+            plain = outside(d, i);
+        size_t sm, se;
+        if (plain && clause_subject(d, pcs, pb, &sm, &se) && sm == pcs &&
+            (ws_qcast_named(&f->cast, d, sm, se) ||
+             (se == sm + 1 && qd_has(d, sm, QL_PRON) &&
+              !qd_has(d, sm, QL_DET)))) {
+            add(f, F_CONTINUED, o, c + 1, o, o, sm, se);
+            return;
+        }
+    }
     if (prev && prev->kind != K_INDIRECT && prev->para == d->t[o].para &&
         prev->qb + 1 == k && prev->kind == K_DIRECT && !prev->raw) {
         /* A split quote ("First …," he said. "That's …") or a quote
