@@ -175,6 +175,21 @@ static size_t skip_time_back(const qdoc *d, size_t lo, size_t end)
     return end;
 }
 
+/* ---- quotes no cue governs --------------------------------------------------- */
+
+static bool title_case(const qdoc *d, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!qd_word(d, i))
+            continue;
+        words++;
+        if (!(d->t[i].flags & (QF_CAP | QF_DIGIT)) && !qd_has(d, i, QL_PREP | QL_DET | QL_CONJ))
+            return false;
+    }
+    return words >= 1;
+}
+
 /* A word that opens an adjunct of circumstance: "as he entered", "when
  * she resigned", "during the rally". */
 static bool circumstance(const qdoc *d, size_t j)
@@ -1307,6 +1322,16 @@ static void try_cue(finder *f, size_t c)
                 j = d->q[d->t[j].quote].close + 1;
                 break;
             }
+            /* "said on NBC's ''Meet the Press'' on Sunday that": a
+             * title in marks inside the adjunct is stepped over. */
+            if (j > cend && is_open(d, j) && !d->slavic &&
+                title_case(d, j + 1, d->q[d->t[j].quote].close) &&
+                words_in(d, j, d->q[d->t[j].quote].close) <= 4) {
+                size_t close = d->q[d->t[j].quote].close;
+                lim += close + 1 - j;
+                j = close + 1;
+                continue;
+            }
             if (!(outside(d, j) && !qd_has(d, j, QL_THAT) &&
                   (qd_word(d, j) ||
                    (qd_punct(d, j, ',') &&
@@ -1632,20 +1657,6 @@ static void transcript(finder *f)
     }
 }
 
-/* ---- quotes no cue governs --------------------------------------------------- */
-
-static bool title_case(const qdoc *d, size_t a, size_t b)
-{
-    size_t words = 0;
-    for (size_t i = a; i < b; i++) {
-        if (!qd_word(d, i))
-            continue;
-        words++;
-        if (!(d->t[i].flags & (QF_CAP | QF_DIGIT)) && !qd_has(d, i, QL_PREP | QL_DET | QL_CONJ))
-            return false;
-    }
-    return words >= 1;
-}
 
 static bool ends_sentence(const qdoc *d, size_t close)
 {

@@ -409,6 +409,15 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
         i--;
     else if (i != lo)
         return false;
+    /* "Nearly 9 percent said": a share of those asked */
+    static const char *const approx[] = {"nearly", "almost", "roughly",
+                                         "only", "just"};
+    if (i > lo && (d->t[i].flags & QF_DIGIT) && depth0(d, i - 1))
+        for (size_t a = 0; a < WS_COUNT(approx); a++)
+            if (ws_qdoc_is(d, i - 1, approx[a])) {
+                i--;
+                break;
+            }
     *ms = i;
     return true;
 }
