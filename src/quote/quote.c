@@ -1824,7 +1824,7 @@ static void loose_quote(finder *f, size_t k)
         size_t end = o - 1;
         size_t t = skip_time_back(d, cs0, end);
         if (ws_qmention_back(d, cs0, t, &ms, &me) && me == t &&
-            !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT | QL_DET) &&
+            !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
             ws_qcast_named(&f->cast, d, ms, me)) {
             add(f, F_CONTINUED, o, c + 1, o - 1, o, ms, me);
             return;

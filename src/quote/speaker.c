@@ -481,8 +481,7 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                 while (!words && k < hi && k < i + 4 && depth0(d, k) &&
                        (modifier(d, k) || cap_word(d, k)))
                     k++;
-                if (k > j && k < hi && depth0(d, k) &&
-                    qd_has(d, k, QL_TITLE | QL_ANON)) {
+                if (k > j && k < hi && depth0(d, k) && role(d, k)) {
                     words += k - i;
                     i = k;
                     continue;
@@ -538,9 +537,9 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
         for (size_t t = i; t < k; t++)
             verb |= time_word(d, t);
         if (k > i && !verb &&
-            (k == hi || (depth0(d, k) && (qd_punct(d, k, ',') ||
-                                                   qd_punct(d, k, '.') ||
-                                                   qd_punct(d, k, ';'))))) {
+            (k == hi ||
+             (depth0(d, k) && (qd_punct(d, k, ',') || qd_punct(d, k, '.') ||
+                               qd_punct(d, k, ';') || loc_prep(d, k))))) {
             *me = k;
             return true;
         }
