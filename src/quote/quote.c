@@ -810,12 +810,14 @@ static void try_cue(finder *f, size_t c)
         } else {
             return;
         }
-        if (m0 != SIZE_MAX && !ws_qmention_fwd(d, m0, sb, &ms, &me)) {
-            /* "according to early returns", "according to a memo
-             * released Friday": any run of words up to the punctuation
-             * names the source. */
+        /* "according to early returns", "according to a memo released
+         * Friday", "according to a CBS poll released Monday": when no
+         * mention ends at the punctuation, any run of words up to it
+         * names the source. */
+        if (m0 != SIZE_MAX && (!ws_qmention_fwd(d, m0, sb, &ms, &me) ||
+                               (me < sb && qd_word(d, me)))) {
             size_t j = m0;
-            while (j < sb && j < m0 + 12 && qd_word(d, j) && outside(d, j))
+            while (j < sb && j < m0 + 20 && qd_word(d, j) && outside(d, j))
                 j++;
             if (j == m0 || (j < sb && qd_word(d, j)))
                 return;
