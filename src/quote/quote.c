@@ -612,13 +612,29 @@ static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
     return false;
 }
 
+/* A word that opens a clause as its subject: he, they, his (firm). */
+static bool subject_start(const qdoc *d, size_t i)
+{
+    static const char *const w[] = {"he",  "she", "they", "we",  "i",
+                                    "his", "her", "their", "its", "our",
+                                    "my"};
+    if (d->slavic)
+        return false;
+    for (size_t k = 0; k < WS_COUNT(w); k++)
+        if (ws_qdoc_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
 /* Object of "told" ("told reporters", "told the Post", "сказав
- * журналістам"): up to four words, no punctuation. */
+ * журналістам"): up to four words, no punctuation; it ends before a
+ * subject that opens the clause told ("told POLITICO he planned …"). */
 static size_t skip_object(const qdoc *d, size_t j, size_t sb)
 {
     size_t k = 0;
     while (j < sb && k < 4 && qd_word(d, j) && outside(d, j) &&
-           !qd_has(d, j, QL_THAT)) {
+           !qd_has(d, j, QL_THAT) &&
+           !(k && subject_start(d, j) && !qd_has(d, j - 1, QL_PREP))) {
         j++;
         k++;
     }
@@ -1514,7 +1530,11 @@ static void try_cue(finder *f, size_t c)
         !is_open(d, d->q[d->t[j].quote].close + 2) &&
         (weak || stop_inside(d, d->q[d->t[j].quote].close)))
         end = d->q[d->t[j].quote].close + 1;
-    if (weak || !(lex & QL_BARE)) {
+    /* "Podesta told the AP his firm worked …": a clause after the
+     * object of "told" that opens with its subject. */
+    bool told = (lex & QL_TELL) && j == after && after > cend &&
+                subject_start(d, j) && qd_word(d, j + 1);
+    if ((weak || !(lex & QL_BARE)) && !told) {
         size_t qa, qb;
         if (kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
             return;
