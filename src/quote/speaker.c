@@ -71,6 +71,17 @@ static bool verb_like(const qdoc *d, size_t i)
     return false;
 }
 
+/* one … ten, spelt out */
+static bool number_word(const qdoc *d, size_t i)
+{
+    static const char *const w[] = {"one", "two",   "three", "four", "five",
+                                    "six", "seven", "eight", "nine", "ten"};
+    for (size_t k = 0; k < WS_COUNT(w); k++)
+        if (ws_qdoc_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
 /* Number of code points in s[0..n). */
 static size_t cps(const char *s, size_t n)
 {
@@ -236,6 +247,7 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
          * said", "Smith on Monday night said"). */
         for (size_t j = pp + 1; j < i; j++)
             plain &= qd_word(d, j) && depth0(d, j) &&
+                     !(d->t[j].flags & QF_DIGIT) &&
                      (!(d->t[j].flags & QF_CAP) ||
                       ((d->t[j].lex & QL_STOP) && !(d->t[j].lex & QL_DET) &&
                        !qd_has(d, j - 1, QL_DET))) &&
@@ -383,10 +395,22 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     *ms = i;
     if (*ms < *me)
         return true;
+    /* Shares of those polled: "42% say", "Six in 10 say". */
+    i = *me;
+    if (i > lo + 1 && !d->slavic && qd_punct(d, i - 1, '%') &&
+        (d->t[i - 2].flags & QF_DIGIT) && depth0(d, i - 2)) {
+        *ms = i - 2;
+        return true;
+    }
+    if (i > lo + 2 && !d->slavic && (d->t[i - 1].flags & QF_DIGIT) &&
+        ws_qdoc_is(d, i - 2, "in") && depth0(d, i - 3) &&
+        ((d->t[i - 3].flags & QF_DIGIT) || number_word(d, i - 3))) {
+        *ms = i - 3;
+        return true;
+    }
     /* A plain noun phrase the lexicon does not know ("the report says",
      * "Thirty percent said"): up to three words after a determiner, a
      * number or the start of the clause. */
-    i = *me;
     size_t k = 0;
     while (i > lo && k < 3 && depth0(d, i - 1) && modifier(d, i - 1) &&
            !qd_has(d, i - 1, QL_STOP))
