@@ -113,6 +113,9 @@ static inline const char *qd_fold(const qdoc *d, size_t i)
 {
     return d->folds + d->t[i].fold;
 }
+/* A word of time that heads an adjunct, not a speaker: "The next month,",
+ * "Hours later,", a number. */
+bool ws_qtime_word(const qdoc *d, size_t i);
 /* True when token i is the word w (folded). */
 bool ws_qdoc_is(const qdoc *d, size_t i, const char *w);
 /* True when token i is punctuation with code point cp. */

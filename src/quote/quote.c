@@ -599,7 +599,7 @@ static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
     for (int round = 0; round < 3 && p < lim; round++) {
         size_t ms2, me2;
         if (ws_qmention_fwd(d, p, lim, &ms2, &me2) && me2 < lim &&
-            !qd_has(d, ms2, QL_IT) &&
+            !qd_has(d, ms2, QL_IT) && !ws_qtime_word(d, ms2) &&
             ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
               !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT)) ||
              qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
@@ -994,6 +994,7 @@ static void try_cue(finder *f, size_t c)
             ca - k < 24 &&
             ws_qmention_back(d, cs0, k - 1, &ms, &me) &&
             !qd_has(d, ms, QL_PRON | QL_PLUR | QL_IT) &&
+            !ws_qtime_word(d, ms) && !ws_qtime_word(d, k - 2) &&
             opens_clause(d, cs0, ms))
             have_back = true;
         /* "Harry Bond, 30, of Raleigh, N.C., who was among those polled,

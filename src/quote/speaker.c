@@ -35,9 +35,7 @@ static bool cap_word(const qdoc *d, size_t i)
            !(d->t[i].lex & (QL_STOP | QL_CUE | QL_CUEP | QL_LABEL));
 }
 
-/* A word of time that heads an adjunct, not a speaker: "The next month,",
- * "Hours later,". */
-static bool time_word(const qdoc *d, size_t i)
+bool ws_qtime_word(const qdoc *d, size_t i)
 {
     static const char *const w[] = {
         "day",    "days",    "week",    "weeks",     "month",  "months",
@@ -559,7 +557,7 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
                     memcmp(qd_fold(d, k - 1) + d->t[k - 1].flen - 2, "ed",
                            2) == 0;
         for (size_t t = i; t < k; t++)
-            verb |= time_word(d, t);
+            verb |= ws_qtime_word(d, t);
         if (k > i && !verb &&
             (k == hi ||
              (depth0(d, k) && (qd_punct(d, k, ',') || qd_punct(d, k, '.') ||
