@@ -36,6 +36,7 @@ static const struct {
      * only with a quote. */
     {QL_WEAK, "states continues"},
     {QL_CUE | QL_TELL, "told tells tell"},
+    {QL_TELL, "telling"},
     {QL_CUE | QL_BARE, "denied denies"},
     {QL_TO, "vowed vows promised promises pledged pledges threatened "
             "threatens"},
