@@ -35,6 +35,11 @@ static const struct {
     /* Nouns as often as verbs ("swing states", "the race continues"):
      * only with a quote. */
     {QL_WEAK, "states continues"},
+    /* Verbs that carry a quote's tone ("“…,” he scoffed"): with a quote
+     * only. */
+    {QL_WEAK, "beamed marveled marvelled mused scoffed snapped retorted "
+              "fumed gushed griped groused recounted opined reasoned "
+              "sniped chided"},
     {QL_CUE | QL_TELL, "told tells tell"},
     {QL_TELL, "telling"},
     {QL_CUE | QL_BARE, "denied denies"},

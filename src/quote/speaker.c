@@ -1118,6 +1118,17 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
         out->kind = SK_ORG;
         return;
     }
+    /* "Donald Hartley of Madison, Alabama", "Jeffrey Lewis of the James
+     * Martin Center": a person's name before "of" is the speaker; what
+     * follows places them. */
+    for (size_t i = ms + 1; i + 1 < me && !d->slavic; i++)
+        if (ws_qdoc_is(d, i, "of") && name_word(d, i - 1) &&
+            tok_ent[i - 1] >= 0 && !ws_qcast_stray(c, d, i - 1) &&
+            c->e[tok_ent[i - 1]].nwords >= 2) {
+            out->speaker = c->e[tok_ent[i - 1]].name;
+            out->kind = SK_PERSON;
+            return;
+        }
     /* A name at the end of the mention: the person it names. */
     if (name_word(d, me - 1) && tok_ent[me - 1] >= 0 &&
         !ws_qcast_stray(c, d, me - 1)) {
