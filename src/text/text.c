@@ -741,6 +741,36 @@ static void mark_lists(reader *r)
 
 /* ---- title ------------------------------------------------------------- */
 
+/* True when most longer words of s[0..n) start with a capital, as in a
+ * headline ("Glenn Beck Says Trump Poses A Threat To Democracy."), not a
+ * sentence. */
+static bool title_cased(const char *s, size_t n)
+{
+    size_t words = 0, caps = 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = ws_utf8_decode(s + i, n - i, &cp);
+        if (!ws_lex_is_letter(cp)) {
+            i += k;
+            continue;
+        }
+        bool upper = ws_lex_is_upper(cp);
+        size_t letters = 0;
+        while (i < n) {
+            k = ws_utf8_decode(s + i, n - i, &cp);
+            if (!ws_lex_is_letter(cp) && cp != '\'' && cp != 0x2019)
+                break;
+            letters++;
+            i += k;
+        }
+        if (letters >= 4) {
+            words++;
+            caps += upper;
+        }
+    }
+    return words >= 3 && caps * 4 >= words * 3;
+}
+
 /* The title is a headline-like line near the top: the one right above the
  * first paragraph (bylines, dates and furniture between them aside), a
  * line the page repeats (headline and h1), a line followed by a byline or
@@ -779,9 +809,14 @@ static long choose_title(reader *r)
         size_t at;
         uint32_t last = last_cp(l->s, l->n, &at);
         bool repeated = seen_times(r, l->hash) >= 2;
-        /* A sentence with a full stop is a paragraph (a repeated one is a
-         * pull quote), not a headline. */
-        if (l->kind == K_TEXT && (last == '.' || l->chars > HEAD_MAX))
+        /* A sentence with a full stop, or a quoted sentence, is a
+         * paragraph (a repeated one is a pull quote), not a headline;
+         * unless its words are capitalised as a headline's are (some
+         * sources end every title with a full stop). */
+        if (l->kind == K_TEXT &&
+            (l->chars > HEAD_MAX ||
+             ((last == '.' || (is_close_quote(last) && l->terminal)) &&
+              !title_cased(l->s, l->n))))
             continue;
         int score = 10 - (int)(seen / 4);
         if (repeated)
