@@ -488,6 +488,8 @@ void ws_debris_match(const char *f, size_t n, debris_hits *h)
     pthread_once(&idx_once, build);
     memset(h, 0, sizeof *h);
     bool prev_alnum = false;
+    uint16_t seen_e[16];
+    size_t n_seen = 0;
     for (size_t i = 0; i + 1 < n;) {
         uint32_t cp;
         size_t k = ws_utf8_decode(f + i, n - i, &cp);
@@ -513,7 +515,16 @@ void ws_debris_match(const char *f, size_t n, debris_hits *h)
                     continue;
                 h->cats |= e->cat;
                 if (e->cat & (C_STRONG | C_WEAK)) {
-                    h->n++;
+                    /* Distinct phrases: "donations" twice in a story
+                     * about campaign money is one. */
+                    bool again = false;
+                    for (size_t k2 = 0; k2 < n_seen; k2++)
+                        again |= seen_e[k2] == e1;
+                    if (!again) {
+                        h->n++;
+                        if (n_seen < WS_COUNT(seen_e))
+                            seen_e[n_seen++] = e1;
+                    }
                     h->phrase_at_start |= i == 0;
                 }
                 if (e->cat & C_LANG)

@@ -204,6 +204,23 @@ static void test_appeals(void **state)
     ws_fields_cleanup(f);
 }
 
+/* A word of the appeal lexicon repeated in a news paragraph ("donations"
+ * in a story about campaign money) is one phrase, not an appeal. */
+static void test_appeal_word_in_news(void **state)
+{
+    (void)state;
+    const char *money =
+        "The senator received nine $2,500 donations from out-of-state "
+        "donors on a single day in October. One of the donations is "
+        "attributed to a teacher who had never before made a federal "
+        "campaign donation, state records show.";
+    char doc[2048];
+    snprintf(doc, sizeof doc, "%s\n\n%s\n\n%s\n\n" BODY, TITLE, P1, money);
+    ws_fields *f = read_doc(doc);
+    assert_true(has_para(f, money));
+    ws_fields_cleanup(f);
+}
+
 static void test_barriers(void **state)
 {
     (void)state;
@@ -659,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_recent_news_lists),
         cmocka_unit_test(test_views_and_related_dates),
         cmocka_unit_test(test_appeals),
+        cmocka_unit_test(test_appeal_word_in_news),
         cmocka_unit_test(test_barriers),
         cmocka_unit_test(test_read_also_and_captions),
         cmocka_unit_test(test_widgets),
