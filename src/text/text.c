@@ -603,7 +603,10 @@ static void classify(reader *r, line *l)
         l->kind = K_AD;
         return;
     }
-    if (h.cats & C_RELATED) {
+    /* "Also on Thursday, Emanuel said …": a long sentence that opens like
+     * a related-links label is a paragraph. */
+    if ((h.cats & C_RELATED) &&
+        !(l->chars >= SHORT_LINE && l->terminal && l->words >= 20)) {
         l->kind = K_RELATED;
         return;
     }

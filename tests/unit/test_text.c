@@ -221,6 +221,27 @@ static void test_appeal_word_in_news(void **state)
     ws_fields_cleanup(f);
 }
 
+/* A long sentence that opens like a related-links label ("Also on …") is
+ * a paragraph; the short label line stays out. */
+static void test_related_opening_in_news(void **state)
+{
+    (void)state;
+    const char *para =
+        "Also on Thursday, the mayor said he would no longer fight the "
+        "release of a second video, recorded by a police car camera in "
+        "October, after the family of the man who was shot asked the court "
+        "to make it public before the hearing in January.";
+    char doc[2048];
+    snprintf(doc, sizeof doc,
+             "%s\n\n%s\n\n%s\n\nAlso on Rivertown Post: Ferry fares "
+             "rise in May\n",
+             TITLE, BODY, para);
+    ws_fields *f = read_doc(doc);
+    assert_true(has_para(f, para));
+    assert_no(f, "Ferry fares");
+    ws_fields_cleanup(f);
+}
+
 static void test_barriers(void **state)
 {
     (void)state;
@@ -677,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_views_and_related_dates),
         cmocka_unit_test(test_appeals),
         cmocka_unit_test(test_appeal_word_in_news),
+        cmocka_unit_test(test_related_opening_in_news),
         cmocka_unit_test(test_barriers),
         cmocka_unit_test(test_read_also_and_captions),
         cmocka_unit_test(test_widgets),
