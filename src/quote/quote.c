@@ -175,8 +175,8 @@ static size_t skip_time_back(const qdoc *d, size_t lo, size_t end)
     return end;
 }
 
-/* ---- quotes no cue governs --------------------------------------------------- */
-
+/* True when every word of [a, b) is capitalised (or a number, or a
+ * preposition, article or conjunction): a title. */
 static bool title_case(const qdoc *d, size_t a, size_t b)
 {
     size_t words = 0;
@@ -1680,6 +1680,8 @@ static void transcript(finder *f)
     }
 }
 
+
+/* ---- quotes no cue governs --------------------------------------------------- */
 
 static bool ends_sentence(const qdoc *d, size_t close)
 {
