@@ -1680,7 +1680,6 @@ static void transcript(finder *f)
     }
 }
 
-
 /* ---- quotes no cue governs --------------------------------------------------- */
 
 static bool ends_sentence(const qdoc *d, size_t close)
