@@ -28,6 +28,14 @@ bool ws_qdoc_is(const qdoc *d, size_t i, const char *w)
     return d->t[i].flen == n && memcmp(qd_fold(d, i), w, n) == 0;
 }
 
+bool ws_qdoc_is_any(const qdoc *d, size_t i, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ws_qdoc_is(d, i, w[k]))
+            return true;
+    return false;
+}
+
 bool ws_qdoc_sep(const qdoc *d, size_t i)
 {
     if (i >= d->n || d->t[i].type != QT_PUNCT)

@@ -118,6 +118,8 @@ static inline const char *qd_fold(const qdoc *d, size_t i)
 bool ws_qtime_word(const qdoc *d, size_t i);
 /* True when token i is the word w (folded). */
 bool ws_qdoc_is(const qdoc *d, size_t i, const char *w);
+/* True when token i is one of the n folded words w[]. */
+bool ws_qdoc_is_any(const qdoc *d, size_t i, const char *const *w, size_t n);
 /* True when token i is punctuation with code point cp. */
 static inline bool qd_punct(const qdoc *d, size_t i, uint32_t cp)
 {

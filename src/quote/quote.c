@@ -618,12 +618,7 @@ static bool subject_start(const qdoc *d, size_t i)
     static const char *const w[] = {"he",  "she", "they", "we",  "i",
                                     "his", "her", "their", "its", "our",
                                     "my"};
-    if (d->slavic)
-        return false;
-    for (size_t k = 0; k < WS_COUNT(w); k++)
-        if (ws_qdoc_is(d, i, w[k]))
-            return true;
-    return false;
+    return !d->slavic && ws_qdoc_is_any(d, i, w, WS_COUNT(w));
 }
 
 /* Object of "told" ("told reporters", "told the Post", "сказав

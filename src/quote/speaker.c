@@ -43,12 +43,7 @@ bool ws_qtime_word(const qdoc *d, size_t i)
         "moment", "moments", "morning", "afternoon", "evening", "night",
         "weekend", "time",   "times",   "decade",    "decades", "later",
         "earlier", "ago"};
-    if (d->t[i].flags & QF_DIGIT)
-        return true;
-    for (size_t k = 0; k < WS_COUNT(w); k++)
-        if (ws_qdoc_is(d, i, w[k]))
-            return true;
-    return false;
+    return (d->t[i].flags & QF_DIGIT) || ws_qdoc_is_any(d, i, w, WS_COUNT(w));
 }
 
 /* A lower-case word that reads as a verb, so no part of a mention:
@@ -60,13 +55,9 @@ static bool verb_like(const qdoc *d, size_t i)
                                     "lost", "let", "got", "led", "ran"};
     const char *f = qd_fold(d, i);
     size_t n = d->t[i].flen;
-    if (n > 3 && (memcmp(f + n - 2, "ed", 2) == 0 ||
-                  (f[n - 1] == 's' && f[n - 2] != 's')))
-        return true;
-    for (size_t k = 0; k < WS_COUNT(w); k++)
-        if (ws_qdoc_is(d, i, w[k]))
-            return true;
-    return false;
+    return (n > 3 && (memcmp(f + n - 2, "ed", 2) == 0 ||
+                      (f[n - 1] == 's' && f[n - 2] != 's'))) ||
+           ws_qdoc_is_any(d, i, w, WS_COUNT(w));
 }
 
 /* one … ten, spelt out */
@@ -74,10 +65,7 @@ static bool number_word(const qdoc *d, size_t i)
 {
     static const char *const w[] = {"one", "two",   "three", "four", "five",
                                     "six", "seven", "eight", "nine", "ten"};
-    for (size_t k = 0; k < WS_COUNT(w); k++)
-        if (ws_qdoc_is(d, i, w[k]))
-            return true;
-    return false;
+    return ws_qdoc_is_any(d, i, w, WS_COUNT(w));
 }
 
 /* Number of code points in s[0..n). */
@@ -434,12 +422,9 @@ bool ws_qmention_back(const qdoc *d, size_t lo, size_t end, size_t *ms,
     /* "Nearly 9 percent said": a share of those asked */
     static const char *const approx[] = {"nearly", "almost", "roughly",
                                          "only", "just"};
-    if (i > lo && (d->t[i].flags & QF_DIGIT) && depth0(d, i - 1))
-        for (size_t a = 0; a < WS_COUNT(approx); a++)
-            if (ws_qdoc_is(d, i - 1, approx[a])) {
-                i--;
-                break;
-            }
+    if (i > lo && (d->t[i].flags & QF_DIGIT) && depth0(d, i - 1) &&
+        ws_qdoc_is_any(d, i - 1, approx, WS_COUNT(approx)))
+        i--;
     *ms = i;
     return true;
 }
