@@ -1530,7 +1530,20 @@ static void try_cue(finder *f, size_t c)
      * object of "told" that opens with its subject. */
     bool told = (lex & QL_TELL) && j == after && after > cend &&
                 subject_start(d, j) && qd_word(d, j + 1);
-    if ((weak || !(lex & QL_BARE)) && !told) {
+    /* "…, with 30 percent of voters saying they …": a participle after
+     * "with" and its subject takes a bare clause. */
+    bool with = false;
+    if ((lex & QL_CUEP) && !d->slavic && me == c) {
+        size_t w = ms;
+        while (w > cs0 && ms - w < 6 && qd_word(d, w - 1) && outside(d, w - 1) &&
+               !ws_qdoc_is(d, w - 1, "with"))
+            w--;
+        if (w > cs0 && ws_qdoc_is(d, w - 1, "with") && w < ms + 1) {
+            with = true;
+            ms = w;
+        }
+    }
+    if ((weak || !(lex & QL_BARE)) && !told && !with) {
         size_t qa, qb;
         if (kind_of(d, j, end, &qa, &qb) == K_INDIRECT)
             return;
