@@ -1538,7 +1538,7 @@ static void try_cue(finder *f, size_t c)
         while (w > cs0 && ms - w < 6 && qd_word(d, w - 1) && outside(d, w - 1) &&
                !ws_qdoc_is(d, w - 1, "with"))
             w--;
-        if (w > cs0 && ws_qdoc_is(d, w - 1, "with") && w < ms + 1) {
+        if (w > cs0 && ws_qdoc_is(d, w - 1, "with")) {
             with = true;
             ms = w;
         }
