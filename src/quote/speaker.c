@@ -1114,11 +1114,20 @@ void ws_qresolve(const qdoc *d, qcast *c, size_t ms, size_t me,
             out->kind = SK_PERSON;
             return;
         }
-    /* A name at the end of the mention: the person it names. */
+    /* A name at the end of the mention: the person it names, or an
+     * institution when its last word says so ("Lakeview College", "The
+     * Des Moines Register"). */
     if (name_word(d, me - 1) && tok_ent[me - 1] >= 0 &&
         !ws_qcast_stray(c, d, me - 1)) {
+        static const char *const inst[] = {
+            "college", "foundation", "center",  "centre",  "association",
+            "society", "times",      "post",    "journal", "herald",
+            "tribune", "gazette",    "register", "news",   "press",
+            "review",  "magazine",   "institute", "university"};
         out->speaker = c->e[tok_ent[me - 1]].name;
-        out->kind = SK_PERSON;
+        out->kind = d->slavic || !ws_qdoc_is_any(d, me - 1, inst, WS_COUNT(inst))
+                        ? SK_PERSON
+                        : SK_ORG;
         /* "После совещания с Сорокиным Ефимов добавил": a capitalised
          * word before the name that is not part of it leaves the mention. */
         bool names_only = true;
