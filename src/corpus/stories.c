@@ -225,12 +225,47 @@ static int by_hash(const void *a, const void *b)
     return x->hash < y->hash ? -1 : x->hash > y->hash;
 }
 
+static void swap_terms(wterm *a, wterm *b)
+{
+    wterm t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Moves the k first terms in by_weight order to t[0..k), in any order
+ * (quickselect; by_weight is a total order, so the set is unique). */
+static void select_top(wterm *t, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        /* median of three as the pivot, moved to the end */
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_weight(&t[mid], &t[lo]) < 0)
+            swap_terms(&t[mid], &t[lo]);
+        if (by_weight(&t[hi - 1], &t[lo]) < 0)
+            swap_terms(&t[hi - 1], &t[lo]);
+        if (by_weight(&t[mid], &t[hi - 1]) < 0)
+            swap_terms(&t[mid], &t[hi - 1]);
+        size_t store = lo;
+        for (size_t i = lo; i + 1 < hi; i++)
+            if (by_weight(&t[i], &t[hi - 1]) < 0)
+                swap_terms(&t[i], &t[store++]);
+        swap_terms(&t[store], &t[hi - 1]);
+        if (store == k)
+            return;
+        if (store < k)
+            lo = store + 1;
+        else
+            hi = store;
+    }
+}
+
 /* Keeps the cap heaviest terms of v (ties by hash, so the result does not
  * depend on the order terms were met) and sorts them by hash. */
 static void keep_top(vec *v, size_t cap)
 {
     if (v->n > cap) {
-        qsort(v->t, v->n, sizeof *v->t, by_weight);
+        select_top(v->t, v->n, cap);
         v->n = cap;
     }
     qsort(v->t, v->n, sizeof *v->t, by_hash);

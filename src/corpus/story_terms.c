@@ -131,6 +131,13 @@ static const struct {
 
 static lex_entry *lexicon;
 static size_t lexicon_n;
+/* Open addressing over the entries: the word's hash and its index + 1 (0:
+ * empty), so a miss, the common case, costs no string comparison. */
+static struct {
+    uint64_t hash;
+    uint32_t at;
+} *lexicon_slots;
+static size_t lexicon_mask;
 static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 
 static int lex_cmp(const void *a, const void *b)
@@ -165,13 +172,32 @@ static void lexicon_build(void)
         lexicon[w++] = lexicon[i];
     }
     lexicon_n = w;
+    size_t cap = 64;
+    while (cap < 2 * w)
+        cap *= 2;
+    lexicon_slots = ws_xcalloc(cap, sizeof *lexicon_slots);
+    lexicon_mask = cap - 1;
+    for (size_t i = 0; i < w; i++) {
+        uint64_t h = ws_hash64(lexicon[i].word, strlen(lexicon[i].word));
+        size_t j = (size_t)h & lexicon_mask;
+        while (lexicon_slots[j].at)
+            j = (j + 1) & lexicon_mask;
+        lexicon_slots[j].hash = h;
+        lexicon_slots[j].at = (uint32_t)i + 1;
+    }
 }
 
 static const lex_entry *lexicon_find(const char *word)
 {
     pthread_once(&lexicon_once, lexicon_build);
-    lex_entry key = {word, 0, 0};
-    return bsearch(&key, lexicon, lexicon_n, sizeof *lexicon, lex_cmp);
+    uint64_t h = ws_hash64(word, strlen(word));
+    for (size_t j = (size_t)h & lexicon_mask; lexicon_slots[j].at;
+         j = (j + 1) & lexicon_mask) {
+        const lex_entry *e = &lexicon[lexicon_slots[j].at - 1];
+        if (lexicon_slots[j].hash == h && strcmp(e->word, word) == 0)
+            return e;
+    }
+    return NULL;
 }
 
 /* ---- transliteration ---------------------------------------------------
