@@ -297,12 +297,16 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
             return i;
         /* "…, а вона додала, що …", "…, and she added that …": another
          * speaker's statement begins. */
-        size_t k = qd_has(d, i + 1, QL_CONJ) ? i + 2 : i + 1;
+        size_t k = qd_has(d, i + 1, QL_CONJ) ||
+                           (!d->slavic && ws_qdoc_is(d, i + 1, "while"))
+                       ? i + 2
+                       : i + 1;
         if (k > i + 1 && qd_has(d, k, QL_PRON | QL_PLUR) &&
             !qd_has(d, k, QL_DET) && qd_has(d, k + 1, QL_CUE))
             return i;
-        /* "…, but officials said …", "…, and Smith added …": a cue a
-         * few words after a conjunction starts another statement. */
+        /* "…, but officials said …", "…, and Smith added …", "…, while
+         * other voters said …", "…, and six in 10 say …": a cue a few
+         * words after a conjunction starts another statement. */
         if (k > i + 1) {
             for (size_t m = k; m < sb && m < k + 5 && qd_word(d, m) &&
                                outside(d, m);
@@ -310,7 +314,9 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
                 if (qd_has(d, m, QL_CUE) && !(d->t[m].flags & QF_CAP) &&
                     !qd_has(d, m - 1, QL_MODAL) && !ws_qdoc_is(d, m - 1, "to"))
                     return i;
-                if (qd_has(d, m, QL_THAT | QL_PREP))
+                bool share = ws_qdoc_is(d, m, "in") && m > k &&
+                             (d->t[m + 1].flags & QF_DIGIT);
+                if (qd_has(d, m, QL_THAT | QL_PREP) && !share)
                     break;
             }
         }
@@ -1389,7 +1395,7 @@ static void try_cue(finder *f, size_t c)
         if (have_back && !inverted) {
             size_t q = p, k = 0;
             while (q > cs0 && k < 3 && qd_word(d, q - 1) && outside(d, q - 1) &&
-                   !(d->t[q - 1].flags & QF_CAP) &&
+                   !(d->t[q - 1].flags & QF_CAP) && !circumstance(d, q - 1) &&
                    !qd_has(d, q - 1, QL_PREP | QL_CONJ | QL_THAT | QL_CUE |
                                          QL_CUEP | QL_WEAK | QL_BE | QL_AUX |
                                          QL_MODAL | QL_PRON | QL_PLUR))
