@@ -1401,7 +1401,8 @@ static void try_cue(finder *f, size_t c)
                                          QL_MODAL | QL_PRON | QL_PLUR))
                 q--, k++;
             if (q < p && q > cs0 &&
-                (ws_qdoc_sep(d, q - 1) || is_close(d, q - 1)))
+                (ws_qdoc_sep(d, q - 1) || is_close(d, q - 1) ||
+                 circumstance(d, q - 1)))
                 p = ms = q;
         }
         bool sep = false;
