@@ -47,15 +47,17 @@ static char *copy_str(const char *s)
     return d;
 }
 
-/* A slot keeps its data buffer up to this size for the next document, so
- * that steady work touches the same pages instead of fresh ones. */
+/* With threads, a slot keeps its data buffer up to this size for the next
+ * document, so that steady work touches the same pages instead of fresh
+ * ones. (In one thread the freed buffer serves the next document's own
+ * allocations better.) */
 #define KEEP_BUFFER (1u << 20)
 
-static void job_clear(ws_job *j)
+static void job_clear(ws_job *j, bool keep_buffer)
 {
     char *keep = NULL;
     size_t cap = 0;
-    if (j->cap <= KEEP_BUFFER) {
+    if (keep_buffer && j->cap <= KEEP_BUFFER) {
         keep = j->data;
         cap = j->cap;
         j->data = NULL;
@@ -207,7 +209,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
             pr.bytes += j.len;
             run_one(&j, work, work_ctx);
             int stop = emit(&j, emit_ctx);
-            job_clear(&j);
+            job_clear(&j, false);
             progress_draw(&pr, in, false);
             if (stop) {
                 stopped = true;
@@ -244,7 +246,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
             /* Emit the oldest result. */
             pthread_mutex_unlock(&p.mu);
             int stop = stopped ? 0 : emit(&p.jobs[t], emit_ctx);
-            job_clear(&p.jobs[t]);
+            job_clear(&p.jobs[t], true);
             if (stop)
                 stopped = input_done = true;
             pthread_mutex_lock(&p.mu);
