@@ -47,20 +47,18 @@ static char *copy_str(const char *s)
     return d;
 }
 
-/* With threads, a slot keeps its data buffer up to this size for the next
- * document, so that steady work touches the same pages instead of fresh
- * ones. (In one thread the freed buffer serves the next document's own
- * allocations better.) */
+/* A slot keeps its copy buffer up to this size for the next document, so
+ * that steady work touches the same pages instead of fresh ones. */
 #define KEEP_BUFFER (1u << 20)
 
-static void job_clear(ws_job *j, bool keep_buffer)
+static void job_clear(ws_job *j)
 {
     char *keep = NULL;
     size_t cap = 0;
-    if (keep_buffer && j->cap <= KEEP_BUFFER) {
-        keep = j->data;
+    if (j->cap <= KEEP_BUFFER) {
+        keep = j->buf;
         cap = j->cap;
-        j->data = NULL;
+        j->buf = NULL;
     }
     free(j->source);
     free(j->url);
@@ -68,12 +66,12 @@ static void job_clear(ws_job *j, bool keep_buffer)
     free(j->format);
     free(j->date);
     free(j->outlet);
-    free(j->data);
+    free(j->buf);
     free(j->input_error);
     ws_article_free(j->art);
     free(j->out);
     memset(j, 0, sizeof *j);
-    j->data = keep;
+    j->buf = keep;
     j->cap = cap;
 }
 
@@ -162,8 +160,11 @@ static void progress_draw(progress *pr, ws_input *in, bool final)
 
 /* ---- the run ---- */
 
-/* j is clear, maybe with a buffer kept from its last document. */
-static void fill(ws_job *j, ws_status st, const ws_document *doc, ws_input *in)
+/* j is clear, maybe with a buffer kept from its last document. With copy
+ * the bytes are copied into the job's buffer (threads); else the job
+ * borrows the input's, which stay valid until the next document. */
+static void fill(ws_job *j, ws_status st, const ws_document *doc, ws_input *in,
+                 bool copy)
 {
     if (st != WS_OK) {
         j->input_error = copy_str(ws_input_errmsg(in));
@@ -175,16 +176,21 @@ static void fill(ws_job *j, ws_status st, const ws_document *doc, ws_input *in)
     j->format = copy_str(doc->format);
     j->date = copy_str(doc->date);
     j->outlet = copy_str(doc->outlet);
+    j->len = doc->len;
+    if (!copy) {
+        j->data = doc->data;
+        return;
+    }
     if (doc->len + 1 > j->cap) {
-        free(j->data);
+        free(j->buf);
         j->cap = doc->len + 1;
-        j->data = malloc(j->cap);
-        if (!j->data)
+        j->buf = malloc(j->cap);
+        if (!j->buf)
             abort();
     }
-    memcpy(j->data, doc->data, doc->len);
-    j->data[doc->len] = '\0';
-    j->len = doc->len;
+    memcpy(j->buf, doc->data, doc->len);
+    j->buf[doc->len] = '\0';
+    j->data = j->buf;
 }
 
 long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
@@ -203,13 +209,13 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
             ws_status st = ws_input_next(in, &doc);
             if (st == WS_STATUS_COUNT)
                 break;
-            fill(&j, st, &doc, in);
+            fill(&j, st, &doc, in, false);
             errors += j.input_error != NULL;
             pr.docs += !j.input_error;
             pr.bytes += j.len;
             run_one(&j, work, work_ctx);
             int stop = emit(&j, emit_ctx);
-            job_clear(&j, false);
+            job_clear(&j);
             progress_draw(&pr, in, false);
             if (stop) {
                 stopped = true;
@@ -217,7 +223,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
             }
         }
         progress_draw(&pr, in, true);
-        free(j.data);
+        free(j.buf);
         return stopped ? -1 : errors;
     }
 
@@ -246,7 +252,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
             /* Emit the oldest result. */
             pthread_mutex_unlock(&p.mu);
             int stop = stopped ? 0 : emit(&p.jobs[t], emit_ctx);
-            job_clear(&p.jobs[t], true);
+            job_clear(&p.jobs[t]);
             if (stop)
                 stopped = input_done = true;
             pthread_mutex_lock(&p.mu);
@@ -262,7 +268,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
                 pthread_mutex_lock(&p.mu);
                 continue;
             }
-            fill(&p.jobs[i], st, &doc, in);
+            fill(&p.jobs[i], st, &doc, in, true);
             errors += p.jobs[i].input_error != NULL;
             pr.docs += !p.jobs[i].input_error;
             pr.bytes += p.jobs[i].len;
@@ -301,7 +307,7 @@ long ws_pool_run(ws_input *in, const ws_pool_opts *opts, ws_job_work work,
     pthread_mutex_destroy(&p.mu);
     free(tid);
     for (size_t i = 0; i < p.n_slots; i++)
-        free(p.jobs[i].data);
+        free(p.jobs[i].buf);
     free(p.jobs);
     free(p.state);
     return stopped ? -1 : errors;
