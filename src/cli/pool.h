@@ -16,8 +16,8 @@ typedef struct ws_job {
     /* the document (copies, owned by the job) */
     char *source, *url, *charset;
     char *format, *date, *outlet; /* what the container says, or NULL */
-    const char *data;  /* the bytes, data[len] == '\0': in buf, or with one
-                          thread the input's own (valid until the next) */
+    const char *data; /* the bytes, data[len] == '\0': in buf, or with one
+                         thread the input's own (valid until the next) */
     size_t len;
     char *buf;         /* the job's copy with threads, kept for the next */
     size_t cap;        /* buf's size */
