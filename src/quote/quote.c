@@ -602,7 +602,7 @@ static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
                            size_t *me)
 {
     size_t p = cs0;
-    for (int round = 0; round < 3 && p < lim; round++) {
+    for (int round = 0; round < 5 && p < lim; round++) {
         size_t ms2, me2;
         if (ws_qmention_fwd(d, p, lim, &ms2, &me2) && me2 < lim &&
             !qd_has(d, ms2, QL_IT) && !ws_qtime_word(d, ms2) &&
