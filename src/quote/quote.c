@@ -601,21 +601,30 @@ static size_t next_comma(const qdoc *d, size_t i, size_t sb)
 static bool clause_subject(const qdoc *d, size_t cs0, size_t lim, size_t *ms,
                            size_t *me)
 {
-    size_t p = cs0;
+    /* A mention a verb follows wins over one set off by a comma or a
+     * parenthesis ("At a rally in Lakeview, Greenfield County, on
+     * Tuesday, state senator Paul Adeyemi endorsed …"). */
+    size_t p = cs0, cms = 0, cme = 0;
     for (int round = 0; round < 5 && p < lim; round++) {
         size_t ms2, me2;
         if (ws_qmention_fwd(d, p, lim, &ms2, &me2) && me2 < lim &&
-            !qd_has(d, ms2, QL_IT) && !ws_qtime_word(d, ms2) &&
-            ((qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
-              !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT)) ||
-             qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
-            *ms = ms2;
-            *me = me2;
-            return true;
+            !qd_has(d, ms2, QL_IT) && !ws_qtime_word(d, ms2)) {
+            if (qd_word(d, me2) && !(d->t[me2].flags & QF_CAP) &&
+                !qd_has(d, me2, QL_PREP | QL_CONJ | QL_THAT)) {
+                *ms = ms2;
+                *me = me2;
+                return true;
+            }
+            if (cme == 0 && (qd_punct(d, me2, ',') || qd_punct(d, me2, '('))) {
+                cms = ms2;
+                cme = me2;
+            }
         }
         p = next_comma(d, p, lim) + 1;
     }
-    return false;
+    *ms = cms;
+    *me = cme;
+    return cme > 0;
 }
 
 /* A word that opens a clause as its subject: he, they, his (firm). */
@@ -983,7 +992,8 @@ static void try_cue(finder *f, size_t c)
          * named at the clause's start and set off by a comma is the
          * subject; the commas after it belong to the apposition. */
         size_t ms0, me0;
-        if (ca - cs0 < 48 && ws_qmention_fwd(d, cs0, ca, &ms0, &me0) &&
+        if (!(lex & QL_CUEP) && ca - cs0 < 48 &&
+            ws_qmention_fwd(d, cs0, ca, &ms0, &me0) &&
             ms0 == cs0 && me0 + 2 < ca && qd_punct(d, me0, ',') &&
             outside(d, me0) && me0 - ms0 >= 2 &&
             ws_qcast_named(&f->cast, d, ms0, me0)) {
@@ -1000,9 +1010,11 @@ static void try_cue(finder *f, size_t c)
             have_back = true;
         /* "Harry Bond, 30, of Raleigh, N.C., who was among those polled,
          * said": an apposition with commas of its own; a full name that
-         * opens the clause right before one of the earlier commas. */
-        for (size_t k2 = k, round = 0; !have_back && round < 4 &&
-                                       k2 > cs0 + 2 && ca - k2 < 32;
+         * opens the clause right before one of the earlier commas (a
+         * finite cue: a participle's subject is the clause's). */
+        for (size_t k2 = k, round = 0; !have_back && !(lex & QL_CUEP) &&
+                                       round < 4 && k2 > cs0 + 2 &&
+                                       ca - k2 < 32;
              round++) {
             k2--; /* onto the comma */
             while (k2 > cs0 && !(qd_punct(d, k2 - 1, ',') && outside(d, k2 - 1)))
