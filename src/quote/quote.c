@@ -315,6 +315,7 @@ static size_t clause_end(const qdoc *d, size_t from, size_t sb)
                     !qd_has(d, m - 1, QL_MODAL) && !ws_qdoc_is(d, m - 1, "to"))
                     return i;
                 bool share = ws_qdoc_is(d, m, "in") && m > k &&
+                             qd_word(d, m + 1) &&
                              (d->t[m + 1].flags & QF_DIGIT);
                 if (qd_has(d, m, QL_THAT | QL_PREP) && !share)
                     break;

@@ -538,12 +538,12 @@ bool ws_qmention_fwd(const qdoc *d, size_t start, size_t hi, size_t *ms,
             k++;
         /* its head is a noun, not a verb ("His ex-wife agreed,"), and
          * names no time ("The next month,") */
-        bool verb = k > i && d->t[k - 1].flen > 3 &&
-                    memcmp(qd_fold(d, k - 1) + d->t[k - 1].flen - 2, "ed",
-                           2) == 0;
+        bool no_noun = k > i && d->t[k - 1].flen > 3 &&
+                       memcmp(qd_fold(d, k - 1) + d->t[k - 1].flen - 2, "ed",
+                              2) == 0;
         for (size_t t = i; t < k; t++)
-            verb |= ws_qtime_word(d, t);
-        if (k > i && !verb &&
+            no_noun |= ws_qtime_word(d, t);
+        if (k > i && !no_noun &&
             (k == hi ||
              (depth0(d, k) && (qd_punct(d, k, ',') || qd_punct(d, k, '.') ||
                                qd_punct(d, k, ';') || loc_prep(d, k))))) {
